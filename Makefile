@@ -1,0 +1,99 @@
+# colloquy -- interview transcripts into chaptered podcast episodes.
+#
+#   make            build ./colloquy (installs missing Debian packages as root)
+#   make run        render every transcript in transcripts/ into out/
+#   make test       build and run every test; ends with "N passed, N failed"
+#   make bench      benchmarks in bench/ (not part of make test)
+#   make SANITIZE=address,undefined test
+
+PREFIX ?= /usr/local
+BINDIR ?= $(PREFIX)/bin
+DESTDIR ?=
+
+CC ?= cc
+PKG_CONFIG ?= pkg-config
+
+VERSION := $(shell git describe --tags --always --dirty 2>/dev/null || echo 0.1)
+
+# Libraries that have a pkg-config file; LAME has none upstream.
+PKGS := espeak-ng sndfile libebur128 soxr jansson libutf8proc inih
+
+WARN := -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
+	-Wmissing-prototypes -Wwrite-strings -Wvla -Wformat-security -fno-common
+BASE_CFLAGS := -std=c11 -D_DEFAULT_SOURCE -O2 -g $(WARN) -MMD -MP \
+	-DCOLLOQUY_VERSION='"$(VERSION)"'
+ifdef SANITIZE
+BASE_CFLAGS += -fsanitize=$(SANITIZE) -fno-omit-frame-pointer -fno-sanitize-recover=all
+BASE_LDFLAGS += -fsanitize=$(SANITIZE)
+endif
+
+PKG_CFLAGS = $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS = $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null) \
+	$(shell $(PKG_CONFIG) --libs lame 2>/dev/null || echo -lmp3lame) -lm
+
+ALL_CFLAGS = $(BASE_CFLAGS) $(PKG_CFLAGS) $(CFLAGS)
+ALL_LDFLAGS = $(BASE_LDFLAGS) $(LDFLAGS)
+
+# Every stage but main.c goes into a static library that the unit tests
+# link against too.
+LIB_SRC := $(filter-out src/main.c,$(wildcard src/*.c))
+LIB_OBJ := $(LIB_SRC:src/%.c=build/%.o)
+UNIT_SRC := $(wildcard tests/unit/test_*.c)
+UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=build/tests/%)
+
+.DELETE_ON_ERROR:
+.PHONY: all deps test-deps run test bench install clean splitter-report
+
+all: deps colloquy
+
+# Debian packages each target needs.  deps.sh installs what is missing when
+# run as root, else prints the sudo apt-get line and fails.
+BUILD_DEBS := build-essential pkg-config libespeak-ng-dev libsndfile1-dev \
+	libmp3lame-dev libebur128-dev libsoxr-dev libjansson-dev \
+	libutf8proc-dev libinih-dev espeak-ng-data
+TEST_DEBS := ffmpeg mpg123 mp3val python3 python3-mutagen eyed3 libxml2-utils
+
+deps:
+	@sh tests/deps.sh $(BUILD_DEBS)
+
+test-deps: deps
+	@sh tests/deps.sh $(TEST_DEBS)
+
+colloquy: build/main.o build/libcolloquy.a
+	$(CC) $(ALL_CFLAGS) -o $@ $^ $(ALL_LDFLAGS) $(PKG_LIBS)
+
+build/libcolloquy.a: $(LIB_OBJ)
+	$(AR) rcs $@ $^
+
+build/%.o: src/%.c | build
+	$(CC) $(ALL_CFLAGS) -c -o $@ $<
+
+build/tests/%: tests/unit/%.c build/libcolloquy.a | build/tests
+	$(CC) $(ALL_CFLAGS) -Isrc -o $@ $< build/libcolloquy.a $(ALL_LDFLAGS) $(PKG_LIBS)
+
+build build/tests:
+	mkdir -p $@
+
+run: all
+	@mkdir -p out
+	@set -e; for f in transcripts/*.txt; do \
+		./colloquy render "$$f" -o "out/$$(basename "$${f%.*}").mp3"; \
+	done
+
+test: test-deps colloquy $(UNIT_BIN)
+	@sh tests/run.sh
+
+splitter-report: all
+	@sh tests/splitter-report.sh
+
+bench: all
+	@sh bench/run.sh
+
+install: all
+	install -d $(DESTDIR)$(BINDIR)
+	install -m 755 colloquy $(DESTDIR)$(BINDIR)/colloquy
+
+clean:
+	rm -rf build colloquy
+
+-include $(wildcard build/*.d build/tests/*.d)

@@ -1,0 +1,335 @@
+/* clean.c -- see clean.h. */
+#include "clean.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+
+#include "util.h"
+
+/* Page chrome that web pages wrap around an interview.  A paragraph of at
+ * most max_words words containing one of these (case folded) is dropped.
+ * The word limit keeps a sentence of real speech that happens to contain
+ * "subscribe" from being lost. */
+static const struct {
+	const char *needle;
+	int max_words;
+} boilerplate[] = {
+	{ "don't show this again", 8 },
+	{ "do not show this again", 8 },
+	{ "también está disponible", 10 },
+	{ "ir a español", 5 },
+	{ "skip to content", 6 },
+	{ "skip to main content", 6 },
+	{ "accept all cookies", 10 },
+	{ "we use cookies", 25 },
+	{ "this site uses cookies", 25 },
+	{ "sign up for our newsletter", 12 },
+	{ "subscribe to our newsletter", 12 },
+	{ "share this article", 6 },
+	{ "share this story", 6 },
+	{ "all rights reserved", 20 },
+	{ "min read", 4 },
+	{ "advertisement", 2 },
+	{ "follow us on", 8 },
+	{ "related articles", 3 },
+	{ "read more:", 12 },
+	{ "click here to", 10 },
+	{ "begin transcript", 3 },
+	{ "end transcript", 3 },
+};
+
+size_t clean_count_words(const char *s)
+{
+	size_t n = 0;
+	int in = 0;
+
+	for (; *s; s++) {
+		if (*s == ' ' || *s == '\t' || *s == '\n') {
+			in = 0;
+		} else if (!in) {
+			in = 1;
+			n++;
+		}
+	}
+	return n;
+}
+
+int clean_is_list_item(const char *s)
+{
+	const char *p = s;
+
+	if ((s[0] == '-' || s[0] == '*') && s[1] == ' ')
+		return 1;
+	if (!strncmp(s, "\xe2\x80\xa2 ", 4))	/* U+2022 BULLET */
+		return 1;
+	while (isdigit((unsigned char)*p))
+		p++;
+	return p > s && p - s <= 3 && (*p == '.' || *p == ')') && p[1] == ' ';
+}
+
+/* Lower-case ASCII copy for the boilerplate match; other letters stay. */
+static char *fold_ascii(const char *s)
+{
+	char *d = xstrdup(s);
+	for (char *p = d; *p; p++)
+		*p = (char)tolower((unsigned char)*p);
+	return d;
+}
+
+static int is_boilerplate(const char *text)
+{
+	size_t words = clean_count_words(text);
+	char *folded = fold_ascii(text);
+	int hit = 0;
+
+	/* Typographic apostrophes are folded so both spellings match. */
+	for (char *p = folded; (p = strstr(p, "\xe2\x80\x99")); p++) {
+		*p = '\'';
+		memmove(p + 1, p + 3, strlen(p + 3) + 1);
+	}
+	for (size_t i = 0; i < sizeof(boilerplate) / sizeof(boilerplate[0]); i++) {
+		if (words <= (size_t)boilerplate[i].max_words &&
+		    strstr(folded, boilerplate[i].needle)) {
+			hit = 1;
+			break;
+		}
+	}
+	free(folded);
+	return hit;
+}
+
+/* Check the bytes are UTF-8 text; name the first offending line and byte. */
+int clean_check_encoding(const char *name, const char *data, size_t len)
+{
+	const unsigned char *s = (const unsigned char *)data;
+	size_t i = 0, line_start = 0;
+	int line = 1;
+
+	if (len >= 2 && ((s[0] == 0xff && s[1] == 0xfe) || (s[0] == 0xfe && s[1] == 0xff)))
+		return error("'%s' is UTF-16 text; save it as UTF-8", name);
+	while (i < len) {
+		utf8proc_int32_t cp;
+		utf8proc_ssize_t n = utf8proc_iterate(s + i, (utf8proc_ssize_t)(len - i), &cp);
+
+		if (n < 0)
+			return error("'%s' is not UTF-8 text: invalid byte 0x%02x at line %d, byte %zu",
+				     name, s[i], line, i - line_start + 1);
+		if (cp == 0)
+			return error("'%s' is binary data, not a transcript (NUL byte at line %d)",
+				     name, line);
+		if (cp == '\n') {
+			line++;
+			line_start = i + 1;
+		}
+		i += (size_t)n;
+	}
+	return 0;
+}
+
+struct line {
+	const char *s;       /* start of content after indentation */
+	size_t len;          /* content length, trailing space removed */
+	int indent;
+	int no;
+	int block;           /* index of the run of non-blank lines */
+};
+
+/* A hard-wrapped text breaks its lines at a fixed column: most lines that
+ * go on in the next line end near the widest line's length, and no line is
+ * wider than a terminal.  In such a text a line joins the next when the
+ * next line's first word would not have fitted after it; a line the author
+ * ended early (a heading, a question, the end of a paragraph) stays apart. */
+#define WRAP_MAX_COLS 100
+#define WRAP_SLACK_COLS 25
+#define WRAP_FIT_COLS 8
+
+static size_t utf8_cols(const char *s, size_t len)
+{
+	size_t n = 0;
+	for (size_t i = 0; i < len; i++)
+		n += ((unsigned char)s[i] & 0xc0) != 0x80;
+	return n;
+}
+
+static size_t line_cols(const struct line *l)
+{
+	return utf8_cols(l->s, l->len) + (size_t)l->indent;
+}
+
+/* The wrap column of a hard-wrapped text, or 0 when it is not wrapped. */
+static size_t wrap_width(const struct line *lines, size_t n)
+{
+	size_t width = 0, broken = 0, near = 0;
+
+	for (size_t i = 0; i < n; i++)
+		if (line_cols(&lines[i]) > width)
+			width = line_cols(&lines[i]);
+	if (width > WRAP_MAX_COLS)
+		return 0;
+	for (size_t i = 0; i + 1 < n; i++) {
+		if (lines[i + 1].block != lines[i].block)
+			continue;
+		broken++;
+		near += line_cols(&lines[i]) + WRAP_SLACK_COLS >= width;
+	}
+	return broken >= 2 && near * 10 >= broken * 6 ? width : 0;
+}
+
+static int joins_next(const struct line *cur, const struct line *next, size_t width)
+{
+	char last;
+	char *head;
+	int list;
+
+	if (!width || next->block != cur->block)
+		return 0;
+	last = cur->s[cur->len - 1];
+	if (last == '?' || last == ':')
+		return 0;
+	if (line_cols(cur) + 1 + utf8_cols(next->s, strcspn(next->s, " ")) + WRAP_FIT_COLS <= width)
+		return 0;
+	head = xstrndup(next->s, next->len < 8 ? next->len : 8);
+	list = clean_is_list_item(head);
+	free(head);
+	return !list;
+}
+
+static void add_para(struct text *t, struct sb *sb, const struct line *first,
+		     int block, int first_in_block)
+{
+	struct para *p;
+	struct sb folded = SB_INIT;
+	int space = 0;
+
+	/* Fold runs of white space, including no-break spaces, to one space. */
+	for (size_t i = 0; i < sb->len; i++) {
+		unsigned char c = (unsigned char)sb->buf[i];
+		int ws = c == ' ' || c == '\t' || c == '\v' || c == '\f';
+
+		if (c == 0xc2 && i + 1 < sb->len && (unsigned char)sb->buf[i + 1] == 0xa0) {
+			ws = 1;
+			i++;
+		}
+		if (ws) {
+			space = folded.len > 0;
+			continue;
+		}
+		if (space)
+			sb_addch(&folded, ' ');
+		space = 0;
+		sb_addch(&folded, (char)c);
+	}
+	sb->len = 0;
+	if (!folded.len)
+		return;
+	if (is_boilerplate(folded.buf)) {
+		XGROW(t->dropped, t->dropped_alloc, t->ndropped + 1);
+		t->dropped[t->ndropped++] = sb_detach(&folded, NULL);
+		return;
+	}
+	XGROW(t->paras, t->alloc, t->n + 1);
+	p = &t->paras[t->n++];
+	memset(p, 0, sizeof(*p));
+	p->line = first->no;
+	p->block = block;
+	p->indent = first->indent;
+	p->first_in_block = (unsigned)first_in_block;
+	p->text = sb_detach(&folded, NULL);
+	p->list_item = (unsigned)clean_is_list_item(p->text);
+}
+
+/* Cut the lines of one block [0, n) into paragraphs. */
+static void split_block(struct text *t, const struct line *lines, size_t n, size_t width)
+{
+	struct sb sb = SB_INIT;
+	size_t start = 0, first_para = t->n;
+
+	for (size_t i = 0; i < n; i++) {
+		if (sb.len)
+			sb_addch(&sb, ' ');
+		sb_add(&sb, lines[i].s, lines[i].len);
+		if (i + 1 < n && joins_next(&lines[i], &lines[i + 1], width))
+			continue;
+		add_para(t, &sb, &lines[start], lines[start].block, t->n == first_para);
+		start = i + 1;
+	}
+	if (t->n > first_para)
+		t->paras[t->n - 1].last_in_block = 1;
+	sb_release(&sb);
+}
+
+int clean_text(const char *name, const char *data, size_t len, struct text *out)
+{
+	const unsigned char *u = (const unsigned char *)data;
+	unsigned char *nfc;
+	struct line *lines = NULL;
+	size_t nlines = 0, lines_alloc = 0, width;
+	const char *p, *end;
+	int lineno = 1, block = 0;
+
+	memset(out, 0, sizeof(*out));
+	if (len >= 3 && u[0] == 0xef && u[1] == 0xbb && u[2] == 0xbf) {
+		data += 3;
+		len -= 3;
+	}
+	if (clean_check_encoding(name, data, len) < 0)
+		return -1;
+	if (utf8proc_map((const utf8proc_uint8_t *)data, (utf8proc_ssize_t)len, &nfc,
+			 UTF8PROC_STABLE | UTF8PROC_COMPOSE) < 0)
+		return error("cannot normalise '%s' to NFC", name);
+
+	p = (const char *)nfc;
+	end = p + strlen(p);
+	while (p <= end) {
+		const char *eol = p;
+		struct line ln;
+
+		while (eol < end && *eol != '\n' && *eol != '\r')
+			eol++;
+		ln.no = lineno;
+		ln.indent = 0;
+		ln.s = p;
+		while (ln.s < eol && (*ln.s == ' ' || *ln.s == '\t')) {
+			ln.indent += *ln.s == '\t' ? 8 - ln.indent % 8 : 1;
+			ln.s++;
+		}
+		ln.len = (size_t)(eol - ln.s);
+		while (ln.len && isspace((unsigned char)ln.s[ln.len - 1]))
+			ln.len--;
+		ln.block = block;
+		if (ln.len) {
+			XGROW(lines, lines_alloc, nlines + 1);
+			lines[nlines++] = ln;
+		} else if (nlines && lines[nlines - 1].block == block) {
+			block++;
+		}
+		if (eol >= end)
+			break;
+		/* CRLF, LF and lone CR each end one line. */
+		p = eol + (eol[0] == '\r' && eol + 1 < end && eol[1] == '\n' ? 2 : 1);
+		lineno++;
+	}
+	width = wrap_width(lines, nlines);
+	for (size_t i = 0, start = 0; i < nlines; i++) {
+		if (i + 1 == nlines || lines[i + 1].block != lines[i].block) {
+			split_block(out, lines + start, i + 1 - start, width);
+			start = i + 1;
+		}
+	}
+	free(lines);
+	free(nfc);
+	return 0;
+}
+
+void text_release(struct text *t)
+{
+	for (size_t i = 0; i < t->n; i++)
+		free(t->paras[i].text);
+	free(t->paras);
+	for (size_t i = 0; i < t->ndropped; i++)
+		free(t->dropped[i]);
+	free(t->dropped);
+	memset(t, 0, sizeof(*t));
+}

@@ -1,0 +1,42 @@
+/* clean.h -- turn the bytes of a transcript into paragraphs.
+ * In:  the file's bytes (any line endings, optional UTF-8 BOM).
+ * Out: paragraphs with whitespace folded, in NFC, each with its line number
+ *      and block (a run of lines between blank lines); page cruft that
+ *      matches the boilerplate table is moved to the dropped list.
+ * Errs: returns -1 after one message naming the file and the cause
+ *      (not UTF-8, binary data, UTF-16).  Pure: no I/O but that message. */
+#ifndef COLLOQUY_CLEAN_H
+#define COLLOQUY_CLEAN_H
+
+#include <stddef.h>
+
+struct para {
+	char *text;          /* trimmed, inner whitespace folded to one space */
+	int line;            /* 1-based line of its first line */
+	int block;           /* index of its block; paragraphs of one block touch */
+	int indent;          /* leading columns of its first line */
+	unsigned first_in_block : 1;
+	unsigned last_in_block : 1;
+	unsigned list_item : 1;   /* "1.", "2)", "-", "*", "•" */
+};
+
+struct text {
+	struct para *paras;
+	size_t n, alloc;
+	char **dropped;
+	size_t ndropped, dropped_alloc;
+};
+
+/* Check that data is UTF-8 text (no NUL, not UTF-16); name the first bad
+ * line and byte.  Returns 0, or -1 after one message. */
+int clean_check_encoding(const char *name, const char *data, size_t len);
+
+int clean_text(const char *name, const char *data, size_t len, struct text *out);
+void text_release(struct text *t);
+
+/* Count the words of s (runs of non-space). */
+size_t clean_count_words(const char *s);
+/* Is s (a paragraph) a list item: "1. x", "12) x", "- x", "* x", "• x"? */
+int clean_is_list_item(const char *s);
+
+#endif

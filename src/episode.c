@@ -1,0 +1,78 @@
+/* episode.c -- constructors and destructors of the data model. */
+#include "episode.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "util.h"
+
+static const char *const role_names[ROLE_COUNT] = {
+	"title", "intro", "question", "answer", "outro"
+};
+
+const char *role_name(enum role r)
+{
+	return (unsigned)r < ROLE_COUNT ? role_names[r] : "?";
+}
+
+int role_parse(const char *name, size_t len)
+{
+	for (int i = 0; i < ROLE_COUNT; i++)
+		if (strlen(role_names[i]) == len && !strncmp(role_names[i], name, len))
+			return i;
+	return -1;
+}
+
+struct episode *episode_new(void)
+{
+	return xcalloc(1, sizeof(struct episode));
+}
+
+void episode_free(struct episode *ep)
+{
+	if (!ep)
+		return;
+	for (size_t i = 0; i < ep->nsegs; i++) {
+		free(ep->segs[i].speaker);
+		free(ep->segs[i].text);
+		free(ep->segs[i].pcm);
+	}
+	free(ep->segs);
+	for (size_t i = 0; i < ep->nchapters; i++)
+		free(ep->chapters[i].title);
+	free(ep->chapters);
+	for (size_t i = 0; i < ep->ndropped; i++)
+		free(ep->dropped[i]);
+	free(ep->dropped);
+	free(ep->title);
+	free(ep->pcm);
+	free(ep);
+}
+
+struct segment *episode_add_segment(struct episode *ep, enum role role,
+				    const char *speaker, const char *text, int line)
+{
+	struct segment *s;
+
+	XGROW(ep->segs, ep->segs_alloc, ep->nsegs + 1);
+	s = &ep->segs[ep->nsegs++];
+	memset(s, 0, sizeof(*s));
+	s->role = role;
+	s->speaker = xstrdup(speaker);
+	s->text = xstrdup(text);
+	s->line = line;
+	return s;
+}
+
+void episode_add_dropped(struct episode *ep, const char *text)
+{
+	XGROW(ep->dropped, ep->dropped_alloc, ep->ndropped + 1);
+	ep->dropped[ep->ndropped++] = xstrdup(text);
+}
+
+uint32_t episode_ms(const struct episode *ep, uint64_t sample)
+{
+	if (!ep->rate_hz)
+		return 0;
+	return (uint32_t)((sample * 1000 + ep->rate_hz / 2) / ep->rate_hz);
+}

@@ -1,0 +1,75 @@
+/* episode.h -- the data model handed from stage to stage (types only).
+ *
+ * One struct episode travels down the pipeline:
+ *   split   fills title, segs[].role/speaker/text/line, chapters[].title/seg
+ *           and dropped[];
+ *   speak   fills segs[].pcm/nsamples at speech_rate_hz;
+ *   master  fills pcm/nsamples at rate_hz, segs[].start/end_sample and
+ *           chapters[].start/end_sample;
+ *   encode, id3 and publish only read it.
+ * Whoever creates the episode frees it with episode_free(). */
+#ifndef COLLOQUY_EPISODE_H
+#define COLLOQUY_EPISODE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+enum role {
+	ROLE_TITLE,
+	ROLE_INTRO,
+	ROLE_QUESTION,
+	ROLE_ANSWER,
+	ROLE_OUTRO,
+	ROLE_COUNT
+};
+
+struct segment {
+	enum role role;
+	char *speaker;       /* "host", "guest", or a name from the transcript */
+	char *text;          /* as spoken: one paragraph, labels removed */
+	int line;            /* 1-based line of the paragraph in its source */
+
+	/* speak */
+	int16_t *pcm;        /* mono speech at episode.speech_rate_hz */
+	size_t nsamples;
+	unsigned gap_ms;     /* the voice's pause after this segment */
+
+	/* master: where the segment's speech lies in the timeline */
+	uint64_t start_sample, end_sample;
+};
+
+struct chapter {
+	char *title;
+	size_t seg;          /* index of the segment that opens the chapter */
+	uint64_t start_sample, end_sample;   /* master */
+};
+
+struct episode {
+	char *title;
+	struct segment *segs;
+	size_t nsegs, segs_alloc;
+	struct chapter *chapters;
+	size_t nchapters, chapters_alloc;
+	char **dropped;      /* page cruft that is not spoken, as found */
+	size_t ndropped, dropped_alloc;
+
+	unsigned speech_rate_hz;   /* speak */
+
+	float *pcm;          /* master: the whole episode, mono, -1..1 */
+	size_t nsamples;
+	unsigned rate_hz;
+	double loudness_lufs, true_peak_dbtp;
+};
+
+const char *role_name(enum role r);
+/* Parse a role name; returns -1 when name is none of them. */
+int role_parse(const char *name, size_t len);
+
+struct episode *episode_new(void);
+void episode_free(struct episode *ep);
+struct segment *episode_add_segment(struct episode *ep, enum role role,
+				    const char *speaker, const char *text, int line);
+void episode_add_dropped(struct episode *ep, const char *text);
+uint32_t episode_ms(const struct episode *ep, uint64_t sample);
+
+#endif

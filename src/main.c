@@ -1,0 +1,191 @@
+/* main.c -- argv -> options; runs a command; the only place that exits.
+ * Exit status: 0 success, 1 failure (one message on stderr), 2 bad usage. */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "render.h"
+#include "script.h"
+#include "util.h"
+
+#ifndef COLLOQUY_VERSION
+#define COLLOQUY_VERSION "0.1"
+#endif
+
+static const char usage_text[] =
+	"usage: colloquy render FILE [-o OUT.mp3] [options]\n"
+	"       colloquy split FILE [--json]\n"
+	"       colloquy --help | --version\n"
+	"\n"
+	"Turns an interview transcript into a chaptered, tagged podcast episode.\n"
+	"\n"
+	"commands:\n"
+	"  render FILE        speak FILE and write OUT.mp3 (default out/NAME.mp3)\n"
+	"                     and OUT.chapters.json beside it\n"
+	"  split FILE         print the labelled script (edit it, then render it),\n"
+	"                     or with --json the labelling as JSON\n"
+	"\n"
+	"render options:\n"
+	"  -o, --output FILE  where to write the episode\n"
+	"  --rate HZ          output sample rate (default 44100)\n"
+	"  --bitrate KBPS     constant bit rate (default 64)\n"
+	"  --vbr Q            variable bit rate, LAME quality 0 (best) to 9\n"
+	"  --voices DIR       voice profiles (default voices/)\n"
+	"  --loudness LUFS    integrated loudness target (default -16)\n"
+	"  --wav              also write the master as OUT.wav\n"
+	"  -q, --quiet        print nothing but errors\n";
+
+static int usage(const char *fmt, const char *arg)
+{
+	if (fmt) {
+		fputs("colloquy: ", stderr);
+		fprintf(stderr, fmt, arg);
+		fputc('\n', stderr);
+	}
+	fputs(usage_text, stderr);
+	return 2;
+}
+
+/* Parse a whole number in [lo, hi]; -1 when s is not one. */
+static long parse_num(const char *s, long lo, long hi)
+{
+	char *end;
+	long v = strtol(s, &end, 10);
+
+	if (!*s || *end || v < lo || v > hi)
+		return -1;
+	return v;
+}
+
+enum { OPT_RATE = 256, OPT_BITRATE, OPT_VBR, OPT_VOICES, OPT_LOUDNESS, OPT_WAV, OPT_JSON };
+
+static int cmd_render(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "output", required_argument, NULL, 'o' },
+		{ "rate", required_argument, NULL, OPT_RATE },
+		{ "bitrate", required_argument, NULL, OPT_BITRATE },
+		{ "vbr", required_argument, NULL, OPT_VBR },
+		{ "voices", required_argument, NULL, OPT_VOICES },
+		{ "loudness", required_argument, NULL, OPT_LOUDNESS },
+		{ "wav", no_argument, NULL, OPT_WAV },
+		{ "quiet", no_argument, NULL, 'q' },
+		{ NULL, 0, NULL, 0 }
+	};
+	/* Sample rates and bit rates that MPEG-1, 2 and 2.5 Layer III carry. */
+	static const long rates[] = { 8000, 11025, 12000, 16000, 22050, 24000, 32000, 44100, 48000 };
+	struct render_opts o;
+	int c;
+
+	render_opts_init(&o);
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "o:q", longopts, NULL)) != -1) {
+		long v;
+		char *end;
+
+		switch (c) {
+		case 'o':
+			o.out_path = optarg;
+			break;
+		case OPT_RATE:
+			v = parse_num(optarg, 1, 1000000);
+			for (size_t i = 0; i < sizeof(rates) / sizeof(rates[0]); i++)
+				if (v == rates[i])
+					o.rate_hz = (unsigned)v;
+			if (o.rate_hz != (unsigned)v)
+				return usage("--rate '%s': use an MP3 sample rate (8000 to 48000, such as 22050, 44100)", optarg);
+			break;
+		case OPT_BITRATE:
+			v = parse_num(optarg, 8, 320);
+			if (v < 0)
+				return usage("--bitrate '%s': use a rate in kbit/s from 8 to 320", optarg);
+			o.bitrate_kbps = (unsigned)v;
+			break;
+		case OPT_VBR:
+			v = parse_num(optarg, 0, 9);
+			if (v < 0)
+				return usage("--vbr '%s': use a quality from 0 (best) to 9", optarg);
+			o.vbr_quality = (int)v;
+			break;
+		case OPT_VOICES:
+			o.voices_dir = optarg;
+			break;
+		case OPT_LOUDNESS:
+			o.loudness_lufs = strtod(optarg, &end);
+			if (!*optarg || *end || o.loudness_lufs < -40 || o.loudness_lufs > -6)
+				return usage("--loudness '%s': use LUFS from -40 to -6", optarg);
+			break;
+		case OPT_WAV:
+			o.write_wav = 1;
+			break;
+		case 'q':
+			o.quiet = 1;
+			break;
+		default:
+			return usage(NULL, NULL);
+		}
+	}
+	if (optind != argc - 1)
+		return usage(optind < argc ? "render takes one FILE, not '%s'" : "render needs a FILE%s",
+			     optind < argc ? argv[argc - 1] : "");
+	util_quiet = o.quiet;
+	return render_file(argv[optind], &o) < 0 ? 1 : 0;
+}
+
+static int cmd_split(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "json", no_argument, NULL, OPT_JSON },
+		{ NULL, 0, NULL, 0 }
+	};
+	struct sb out = SB_INIT;
+	struct episode *ep;
+	int c, json = 0, ret = 0;
+
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
+		if (c != OPT_JSON)
+			return usage(NULL, NULL);
+		json = 1;
+	}
+	if (optind != argc - 1)
+		return usage("split takes one FILE%s", "");
+	ep = render_load(argv[optind]);
+	if (!ep)
+		return 1;
+	if (json)
+		script_write_json(ep, &out);
+	else
+		script_write(ep, &out);
+	if (fwrite(out.buf, 1, out.len, stdout) != out.len || fflush(stdout) != 0) {
+		error("cannot write the script to standard output");
+		ret = 1;
+	}
+	sb_release(&out);
+	episode_free(ep);
+	return ret;
+}
+
+int main(int argc, char **argv)
+{
+	const char *cmd;
+
+	if (argc < 2)
+		return usage(NULL, NULL);
+	cmd = argv[1];
+	if (!strcmp(cmd, "--help") || !strcmp(cmd, "-h") || !strcmp(cmd, "help")) {
+		fputs(usage_text, stdout);
+		return 0;
+	}
+	if (!strcmp(cmd, "--version")) {
+		printf("colloquy %s\n", COLLOQUY_VERSION);
+		return 0;
+	}
+	util_install_signal_cleanup();
+	if (!strcmp(cmd, "render"))
+		return cmd_render(argc - 1, argv + 1);
+	if (!strcmp(cmd, "split"))
+		return cmd_split(argc - 1, argv + 1);
+	return usage("'%s' is not a colloquy command", cmd);
+}

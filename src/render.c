@@ -1,0 +1,293 @@
+/* render.c -- see render.h. */
+#include "render.h"
+
+#include <errno.h>
+#include <sndfile.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "clean.h"
+#include "encode.h"
+#include "id3.h"
+#include "master.h"
+#include "publish.h"
+#include "script.h"
+#include "speak.h"
+#include "split.h"
+#include "util.h"
+#include "voice.h"
+
+void render_opts_init(struct render_opts *o)
+{
+	memset(o, 0, sizeof(*o));
+	o->rate_hz = 44100;
+	o->bitrate_kbps = 64;
+	o->vbr_quality = -1;
+	o->voices_dir = "voices";
+	o->loudness_lufs = -16.0;
+}
+
+struct episode *render_load(const char *path)
+{
+	struct episode *ep = NULL;
+	struct text t;
+	char *data;
+	size_t len;
+
+	if (util_read_file(path, &data, &len) < 0)
+		return NULL;
+	if (script_detect(data, len)) {
+		ep = script_read(path, data, len);
+	} else if (clean_text(path, data, len, &t) == 0) {
+		if (!t.n)
+			error("'%s' has no text to speak", path);
+		else
+			ep = split_text(&t, path);
+		text_release(&t);
+	}
+	free(data);
+	return ep;
+}
+
+/* The episode's year: SOURCE_DATE_EPOCH when set (reproducible builds),
+ * else the transcript's modification time. */
+static void episode_year(const char *path, char year[8])
+{
+	const char *sde = getenv("SOURCE_DATE_EPOCH");
+	struct stat st;
+	time_t t = 0;
+	struct tm tm;
+
+	if (sde && *sde)
+		t = (time_t)strtoll(sde, NULL, 10);
+	else if (stat(path, &st) == 0)
+		t = st.st_mtime;
+	if (!gmtime_r(&t, &tm))
+		memset(&tm, 0, sizeof(tm));
+	snprintf(year, 8, "%04d", (tm.tm_year + 1900) % 10000);
+}
+
+/* "out/ep.mp3" -> "out/ep" + suffix */
+static char *sidecar_path(const char *mp3, const char *suffix)
+{
+	struct sb sb = SB_INIT;
+	size_t n = strlen(mp3);
+
+	if (n > 4 && !strcasecmp(mp3 + n - 4, ".mp3"))
+		n -= 4;
+	sb_add(&sb, mp3, n);
+	sb_addstr(&sb, suffix);
+	return sb_detach(&sb, NULL);
+}
+
+static int check_out_dir(const char *out_path)
+{
+	char *dir = xstrdup(out_path);
+	char *slash = strrchr(dir, '/');
+	struct stat st;
+	int ret = 0;
+
+	if (slash)
+		*slash = '\0';
+	else
+		strcpy(dir, ".");
+	if (!*dir)
+		strcpy(dir, "/");
+	if (stat(dir, &st) < 0)
+		ret = error("cannot write '%s': folder '%s' does not exist", out_path, dir);
+	else if (!S_ISDIR(st.st_mode))
+		ret = error("cannot write '%s': '%s' is not a folder", out_path, dir);
+	else if (access(dir, W_OK) < 0)
+		ret = error("cannot write '%s': %s", out_path, strerror(errno));
+	free(dir);
+	return ret;
+}
+
+/* libsndfile writes the WAV master into memory, so that it reaches the disk
+ * through the same all-or-nothing path as every other output. */
+struct vio {
+	struct sb *sb;
+	sf_count_t pos;
+};
+
+static sf_count_t vio_len(void *user)
+{
+	return (sf_count_t)((struct vio *)user)->sb->len;
+}
+
+static sf_count_t vio_seek(sf_count_t off, int whence, void *user)
+{
+	struct vio *v = user;
+	sf_count_t base = whence == SEEK_SET ? 0 : whence == SEEK_CUR ? v->pos : (sf_count_t)v->sb->len;
+	v->pos = base + off;
+	return v->pos;
+}
+
+static sf_count_t vio_read(void *ptr, sf_count_t n, void *user)
+{
+	struct vio *v = user;
+	sf_count_t avail = (sf_count_t)v->sb->len - v->pos;
+
+	if (n > avail)
+		n = avail > 0 ? avail : 0;
+	memcpy(ptr, v->sb->buf + v->pos, (size_t)n);
+	v->pos += n;
+	return n;
+}
+
+static sf_count_t vio_write(const void *ptr, sf_count_t n, void *user)
+{
+	struct vio *v = user;
+	size_t end = (size_t)(v->pos + n);
+
+	if (end > v->sb->len) {
+		sb_grow(v->sb, end - v->sb->len);
+		memset(v->sb->buf + v->sb->len, 0, end - v->sb->len);
+		v->sb->len = end;
+	}
+	memcpy(v->sb->buf + v->pos, ptr, (size_t)n);
+	v->pos += n;
+	return n;
+}
+
+static sf_count_t vio_tell(void *user)
+{
+	return ((struct vio *)user)->pos;
+}
+
+static int write_wav(const struct episode *ep, const char *path)
+{
+	SF_VIRTUAL_IO io = { vio_len, vio_seek, vio_read, vio_write, vio_tell };
+	struct sb bytes = SB_INIT;
+	struct vio v = { &bytes, 0 };
+	SF_INFO info;
+	SNDFILE *sf;
+	struct util_part part;
+	int ret;
+
+	memset(&info, 0, sizeof(info));
+	info.samplerate = (int)ep->rate_hz;
+	info.channels = 1;
+	info.format = SF_FORMAT_WAV | SF_FORMAT_PCM_16;
+	sf = sf_open_virtual(&io, SFM_WRITE, &info, &v);
+	if (!sf)
+		return error("cannot write '%s': %s", path, sf_strerror(NULL));
+	sf_command(sf, SFC_SET_CLIPPING, NULL, SF_TRUE);
+	if (sf_writef_float(sf, ep->pcm, (sf_count_t)ep->nsamples) != (sf_count_t)ep->nsamples) {
+		error("cannot write '%s': %s", path, sf_strerror(sf));
+		sf_close(sf);
+		sb_release(&bytes);
+		return -1;
+	}
+	sf_close(sf);
+	part.data = bytes.buf;
+	part.len = bytes.len;
+	ret = util_write_atomic(path, &part, 1);
+	sb_release(&bytes);
+	return ret;
+}
+
+static char *album_of(const char *title)
+{
+	const char *colon = strstr(title, ": ");
+	return colon ? xstrndup(title, (size_t)(colon - title)) : xstrdup(title);
+}
+
+int render_file(const char *path, const struct render_opts *o)
+{
+	struct episode *ep = NULL;
+	struct voiceset vs = { NULL, 0, 0 };
+	struct master_opts mo;
+	struct enc *enc = NULL;
+	struct sb tag = SB_INIT, chapters = SB_INIT, comment = SB_INIT;
+	char *out_path, *chapters_path = NULL, *wav_path = NULL, *album = NULL;
+	char year[8];
+	struct id3_meta meta;
+	struct util_part parts[2];
+	const unsigned char *frames;
+	size_t nframes;
+	uint32_t length_ms;
+	int ret = -1;
+
+	if (o->out_path) {
+		out_path = xstrdup(o->out_path);
+	} else {
+		char *stem = util_stem(path);
+		struct sb sb = SB_INIT;
+		if (mkdir("out", 0777) < 0 && errno != EEXIST) {
+			free(stem);
+			return error("cannot create folder 'out': %s", strerror(errno));
+		}
+		sb_addf(&sb, "out/%s.mp3", stem);
+		out_path = sb_detach(&sb, NULL);
+		free(stem);
+	}
+	if (check_out_dir(out_path) < 0)
+		goto out;
+	chapters_path = sidecar_path(out_path, ".chapters.json");
+	if (o->write_wav)
+		wav_path = sidecar_path(out_path, ".wav");
+
+	ep = render_load(path);
+	if (!ep || voices_load(o->voices_dir, &vs) < 0 || speak_episode(ep, &vs) < 0)
+		goto out;
+	master_opts_init(&mo, o->rate_hz, o->loudness_lufs);
+	if (master_episode(ep, &mo) < 0)
+		goto out;
+	enc = enc_new(o->rate_hz, o->bitrate_kbps, o->vbr_quality);
+	if (!enc || enc_write(enc, ep->pcm, ep->nsamples) < 0 || enc_finish(enc) < 0)
+		goto out;
+	frames = enc_bytes(enc, &nframes);
+
+	length_ms = episode_ms(ep, ep->nsamples);
+	episode_year(path, year);
+	album = album_of(ep->title);
+	{
+		const char *base = strrchr(path, '/');
+		sb_addf(&comment, "Spoken from the transcript %s", base ? base + 1 : path);
+	}
+	memset(&meta, 0, sizeof(meta));
+	meta.title = ep->title;
+	meta.artist = album;
+	meta.album = album;
+	meta.genre = "Podcast";
+	meta.year = year;
+	meta.comment = comment.buf;
+	meta.length_ms = length_ms;
+	id3_write(ep, &meta, &tag);
+
+	parts[0].data = tag.buf;
+	parts[0].len = tag.len;
+	parts[1].data = frames;
+	parts[1].len = nframes;
+	if (util_write_atomic(out_path, parts, 2) < 0)
+		goto out;
+	publish_chapters_json(ep, &chapters);
+	parts[0].data = chapters.buf;
+	parts[0].len = chapters.len;
+	if (util_write_atomic(chapters_path, parts, 1) < 0)
+		goto out;
+	if (wav_path && write_wav(ep, wav_path) < 0)
+		goto out;
+	if (!o->quiet)
+		printf("%s: %zu chapters, %u:%02u, %.1f LUFS, %.1f dBTP\n", out_path, ep->nchapters,
+		       length_ms / 60000, length_ms / 1000 % 60, ep->loudness_lufs, ep->true_peak_dbtp);
+	ret = 0;
+out:
+	enc_free(enc);
+	voices_release(&vs);
+	episode_free(ep);
+	sb_release(&tag);
+	sb_release(&chapters);
+	sb_release(&comment);
+	free(out_path);
+	free(chapters_path);
+	free(wav_path);
+	free(album);
+	return ret;
+}

@@ -1,0 +1,32 @@
+/* render.h -- run the pipeline for one transcript: load, split, speak,
+ * master, encode, tag, publish.
+ * In:  a transcript (or a labelled script) and the render options.
+ * Out: OUT.mp3 and OUT.chapters.json (and OUT.wav with --wav), each
+ *      written whole or not at all.
+ * Errs: returns 0, or -1 after one message naming the file and the cause. */
+#ifndef COLLOQUY_RENDER_H
+#define COLLOQUY_RENDER_H
+
+#include "episode.h"
+
+struct render_opts {
+	const char *out_path;      /* NULL: out/<name>.mp3 */
+	unsigned rate_hz;          /* output sample rate */
+	unsigned bitrate_kbps;     /* CBR bit rate */
+	int vbr_quality;           /* 0..9 for VBR, -1 for CBR */
+	const char *voices_dir;
+	double loudness_lufs;      /* integrated loudness target */
+	int write_wav;             /* also write the master as OUT.wav */
+	int quiet;
+};
+
+void render_opts_init(struct render_opts *o);
+
+/* Read path and label it: a labelled script is read as written, any other
+ * text goes through clean and split.  Returns a new episode, or NULL after
+ * one message. */
+struct episode *render_load(const char *path);
+
+int render_file(const char *path, const struct render_opts *o);
+
+#endif

@@ -1,0 +1,357 @@
+/* util.c -- see util.h. */
+#include "util.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <signal.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+int util_quiet;
+
+static void die_oom(size_t n)
+{
+	fprintf(stderr, "colloquy: fatal: out of memory (%zu bytes)\n", n);
+	exit(1);
+}
+
+void *xmalloc(size_t n)
+{
+	void *p = malloc(n ? n : 1);
+	if (!p)
+		die_oom(n);
+	return p;
+}
+
+void *xcalloc(size_t n, size_t size)
+{
+	void *p = calloc(n ? n : 1, size ? size : 1);
+	if (!p)
+		die_oom(n * size);
+	return p;
+}
+
+void *xrealloc(void *p, size_t n)
+{
+	p = realloc(p, n ? n : 1);
+	if (!p)
+		die_oom(n);
+	return p;
+}
+
+char *xstrndup(const char *s, size_t n)
+{
+	char *d = xmalloc(n + 1);
+	memcpy(d, s, n);
+	d[n] = '\0';
+	return d;
+}
+
+char *xstrdup(const char *s)
+{
+	return xstrndup(s, strlen(s));
+}
+
+void xgrow(void **p, size_t *alloc, size_t need, size_t elem)
+{
+	size_t n;
+
+	if (need <= *alloc)
+		return;
+	n = *alloc ? *alloc : 8;
+	while (n < need)
+		n *= 2;
+	if (n > SIZE_MAX / elem)
+		die_oom(SIZE_MAX);
+	*p = xrealloc(*p, n * elem);
+	*alloc = n;
+}
+
+int error(const char *fmt, ...)
+{
+	va_list ap;
+
+	fputs("colloquy: error: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	return -1;
+}
+
+void warning(const char *fmt, ...)
+{
+	va_list ap;
+
+	if (util_quiet)
+		return;
+	fputs("colloquy: warning: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+}
+
+void sb_grow(struct sb *sb, size_t extra)
+{
+	if (sb->len + extra + 1 < sb->len)
+		die_oom(SIZE_MAX);
+	XGROW(sb->buf, sb->alloc, sb->len + extra + 1);
+}
+
+void sb_add(struct sb *sb, const void *data, size_t n)
+{
+	sb_grow(sb, n);
+	if (n)
+		memcpy(sb->buf + sb->len, data, n);
+	sb->len += n;
+	sb->buf[sb->len] = '\0';
+}
+
+void sb_addstr(struct sb *sb, const char *s)
+{
+	sb_add(sb, s, strlen(s));
+}
+
+void sb_addch(struct sb *sb, int c)
+{
+	char ch = (char)c;
+	sb_add(sb, &ch, 1);
+}
+
+void sb_addf(struct sb *sb, const char *fmt, ...)
+{
+	va_list ap;
+	int n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		return;
+	sb_grow(sb, (size_t)n);
+	va_start(ap, fmt);
+	vsnprintf(sb->buf + sb->len, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	sb->len += (size_t)n;
+}
+
+void sb_be16(struct sb *sb, uint16_t v)
+{
+	unsigned char b[2] = { (unsigned char)(v >> 8), (unsigned char)v };
+	sb_add(sb, b, 2);
+}
+
+void sb_be32(struct sb *sb, uint32_t v)
+{
+	unsigned char b[4] = { (unsigned char)(v >> 24), (unsigned char)(v >> 16),
+			       (unsigned char)(v >> 8), (unsigned char)v };
+	sb_add(sb, b, 4);
+}
+
+char *sb_detach(struct sb *sb, size_t *len)
+{
+	char *buf;
+
+	if (!sb->buf)
+		sb_grow(sb, 0);
+	buf = sb->buf;
+	if (len)
+		*len = sb->len;
+	sb->buf = NULL;
+	sb->len = sb->alloc = 0;
+	return buf;
+}
+
+void sb_release(struct sb *sb)
+{
+	free(sb->buf);
+	sb->buf = NULL;
+	sb->len = sb->alloc = 0;
+}
+
+int util_read_file(const char *path, char **data, size_t *len)
+{
+	struct sb sb = SB_INIT;
+	struct stat st;
+	int fd;
+
+	fd = open(path, O_RDONLY);
+	if (fd < 0)
+		return error("cannot open '%s': %s", path, strerror(errno));
+	if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
+		close(fd);
+		return error("cannot read '%s': it is a directory", path);
+	}
+	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0)
+		sb_grow(&sb, (size_t)st.st_size);
+	for (;;) {
+		ssize_t n;
+
+		sb_grow(&sb, 65536);
+		n = read(fd, sb.buf + sb.len, sb.alloc - sb.len - 1);
+		if (n < 0) {
+			if (errno == EINTR)
+				continue;
+			error("cannot read '%s': %s", path, strerror(errno));
+			close(fd);
+			sb_release(&sb);
+			return -1;
+		}
+		if (n == 0)
+			break;
+		sb.len += (size_t)n;
+	}
+	close(fd);
+	sb_grow(&sb, 0);
+	sb.buf[sb.len] = '\0';
+	*data = sb_detach(&sb, len);
+	return 0;
+}
+
+/* Temporary files being written, removed by the signal handler.  Only
+ * async-signal-safe calls touch this from the handler. */
+#define MAX_PENDING 8
+static char pending[MAX_PENDING][4096];
+static volatile sig_atomic_t pending_used[MAX_PENDING];
+
+static int pending_add(const char *path)
+{
+	for (int i = 0; i < MAX_PENDING; i++) {
+		if (!pending_used[i] && strlen(path) < sizeof(pending[i])) {
+			strcpy(pending[i], path);
+			pending_used[i] = 1;
+			return i;
+		}
+	}
+	return -1;
+}
+
+static void pending_del(int slot)
+{
+	if (slot >= 0)
+		pending_used[slot] = 0;
+}
+
+static void on_fatal_signal(int sig)
+{
+	for (int i = 0; i < MAX_PENDING; i++)
+		if (pending_used[i])
+			unlink(pending[i]);
+	signal(sig, SIG_DFL);
+	raise(sig);
+}
+
+void util_install_signal_cleanup(void)
+{
+	static const int sigs[] = { SIGINT, SIGTERM, SIGHUP, SIGPIPE, SIGXFSZ };
+	struct sigaction sa;
+
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = on_fatal_signal;
+	sigemptyset(&sa.sa_mask);
+	for (size_t i = 0; i < sizeof(sigs) / sizeof(sigs[0]); i++)
+		sigaddset(&sa.sa_mask, sigs[i]);
+	for (size_t i = 0; i < sizeof(sigs) / sizeof(sigs[0]); i++)
+		sigaction(sigs[i], &sa, NULL);
+}
+
+static int write_all(int fd, const void *data, size_t len)
+{
+	const char *p = data;
+
+	while (len) {
+		ssize_t n = write(fd, p, len);
+		if (n < 0) {
+			if (errno == EINTR)
+				continue;
+			return -1;
+		}
+		p += n;
+		len -= (size_t)n;
+	}
+	return 0;
+}
+
+int util_write_atomic(const char *path, const struct util_part *parts, size_t nparts)
+{
+	struct sb tmp = SB_INIT;
+	int fd, slot, ret = -1;
+
+	sb_addf(&tmp, "%s.XXXXXX.tmp", path);
+	fd = mkstemps(tmp.buf, 4);
+	if (fd < 0) {
+		error("cannot create '%s': %s", path, strerror(errno));
+		goto out;
+	}
+	slot = pending_add(tmp.buf);
+	for (size_t i = 0; i < nparts; i++) {
+		if (write_all(fd, parts[i].data, parts[i].len) < 0) {
+			error("cannot write '%s': %s", path, strerror(errno));
+			goto fail;
+		}
+	}
+	/* The file is shared with listeners: make it readable as a normal
+	 * file would be rather than mkstemp's owner-only mode. */
+	{
+		mode_t mask = umask(0);
+		umask(mask);
+		if (fchmod(fd, 0666 & ~mask) < 0) {
+			error("cannot set mode of '%s': %s", path, strerror(errno));
+			goto fail;
+		}
+	}
+	if (fsync(fd) < 0 && errno != EINVAL) {
+		error("cannot write '%s': %s", path, strerror(errno));
+		goto fail;
+	}
+	if (close(fd) < 0) {
+		fd = -1;
+		error("cannot write '%s': %s", path, strerror(errno));
+		goto fail;
+	}
+	fd = -1;
+	if (rename(tmp.buf, path) < 0) {
+		error("cannot rename '%s' to '%s': %s", tmp.buf, path, strerror(errno));
+		goto fail;
+	}
+	pending_del(slot);
+	ret = 0;
+	goto out;
+fail:
+	if (fd >= 0)
+		close(fd);
+	unlink(tmp.buf);
+	pending_del(slot);
+out:
+	sb_release(&tmp);
+	return ret;
+}
+
+char *util_stem(const char *path)
+{
+	const char *base = strrchr(path, '/');
+	const char *dot;
+
+	base = base ? base + 1 : path;
+	dot = strrchr(base, '.');
+	if (!dot || dot == base)
+		dot = base + strlen(base);
+	return xstrndup(base, (size_t)(dot - base));
+}
+
+char *util_path_join(const char *dir, const char *name)
+{
+	struct sb sb = SB_INIT;
+	size_t n = strlen(dir);
+
+	sb_add(&sb, dir, n);
+	if (n && dir[n - 1] != '/')
+		sb_addch(&sb, '/');
+	sb_addstr(&sb, name);
+	return sb_detach(&sb, NULL);
+}

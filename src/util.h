@@ -1,0 +1,76 @@
+/* util.h -- memory, messages, growable buffers and files shared by every stage.
+ * Out-of-memory policy: the x*() allocators print a message and exit, so no
+ * caller checks for NULL (one policy for the whole program).
+ * Messages: error() prints "colloquy: error: ..." and returns -1, so a
+ * function reports and fails in one statement: return error("...", path); */
+#ifndef COLLOQUY_UTIL_H
+#define COLLOQUY_UTIL_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#if defined(__GNUC__)
+#define PRINTF_LIKE(f, a) __attribute__((format(printf, f, a)))
+#else
+#define PRINTF_LIKE(f, a)
+#endif
+
+void *xmalloc(size_t n);
+void *xcalloc(size_t n, size_t size);
+void *xrealloc(void *p, size_t n);
+char *xstrdup(const char *s);
+char *xstrndup(const char *s, size_t n);
+
+/* Grow an array *p of *alloc elements of size elem so that it holds at
+ * least need elements; doubles, so appends are amortised O(1). */
+void xgrow(void **p, size_t *alloc, size_t need, size_t elem);
+#define XGROW(p, alloc, need) xgrow((void **)&(p), &(alloc), (need), sizeof(*(p)))
+
+/* Print one message on stderr, prefixed "colloquy: error: ", and return -1. */
+int error(const char *fmt, ...) PRINTF_LIKE(1, 2);
+/* Print "colloquy: warning: ..." unless util_quiet is set. */
+void warning(const char *fmt, ...) PRINTF_LIKE(1, 2);
+extern int util_quiet;
+
+/* A growable byte buffer that keeps a NUL after its contents, so buf is a
+ * C string whenever no NUL was added.  The buffer owns buf; sb_detach()
+ * hands it to the caller. */
+struct sb {
+	char *buf;
+	size_t len, alloc;
+};
+#define SB_INIT { NULL, 0, 0 }
+void sb_grow(struct sb *sb, size_t extra);
+void sb_add(struct sb *sb, const void *data, size_t n);
+void sb_addstr(struct sb *sb, const char *s);
+void sb_addch(struct sb *sb, int c);
+void sb_addf(struct sb *sb, const char *fmt, ...) PRINTF_LIKE(2, 3);
+void sb_be16(struct sb *sb, uint16_t v);
+void sb_be32(struct sb *sb, uint32_t v);
+char *sb_detach(struct sb *sb, size_t *len);
+void sb_release(struct sb *sb);
+
+/* Read a whole file into a NUL-terminated buffer the caller frees.
+ * Returns 0, or -1 after a message naming the file and the cause. */
+int util_read_file(const char *path, char **data, size_t *len);
+
+/* Write the byte buffers parts[0..nparts) as path, all or nothing: the
+ * bytes go to a temporary file in the same folder, which is renamed over
+ * path only once every byte is written and flushed.  On failure the
+ * temporary file is removed and an existing path is left untouched.
+ * Returns 0, or -1 after one message. */
+struct util_part {
+	const void *data;
+	size_t len;
+};
+int util_write_atomic(const char *path, const struct util_part *parts, size_t nparts);
+
+/* Remove temporary files still open when a signal ends the process. */
+void util_install_signal_cleanup(void);
+
+/* "dir/name.txt" -> "name" (extension and folders removed), caller frees. */
+char *util_stem(const char *path);
+/* Join a folder and a file name with one '/', caller frees. */
+char *util_path_join(const char *dir, const char *name);
+
+#endif
