@@ -51,7 +51,7 @@ all: deps colloquy
 BUILD_DEBS := build-essential pkg-config libespeak-ng-dev libsndfile1-dev \
 	libmp3lame-dev libebur128-dev libsoxr-dev libjansson-dev \
 	libutf8proc-dev libinih-dev espeak-ng-data
-TEST_DEBS := ffmpeg mpg123 mp3val python3 python3-mutagen eyed3 libxml2-utils
+TEST_DEBS := ffmpeg mpg123 mp3val python3 python3-mutagen python3-numpy eyed3 libxml2-utils
 
 deps:
 	@sh tests/deps.sh $(BUILD_DEBS)

@@ -26,35 +26,78 @@ static const char *lame_reason(int code)
 	}
 }
 
-struct enc *enc_new(unsigned rate_hz, unsigned kbps, int vbr_quality)
+static lame_global_flags *configure(unsigned rate_hz, unsigned kbps, int vbr_quality)
 {
-	struct enc *e = xcalloc(1, sizeof(*e));
+	lame_global_flags *g = lame_init();
 
-	e->gfp = lame_init();
-	if (!e->gfp) {
-		free(e);
-		error("cannot start the MP3 encoder");
+	if (!g)
 		return NULL;
-	}
-	lame_set_num_channels(e->gfp, 1);
-	lame_set_mode(e->gfp, MONO);
-	lame_set_in_samplerate(e->gfp, (int)rate_hz);
-	lame_set_out_samplerate(e->gfp, (int)rate_hz);
+	lame_set_num_channels(g, 1);
+	lame_set_mode(g, MONO);
+	lame_set_in_samplerate(g, (int)rate_hz);
+	lame_set_out_samplerate(g, (int)rate_hz);
 	/* LAME's middle setting: its slower searches buy nothing audible in
 	 * synthetic speech at podcast bit rates. */
-	lame_set_quality(e->gfp, 5);
+	lame_set_quality(g, 5);
 	if (vbr_quality >= 0) {
-		lame_set_VBR(e->gfp, vbr_default);
-		lame_set_VBR_quality(e->gfp, (float)vbr_quality);
+		lame_set_VBR(g, vbr_default);
+		lame_set_VBR_quality(g, (float)vbr_quality);
 	} else {
-		lame_set_VBR(e->gfp, vbr_off);
-		lame_set_brate(e->gfp, (int)kbps);
+		lame_set_VBR(g, vbr_off);
+		lame_set_brate(g, (int)kbps);
 	}
 	/* Only id3.c writes tags; LAME writes the Xing/Info frame. */
-	lame_set_write_id3tag_automatic(e->gfp, 0);
-	lame_set_bWriteVbrTag(e->gfp, 1);
-	if (lame_init_params(e->gfp) < 0) {
-		lame_close(e->gfp);
+	lame_set_write_id3tag_automatic(g, 0);
+	lame_set_bWriteVbrTag(g, 1);
+	if (lame_init_params(g) < 0) {
+		lame_close(g);
+		return NULL;
+	}
+	return g;
+}
+
+/* A CBR Info frame is as big as every other frame, and LAME leaves it out
+ * when that is too small for the LAME tag (low bit rates at a given sample
+ * rate).  Encoding one frame of silence tells whether it fits. */
+static int info_frame_fits(unsigned rate_hz, unsigned kbps)
+{
+	static const float silence[1152];
+	unsigned char buf[16384];
+	lame_global_flags *g = configure(rate_hz, kbps, -1);
+	int fits = 0;
+
+	if (!g)
+		return 0;
+	if (lame_encode_buffer_ieee_float(g, silence, silence, 1152, buf, sizeof(buf)) >= 0 &&
+	    lame_encode_flush(g, buf, sizeof(buf)) >= 0)
+		fits = lame_get_lametag_frame(g, buf, sizeof(buf)) > 0;
+	lame_close(g);
+	return fits;
+}
+
+static unsigned least_kbps_for_info(unsigned rate_hz)
+{
+	static const unsigned kbps[] = { 8, 16, 24, 32, 40, 48, 56, 64, 80, 96, 112, 128, 160 };
+
+	for (size_t i = 0; i < sizeof(kbps) / sizeof(kbps[0]); i++)
+		if (info_frame_fits(rate_hz, kbps[i]))
+			return kbps[i];
+	return 0;
+}
+
+struct enc *enc_new(unsigned rate_hz, unsigned kbps, int vbr_quality)
+{
+	struct enc *e;
+
+	if (vbr_quality < 0 && !info_frame_fits(rate_hz, kbps)) {
+		error("%u kbit/s at %u Hz leaves no room for the Info frame that gives players "
+		      "the exact duration; use --bitrate %u or more", kbps, rate_hz,
+		      least_kbps_for_info(rate_hz));
+		return NULL;
+	}
+	e = xcalloc(1, sizeof(*e));
+	e->gfp = configure(rate_hz, kbps, vbr_quality);
+	if (!e->gfp) {
 		free(e);
 		error("the MP3 encoder rejects %u Hz at %u kbit/s", rate_hz, kbps);
 		return NULL;

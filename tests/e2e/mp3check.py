@@ -1,0 +1,268 @@
+#!/usr/bin/python3
+"""mp3check.py CHECK ARGS... -- judge an episode with independent readers.
+
+Every check reads the files with tools that share no code with colloquy:
+ffprobe and ffmpeg (chapters, stream, decoding, loudness), mutagen and
+eyeD3 (ID3 frames), the json module (sidecars).  Exit 0 when the check
+holds; otherwise print why and exit 1.
+
+  chapters MP3 TITLES.json   ffprobe's chapters: titles, order, contiguity
+  pauses MP3                 every chapter starts in silence: >= 100 ms after
+                             the speech before it, >= 20 ms before the next
+  mutagen MP3 N              CTOC (top-level, ordered) listing N CHAPs with TIT2
+  eyed3 MP3 TITLE            eyeD3 reads ID3v2.3 title, genre, chapters
+  duration MP3               reported durations match the decoded length (50 ms)
+  stream MP3 RATE MODE       codec, rate, mono, MODE cbr:KBPS or vbr; Info/Xing frame
+  loudness MP3 LUFS TOL      ffmpeg's ebur128 integrated loudness within TOL
+  truepeak MP3 MAX           ffmpeg's ebur128 true peak at most MAX dBTP
+  sidecar JSON MP3           Podcasting 2.0 chapters JSON agrees with ffprobe
+  titles-from REF.json OUT   write the reference's chapter titles as a JSON list
+  pitch A.mp3 B.mp3 RATIO    median pitch of B over A is at least RATIO
+"""
+import array
+import json
+import re
+import subprocess
+import sys
+
+
+def fail(msg):
+    print(msg)
+    sys.exit(1)
+
+
+def run(cmd, **kw):
+    return subprocess.run(cmd, capture_output=True, check=True, **kw)
+
+
+def probe(path):
+    out = run(["ffprobe", "-v", "error", "-show_chapters", "-show_format",
+               "-show_streams", "-of", "json", path]).stdout
+    return json.loads(out)
+
+
+def decode(path):
+    """Samples as ffmpeg decodes them (gapless: encoder delay and padding
+    removed as the Info frame says), mono int16, and the rate."""
+    info = probe(path)
+    rate = int(info["streams"][0]["sample_rate"])
+    raw = run(["ffmpeg", "-v", "error", "-i", path, "-f", "s16le", "-ac", "1", "-"]).stdout
+    a = array.array("h")
+    a.frombytes(raw)
+    return a, rate
+
+
+def chapters(mp3, titles_path):
+    want = json.load(open(titles_path, encoding="utf-8"))
+    ch = probe(mp3)["chapters"]
+    got = [c.get("tags", {}).get("title") for c in ch]
+    if got != want:
+        fail(f"titles differ:\n got  {got}\n want {want}")
+    starts = [float(c["start_time"]) for c in ch]
+    ends = [float(c["end_time"]) for c in ch]
+    if starts[0] != 0:
+        fail(f"first chapter starts at {starts[0]}")
+    for k in range(1, len(ch)):
+        if not starts[k] > starts[k - 1]:
+            fail(f"chapter {k} does not start after chapter {k - 1}")
+        if abs(ends[k - 1] - starts[k]) > 0.0015:
+            fail(f"chapter {k - 1} ends at {ends[k - 1]}, next starts at {starts[k]}")
+    samples, rate = decode(mp3)
+    if abs(ends[-1] - len(samples) / rate) > 0.05:
+        fail(f"last chapter ends at {ends[-1]}, audio at {len(samples) / rate}")
+
+
+def pauses(mp3):
+    samples, rate = decode(mp3)
+    ch = probe(mp3)["chapters"]
+    quiet = 32768 * 0.01     # -40 dBFS
+    for c in ch[1:]:
+        start = int(float(c["start_time"]) * rate)
+        lo, hi = start - rate // 10, start + rate // 50
+        loud = max(abs(s) for s in samples[lo:hi])
+        if loud > quiet:
+            fail(f"chapter '{c['tags']['title']}' at {c['start_time']} s is not in a pause "
+                 f"(peak {loud} between -100 ms and +20 ms)")
+
+
+def mutagen_check(mp3, n):
+    from mutagen.id3 import ID3, CTOCFlags
+    tag = ID3(mp3)
+    if tag.version[:2] != (2, 3):
+        fail(f"ID3 version {tag.version}")
+    tocs = tag.getall("CTOC")
+    top = [t for t in tocs if t.flags & CTOCFlags.TOP_LEVEL]
+    if len(top) != 1 or not top[0].flags & CTOCFlags.ORDERED:
+        fail(f"want one top-level ordered CTOC, got {[(t.element_id, t.flags) for t in tocs]}")
+    chaps = tag.getall("CHAP")
+    if len(chaps) != n:
+        fail(f"{len(chaps)} CHAP frames, want {n}")
+    ids = []
+    for t in tocs:
+        if t.flags & CTOCFlags.TOP_LEVEL:
+            for cid in t.child_element_ids:
+                sub = [s for s in tocs if s.element_id == cid]
+                ids += sub[0].child_element_ids if sub else [cid]
+    byid = {c.element_id: c for c in chaps}
+    if sorted(ids) != sorted(byid):
+        fail(f"CTOC lists {ids}, CHAPs are {sorted(byid)}")
+    times = [(byid[i].start_time, byid[i].end_time) for i in ids]
+    for k, (s, e) in enumerate(times):
+        if e <= s or (k and s != times[k - 1][1]):
+            fail(f"chapter {ids[k]} spans {s}..{e} ms after {times[k - 1] if k else None}")
+        if "TIT2" not in byid[ids[k]].sub_frames:
+            fail(f"chapter {ids[k]} has no TIT2")
+
+
+def eyed3_check(mp3, title):
+    import eyed3
+    eyed3.log.setLevel("ERROR")
+    f = eyed3.load(mp3)
+    t = f.tag
+    if t.version != (2, 3, 0):
+        fail(f"eyeD3 reads version {t.version}")
+    if t.title != title:
+        fail(f"eyeD3 title {t.title!r}, want {title!r}")
+    if not t.genre or t.genre.name != "Podcast":
+        fail(f"eyeD3 genre {t.genre}")
+    if not t.artist or not t.album:
+        fail(f"artist {t.artist!r}, album {t.album!r}")
+    if not t.getBestDate():
+        fail("no date")
+    toc = list(t.table_of_contents)
+    if len(toc) < 1 or not toc[0].toplevel or not toc[0].ordered:
+        fail("eyeD3 sees no top-level ordered table of contents")
+    if len(list(t.chapters)) < 1:
+        fail("eyeD3 sees no chapters")
+
+
+def duration(mp3):
+    from mutagen.mp3 import MP3
+    samples, rate = decode(mp3)
+    real = len(samples) / rate
+    fmt = probe(mp3)["format"]
+    reported = {
+        "mutagen": MP3(mp3).info.length,
+        # ffprobe counts from start_time, the encoder delay that the Info
+        # frame tells decoders to skip.
+        "ffprobe": float(fmt["duration"]) - float(fmt.get("start_time", 0)),
+    }
+    tlen = MP3(mp3).tags.get("TLEN")
+    if tlen:
+        reported["TLEN"] = int(str(tlen)) / 1000
+    for who, d in reported.items():
+        if abs(d - real) > 0.05:
+            fail(f"{who} reports {d:.3f} s, decoded audio is {real:.3f} s")
+
+
+def stream(mp3, rate, mode):
+    from mutagen.mp3 import MP3, BitrateMode
+    s = probe(mp3)["streams"][0]
+    if s["codec_name"] != "mp3" or int(s["sample_rate"]) != int(rate) or int(s["channels"]) != 1:
+        fail(f"stream is {s['codec_name']} {s['sample_rate']} Hz {s['channels']} ch")
+    info = MP3(mp3).info
+    if int(rate) >= 32000 and (info.version != 1 or info.layer != 3):
+        fail(f"MPEG version {info.version} layer {info.layer}")
+    data = open(mp3, "rb").read()
+    size = 10 + ((data[6] << 21) | (data[7] << 14) | (data[8] << 7) | data[9])
+    first = data[size:size + 200]
+    if first[:2] != b"\xff\xfb" and first[0] != 0xFF:
+        fail(f"no frame sync right after the ID3 tag (offset {size})")
+    if mode.startswith("cbr:"):
+        if b"Info" not in first:
+            fail("no Info frame first")
+        if info.bitrate_mode not in (BitrateMode.CBR, BitrateMode.UNKNOWN) or \
+           abs(info.bitrate - int(mode[4:]) * 1000) > 1000:
+            fail(f"bitrate {info.bitrate} mode {info.bitrate_mode}, want CBR {mode[4:]} kbps")
+    else:
+        if b"Xing" not in first:
+            fail("no Xing frame first")
+        if info.bitrate_mode != BitrateMode.VBR:
+            fail(f"bitrate mode {info.bitrate_mode}, want VBR")
+    if not info.encoder_info.startswith("LAME"):
+        fail(f"no LAME tag in the Info frame (encoder_info {info.encoder_info!r})")
+
+
+def ebur128(mp3):
+    err = subprocess.run(["ffmpeg", "-hide_banner", "-nostats", "-i", mp3, "-af",
+                          "ebur128=peak=true", "-f", "null", "-"],
+                         capture_output=True, text=True).stderr
+    summary = err[err.rindex("Summary:"):]
+    i = float(re.search(r"I:\s+(-?[\d.]+) LUFS", summary).group(1))
+    tp = float(re.search(r"Peak:\s+(-?[\d.]+|-inf) dBFS", summary).group(1))
+    return i, tp
+
+
+def loudness(mp3, target, tol):
+    i, _ = ebur128(mp3)
+    if abs(i - float(target)) > float(tol):
+        fail(f"integrated loudness {i} LUFS, want {target} +- {tol}")
+    print(f"{i} LUFS")
+
+
+def truepeak(mp3, most):
+    _, tp = ebur128(mp3)
+    if tp > float(most):
+        fail(f"true peak {tp} dBTP above {most}")
+
+
+def sidecar(path, mp3):
+    doc = json.load(open(path, encoding="utf-8"))
+    if doc.get("version") != "1.2.0":
+        fail(f"version {doc.get('version')!r}")
+    ch = probe(mp3)["chapters"]
+    side = doc["chapters"]
+    if len(side) != len(ch):
+        fail(f"{len(side)} chapters in JSON, {len(ch)} in the MP3")
+    for a, b in zip(side, ch):
+        if a["title"] != b["tags"]["title"] or abs(a["startTime"] - float(b["start_time"])) > 0.0015:
+            fail(f"JSON {a} differs from MP3 {b['tags']['title']} at {b['start_time']}")
+
+
+def titles_from(ref, out):
+    json.dump(json.load(open(ref, encoding="utf-8"))["chapters"], open(out, "w", encoding="utf-8"))
+
+
+def median_pitch(mp3):
+    """Median fundamental of the voiced 40 ms frames, by autocorrelation."""
+    import numpy as np
+    samples, rate = decode(mp3)
+    x = np.asarray(samples, dtype=np.float64) / 32768
+    n = int(rate * 0.04)
+    lo, hi = int(rate / 400), int(rate / 60)
+    f0 = []
+    for i in range(0, len(x) - n, n):
+        fr = x[i:i + n] - x[i:i + n].mean()
+        if np.sqrt(np.mean(fr * fr)) < 0.05:
+            continue
+        ac = np.correlate(fr, fr, "full")[n - 1:]
+        lag = lo + int(np.argmax(ac[lo:hi]))
+        if ac[lag] > 0.5 * ac[0]:
+            f0.append(rate / lag)
+    if len(f0) < 10:
+        fail(f"{mp3}: too few voiced frames")
+    return float(np.median(f0))
+
+
+def pitch(a, b, ratio):
+    pa, pb = median_pitch(a), median_pitch(b)
+    print(f"{pa:.0f} Hz, {pb:.0f} Hz")
+    if pb < pa * float(ratio):
+        fail(f"median pitch {pb:.0f} Hz is not {ratio} x {pa:.0f} Hz")
+
+
+CHECKS = {
+    "chapters": chapters, "pauses": pauses,
+    "mutagen": lambda m, n: mutagen_check(m, int(n)),
+    "eyed3": eyed3_check, "duration": duration, "stream": stream,
+    "loudness": loudness, "truepeak": truepeak, "sidecar": sidecar,
+    "titles-from": titles_from, "pitch": pitch,
+}
+
+if __name__ == "__main__":
+    if len(sys.argv) < 2 or sys.argv[1] not in CHECKS:
+        sys.exit(__doc__)
+    try:
+        CHECKS[sys.argv[1]](*sys.argv[2:])
+    except subprocess.CalledProcessError as e:
+        fail(f"{e.cmd[0]} failed: {e.stderr.decode(errors='replace').strip()[:300]}")

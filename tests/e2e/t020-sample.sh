@@ -1,0 +1,31 @@
+#!/bin/sh
+# The shared reference interview rendered with the defaults, judged by
+# ffprobe, ffmpeg, mpg123, mp3val, mutagen and eyeD3.
+. "$(dirname "$0")/lib.sh"
+has_shared || { echo "# ../shared is missing: nothing to render"; exit 0; }
+cd "$ROOT" || exit 1
+
+ref="$SHARED/corpus/open-source-ceo-19.expected.json"
+mp3="$TMP/ceo.mp3"
+check "render the sample" "$COLLOQUY" render "$SHARED/corpus/open-source-ceo-19.txt" -o "$mp3" --quiet
+[ -f "$mp3" ] || exit 1
+$CHECK titles-from "$ref" "$TMP/titles.json"
+
+check "ffprobe: the reference's 10 chapter titles, contiguous, ending with the audio" $CHECK chapters "$mp3" "$TMP/titles.json"
+check "every chapter starts in a pause (>= 100 ms after speech, >= 20 ms before)" $CHECK pauses "$mp3"
+check "mutagen: ID3v2.3, one top-level ordered CTOC over 10 CHAP frames with TIT2" $CHECK mutagen "$mp3" 10
+check "eyeD3: title, artist, album, genre Podcast, date, table of contents" \
+	$CHECK eyed3 "$mp3" "The Open Source CEO: Pete Childers (Part 19)"
+check "MPEG-1 Layer III, 44100 Hz mono, 64 kbit/s CBR, Info frame with LAME tag" $CHECK stream "$mp3" 44100 cbr:64
+check "mutagen, ffprobe and TLEN durations match the decoded length within 50 ms" $CHECK duration "$mp3"
+check "mpg123 -t decodes without a message" sh -c "mpg123 -q -t '$mp3' 2>&1 | grep . && exit 1 || exit 0"
+check "ffmpeg decodes without a message" sh -c "ffmpeg -v error -i '$mp3' -f null - 2>&1 | grep . && exit 1 || exit 0"
+check "mp3val finds no problem" sh -c "mp3val '$mp3' | grep -E 'WARNING|ERROR' && exit 1 || exit 0"
+check "chapters JSON (Podcasting 2.0) agrees with the MP3" $CHECK sidecar "$TMP/ceo.chapters.json" "$mp3"
+check "integrated loudness -16 LUFS within 1 LU (ffmpeg ebur128)" $CHECK loudness "$mp3" -16 1
+check "true peak at most -1 dBTP (ffmpeg ebur128)" $CHECK truepeak "$mp3" -1.0
+
+check "a second render gives identical bytes" sh -c "
+	'$COLLOQUY' render '$SHARED/corpus/open-source-ceo-19.txt' -o '$TMP/again.mp3' --quiet &&
+	cmp '$mp3' '$TMP/again.mp3' && cmp '$TMP/ceo.chapters.json' '$TMP/again.chapters.json'"
+check "no temporary file is left behind" sh -c "! ls '$TMP' | grep -q tmp"
