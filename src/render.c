@@ -44,11 +44,15 @@ struct episode *render_load(const char *path)
 	if (script_detect(data, len)) {
 		ep = script_read(path, data, len);
 	} else if (clean_text(path, data, len, &t) == 0) {
-		if (!t.n)
-			error("'%s' has no text to speak", path);
-		else
+		if (t.n)
 			ep = split_text(&t, path);
 		text_release(&t);
+		if (ep && !ep->nsegs) {
+			episode_free(ep);
+			ep = NULL;
+		}
+		if (!ep)
+			error("'%s' has no text to speak", path);
 	}
 	free(data);
 	return ep;
@@ -279,6 +283,7 @@ int render_file(const char *path, const struct render_opts *o)
 		       length_ms / 60000, length_ms / 1000 % 60, ep->loudness_lufs, ep->true_peak_dbtp);
 	ret = 0;
 out:
+	speak_release();
 	enc_free(enc);
 	voices_release(&vs);
 	episode_free(ep);

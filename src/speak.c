@@ -27,10 +27,10 @@ static int on_audio(short *wav, int nsamples, espeak_EVENT *events)
 	return 0;
 }
 
+static int rate;
+
 static int speak_init(unsigned *rate_hz)
 {
-	static int rate;
-
 	if (!rate) {
 		rate = espeak_Initialize(AUDIO_OUTPUT_SYNCHRONOUS, 0, NULL,
 					 espeakINITIALIZE_DONT_EXIT);
@@ -127,4 +127,12 @@ int speak_episode(struct episode *ep, const struct voiceset *vs)
 		s->gap_ms = v->pause_ms;
 	}
 	return 0;
+}
+
+void speak_release(void)
+{
+	if (rate) {
+		espeak_Terminate();
+		rate = 0;
+	}
 }

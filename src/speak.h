@@ -15,4 +15,8 @@
 
 int speak_episode(struct episode *ep, const struct voiceset *vs);
 
+/* Stop espeak-ng and free what it holds (its threads included); the next
+ * speak_episode() starts it again. */
+void speak_release(void);
+
 #endif
