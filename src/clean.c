@@ -128,6 +128,8 @@ int clean_check_encoding(const char *name, const char *data, size_t len)
 	return 0;
 }
 
+#define NBSP "\xc2\xa0"	/* U+00A0, white space that web pages are full of */
+
 struct line {
 	const char *s;       /* start of content after indentation */
 	size_t len;          /* content length, trailing space removed */
@@ -188,8 +190,13 @@ static int joins_next(const struct line *cur, const struct line *next, size_t wi
 	last = cur->s[cur->len - 1];
 	if (last == '?' || last == ':')
 		return 0;
-	if (line_cols(cur) + 1 + utf8_cols(next->s, strcspn(next->s, " ")) + WRAP_FIT_COLS <= width)
-		return 0;
+	{
+		const char *sp = memchr(next->s, ' ', next->len);
+		size_t word = sp ? (size_t)(sp - next->s) : next->len;
+
+		if (line_cols(cur) + 1 + utf8_cols(next->s, word) + WRAP_FIT_COLS <= width)
+			return 0;
+	}
 	head = xstrndup(next->s, next->len < 8 ? next->len : 8);
 	list = clean_is_list_item(head);
 	free(head);
@@ -291,13 +298,26 @@ int clean_text(const char *name, const char *data, size_t len, struct text *out)
 		ln.no = lineno;
 		ln.indent = 0;
 		ln.s = p;
-		while (ln.s < eol && (*ln.s == ' ' || *ln.s == '\t')) {
-			ln.indent += *ln.s == '\t' ? 8 - ln.indent % 8 : 1;
-			ln.s++;
+		for (;;) {
+			if (ln.s < eol && (*ln.s == ' ' || *ln.s == '\t')) {
+				ln.indent += *ln.s == '\t' ? 8 - ln.indent % 8 : 1;
+				ln.s++;
+			} else if (eol - ln.s >= 2 && !memcmp(ln.s, NBSP, 2)) {
+				ln.indent++;
+				ln.s += 2;
+			} else {
+				break;
+			}
 		}
 		ln.len = (size_t)(eol - ln.s);
-		while (ln.len && isspace((unsigned char)ln.s[ln.len - 1]))
-			ln.len--;
+		for (;;) {
+			if (ln.len && isspace((unsigned char)ln.s[ln.len - 1]))
+				ln.len--;
+			else if (ln.len >= 2 && !memcmp(ln.s + ln.len - 2, NBSP, 2))
+				ln.len -= 2;
+			else
+				break;
+		}
 		ln.block = block;
 		if (ln.len) {
 			XGROW(lines, lines_alloc, nlines + 1);

@@ -202,10 +202,12 @@ static int has_speaker_labels(const struct ctx *c)
 	return 0;
 }
 
-static void forget_names(struct ctx *c)
+/* Turn speaker labels used fewer than min_uses times back into text
+ * ("Field Notes: Maps Drawn By Hand" is a title, not a speaker). */
+static void forget_names(struct ctx *c, size_t min_uses)
 {
 	for (size_t i = 0; i < c->n; i++) {
-		if (c->v[i].label == LBL_NAME) {
+		if (c->v[i].label == LBL_NAME && count_name(c, c->v[i].name) < min_uses) {
 			c->v[i].label = LBL_NONE;
 			c->v[i].body = c->v[i].p->text;
 		}
@@ -513,30 +515,37 @@ static void layout_speaker_labels(struct ctx *c, size_t start)
 
 char *split_chapter_title(const char *question)
 {
-	size_t len = strlen(question), chars = 0, cut = 0, i;
+	size_t len = strlen(question), chars = 0, cut = 0, room = 0;
+	struct sb sb = SB_INIT;
 
 	while (len && (question[len - 1] == ':' || question[len - 1] == ' '))
 		len--;
-	for (i = 0; i < len; i++) {
+	for (size_t i = 0; i < len; i++)
+		chars += ((unsigned char)question[i] & 0xc0) != 0x80;
+	if (chars <= SPLIT_TITLE_MAX)
+		return xstrndup(question, len);
+	/* Keep at most SPLIT_TITLE_MAX - 1 characters, so that with the
+	 * ellipsis the title is SPLIT_TITLE_MAX long at most; cut at the last
+	 * space among them, or inside a word longer than that. */
+	chars = 0;
+	for (size_t i = 0; i < len; i++) {
 		if (((unsigned char)question[i] & 0xc0) == 0x80)
 			continue;
+		if (chars == SPLIT_TITLE_MAX - 1) {
+			room = i;
+			break;
+		}
 		if (question[i] == ' ')
 			cut = i;
-		if (++chars > SPLIT_TITLE_MAX)
-			break;
+		chars++;
 	}
-	if (i >= len)
-		return xstrndup(question, len);
 	if (!cut)
-		cut = i;
+		cut = room;
 	while (cut && (question[cut - 1] == ',' || question[cut - 1] == ' ' || question[cut - 1] == ';'))
 		cut--;
-	{
-		struct sb sb = SB_INIT;
-		sb_add(&sb, question, cut);
-		sb_addstr(&sb, "\xe2\x80\xa6");	/* … */
-		return sb_detach(&sb, NULL);
-	}
+	sb_add(&sb, question, cut);
+	sb_addstr(&sb, "\xe2\x80\xa6");	/* … */
+	return sb_detach(&sb, NULL);
 }
 
 static void add_chapter(struct episode *ep, const char *title, size_t seg)
@@ -625,8 +634,7 @@ struct episode *split_text(const struct text *t, const char *name)
 		layout = layout_speaker_labels;
 	else
 		layout = layout_unlabelled;
-	if (layout != layout_speaker_labels)
-		forget_names(&c);
+	forget_names(&c, layout == layout_speaker_labels ? 2 : SIZE_MAX);
 	title = find_title(&c, ep);
 	start = title >= 0 ? (size_t)title + 1 : 0;
 	if (title >= 0)

@@ -45,19 +45,19 @@ static int any_byte(const struct text *t, char c)
 	return 0;
 }
 
-static void check_para(const struct text *t, size_t i, const char *text, int line,
-		       int block, int first, int last)
+static void check_para(const char *what, const struct text *t, size_t i, const char *text,
+		       int line, int block, int first, int last)
 {
 	const struct para *p;
 
-	if (!CHECK(i < t->n, "paragraph %zu exists (have %zu)", i, t->n))
+	if (!CHECK(i < t->n, "%s: paragraph %zu exists (have %zu)", what, i, t->n))
 		return;
 	p = &t->paras[i];
-	CHECK_STR(p->text, text, "paragraph text");
-	CHECK(p->line == line, "paragraph %zu on line %d (got %d)", i, line, p->line);
-	CHECK(p->block == block, "paragraph %zu in block %d (got %d)", i, block, p->block);
-	CHECK(p->first_in_block == (unsigned)first, "paragraph %zu first_in_block %d", i, first);
-	CHECK(p->last_in_block == (unsigned)last, "paragraph %zu last_in_block %d", i, last);
+	CHECK(!strcmp(p->text, text), "%s: paragraph %zu is '%s' (got '%s')", what, i, text, p->text);
+	CHECK(p->line == line, "%s: paragraph %zu on line %d (got %d)", what, i, line, p->line);
+	CHECK(p->block == block, "%s: paragraph %zu in block %d (got %d)", what, i, block, p->block);
+	CHECK(p->first_in_block == (unsigned)first, "%s: paragraph %zu first_in_block %d", what, i, first);
+	CHECK(p->last_in_block == (unsigned)last, "%s: paragraph %zu last_in_block %d", what, i, last);
 }
 
 static void test_line_endings(void)
@@ -66,26 +66,26 @@ static void test_line_endings(void)
 
 	CHECK(clean_str("Line one\r\nLine two\r\n\r\nLine three\r\n", &t) == 0, "CRLF text is accepted");
 	CHECK(t.n == 3, "CRLF: three paragraphs (got %zu)", t.n);
-	check_para(&t, 0, "Line one", 1, 0, 1, 0);
-	check_para(&t, 1, "Line two", 2, 0, 0, 1);
-	check_para(&t, 2, "Line three", 4, 1, 1, 1);
+	check_para("line endings", &t, 0, "Line one", 1, 0, 1, 0);
+	check_para("line endings", &t, 1, "Line two", 2, 0, 0, 1);
+	check_para("line endings", &t, 2, "Line three", 4, 1, 1, 1);
 	CHECK(!any_byte(&t, '\r'), "CRLF: no CR left in any paragraph");
 	text_release(&t);
 
 	CHECK(clean_str("Alpha\rBeta\r\rGamma", &t) == 0, "lone-CR text is accepted");
 	CHECK(t.n == 3, "lone CR: three paragraphs (got %zu)", t.n);
-	check_para(&t, 0, "Alpha", 1, 0, 1, 0);
-	check_para(&t, 1, "Beta", 2, 0, 0, 1);
-	check_para(&t, 2, "Gamma", 4, 1, 1, 1);
+	check_para("line endings", &t, 0, "Alpha", 1, 0, 1, 0);
+	check_para("line endings", &t, 1, "Beta", 2, 0, 0, 1);
+	check_para("line endings", &t, 2, "Gamma", 4, 1, 1, 1);
 	CHECK(!any_byte(&t, '\r'), "lone CR: no CR left in any paragraph");
 	text_release(&t);
 
 	/* All three conventions in one file. */
 	CHECK(clean_str("One\r\n\rTwo\n\r\nThree\n", &t) == 0, "mixed line endings are accepted");
 	CHECK(t.n == 3, "mixed: three paragraphs (got %zu)", t.n);
-	check_para(&t, 0, "One", 1, 0, 1, 1);
-	check_para(&t, 1, "Two", 3, 1, 1, 1);
-	check_para(&t, 2, "Three", 5, 2, 1, 1);
+	check_para("line endings", &t, 0, "One", 1, 0, 1, 1);
+	check_para("line endings", &t, 1, "Two", 3, 1, 1, 1);
+	check_para("line endings", &t, 2, "Three", 5, 2, 1, 1);
 	text_release(&t);
 }
 
@@ -164,12 +164,12 @@ static void test_blocks(void)
 
 	CHECK(clean_str(s, &t) == 0, "blocks: accepted");
 	CHECK(t.n == 6, "blocks: six paragraphs (got %zu)", t.n);
-	check_para(&t, 0, "Welcome", 1, 0, 1, 0);
-	check_para(&t, 1, LONG_LINE, 2, 0, 0, 1);
-	check_para(&t, 2, "Second block alone.", 4, 1, 1, 1);
-	check_para(&t, 3, "Third block first line.", 8, 2, 1, 0);
-	check_para(&t, 4, "Third block second line.", 9, 2, 0, 0);
-	check_para(&t, 5, "Third block last line.", 10, 2, 0, 1);
+	check_para("blocks", &t, 0, "Welcome", 1, 0, 1, 0);
+	check_para("blocks", &t, 1, LONG_LINE, 2, 0, 0, 1);
+	check_para("blocks", &t, 2, "Second block alone.", 4, 1, 1, 1);
+	check_para("blocks", &t, 3, "Third block first line.", 8, 2, 1, 0);
+	check_para("blocks", &t, 4, "Third block second line.", 9, 2, 0, 0);
+	check_para("blocks", &t, 5, "Third block last line.", 10, 2, 0, 1);
 	text_release(&t);
 }
 
@@ -186,8 +186,8 @@ static void test_unwrapped(void)
 	snprintf(buf, sizeof(buf), "Early years\n%s\n", answer);
 	CHECK(clean_str(buf, &t) == 0, "unwrapped: accepted");
 	CHECK(t.n == 2, "unwrapped: header and answer stay two paragraphs (got %zu)", t.n);
-	check_para(&t, 0, "Early years", 1, 0, 1, 0);
-	check_para(&t, 1, answer, 2, 0, 0, 1);
+	check_para("unwrapped", &t, 0, "Early years", 1, 0, 1, 0);
+	check_para("unwrapped", &t, 1, answer, 2, 0, 0, 1);
 	text_release(&t);
 }
 
@@ -212,20 +212,66 @@ static void test_hard_wrapped(void)
 
 	CHECK(clean_str(s, &t) == 0, "hard-wrapped: accepted");
 	CHECK(t.n == 5, "hard-wrapped: five paragraphs (got %zu)", t.n);
-	check_para(&t, 0, "How it started", 1, 0, 1, 0);
-	check_para(&t, 1,
+	check_para("hard wrapped", &t, 0, "How it started", 1, 0, 1, 0);
+	check_para("hard wrapped", &t, 1,
 		   "My grandfather kept bees on the hill behind our house, and every "
 		   "August he would take me up there before sunrise to check the hives "
 		   "while the air was still cool and the bees were slow.", 2, 0, 0, 0);
-	check_para(&t, 2,
+	check_para("hard wrapped", &t, 2,
 		   "He never wore gloves. He said the bees could tell when you were afraid "
 		   "of them, and that a nervous keeper got stung far more often than a "
 		   "calm one, which turned out to be mostly true.", 5, 0, 0, 1);
-	check_para(&t, 3, "Forty hives later", 9, 1, 1, 0);
-	check_para(&t, 4,
+	check_para("hard wrapped", &t, 3, "Forty hives later", 9, 1, 1, 0);
+	check_para("hard wrapped", &t, 4,
 		   "These days I keep forty hives of my own, spread across three valleys, "
 		   "and I still go up before sunrise in August because that is when the "
 		   "colonies are at their calmest and heaviest.", 10, 1, 0, 1);
+	text_release(&t);
+}
+
+/* In a hard-wrapped text a one-word line is measured by its own word, not
+ * by whatever follows it on the next line: "Really?" fits after the short
+ * line above it, so it stays apart, with or without a trailing space. */
+static void test_hard_wrapped_short_line(void)
+{
+	static const char *const variants[] = { "Really?\n", "Really? \n" };
+	char buf[1024];
+	struct text t;
+
+	for (size_t v = 0; v < 2; v++) {
+		snprintf(buf, sizeof(buf),
+			 "My grandfather kept bees on the hill behind our house, and every\n"
+			 "August he would take me up there before sunrise to check the hives\n"
+			 "while the air was still cool. That is how it began.\n"
+			 "%s"
+			 "Absolutely. He never wore gloves. He said the bees could tell when you\n"
+			 "were afraid of them, and that a nervous keeper got stung far more\n"
+			 "often than a calm one, which turned out to be mostly true.\n", variants[v]);
+		CHECK(clean_str(buf, &t) == 0, "one-word line %zu: accepted", v);
+		CHECK(t.n == 3, "one-word line %zu: three paragraphs (got %zu)", v, t.n);
+		CHECK(has_para(&t, "Really?"), "one-word line %zu: \"Really?\" is a paragraph of its own", v);
+		text_release(&t);
+	}
+}
+
+/* A line holding only no-break spaces is as blank as one of spaces: it
+ * separates blocks (U+00A0 is white space to the folding, too). */
+static void test_nbsp_blank_line(void)
+{
+	struct text t;
+	const char *s =
+		"Early years\n"
+		LONG_LINE "\n"
+		"\xc2\xa0\n"
+		"Later years\n"
+		LONG_LINE "\n"
+		" \xc2\xa0 \xc2\xa0\n"
+		"The end.\n";
+
+	CHECK(clean_str(s, &t) == 0, "no-break space line: accepted");
+	CHECK(t.n == 5, "no-break space line: five paragraphs (got %zu)", t.n);
+	check_para("nbsp blank line", &t, 2, "Later years", 4, 1, 1, 0);
+	check_para("nbsp blank line", &t, 4, "The end.", 7, 2, 1, 1);
 	text_release(&t);
 }
 
@@ -352,6 +398,8 @@ static void test_count_words(void)
 
 int main(void)
 {
+	/* Lines whole, in order with the library's messages on stderr. */
+	setvbuf(stdout, NULL, _IOLBF, 0);
 	test_line_endings();
 	test_bom_and_nfc();
 	test_bad_encodings();
@@ -359,6 +407,8 @@ int main(void)
 	test_blocks();
 	test_unwrapped();
 	test_hard_wrapped();
+	test_hard_wrapped_short_line();
+	test_nbsp_blank_line();
 	test_whitespace();
 	test_list_items();
 	test_boilerplate();
