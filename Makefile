@@ -20,8 +20,7 @@ PKGS := espeak-ng sndfile libebur128 soxr jansson libutf8proc inih
 
 WARN := -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
 	-Wmissing-prototypes -Wwrite-strings -Wvla -Wformat-security -fno-common
-BASE_CFLAGS := -std=c11 -D_DEFAULT_SOURCE -O2 -g $(WARN) -MMD -MP \
-	-DCOLLOQUY_VERSION='"$(VERSION)"'
+BASE_CFLAGS := -std=c11 -D_DEFAULT_SOURCE -O2 -g $(WARN) -MMD -MP
 ifdef SANITIZE
 BASE_CFLAGS += -fsanitize=$(SANITIZE) -fno-omit-frame-pointer -fno-sanitize-recover=all
 BASE_LDFLAGS += -fsanitize=$(SANITIZE)
@@ -42,7 +41,7 @@ UNIT_SRC := $(wildcard tests/unit/test_*.c)
 UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=build/tests/%)
 
 .DELETE_ON_ERROR:
-.PHONY: all deps test-deps run test bench install clean splitter-report
+.PHONY: all deps test-deps run test bench install clean splitter-report FORCE
 
 all: deps colloquy
 
@@ -60,15 +59,27 @@ test-deps: deps
 	@sh tests/deps.sh $(TEST_DEBS)
 
 colloquy: build/main.o build/libcolloquy.a
-	$(CC) $(ALL_CFLAGS) -o $@ $^ $(ALL_LDFLAGS) $(PKG_LIBS)
+	$(CC) $(ALL_CFLAGS) -o $@ build/main.o build/libcolloquy.a $(ALL_LDFLAGS) $(PKG_LIBS)
 
 build/libcolloquy.a: $(LIB_OBJ)
 	$(AR) rcs $@ $^
 
-build/%.o: src/%.c | build
+# Objects depend on the flags they were built with (as git's GIT-CFLAGS),
+# so `make SANITIZE=...` after a plain build rebuilds everything.
+build/flags: FORCE | build
+	@echo '$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS)' | cmp -s - $@ || echo '$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS)' >$@
+
+build/version: FORCE | build
+	@echo '$(VERSION)' | cmp -s - $@ || echo '$(VERSION)' >$@
+
+build/%.o: src/%.c build/flags | build
 	$(CC) $(ALL_CFLAGS) -c -o $@ $<
 
-build/tests/%: tests/unit/%.c build/libcolloquy.a | build/tests
+# Only main.c knows the version, so a new commit rebuilds only it.
+build/main.o: src/main.c build/flags build/version | build
+	$(CC) $(ALL_CFLAGS) -DCOLLOQUY_VERSION='"$(VERSION)"' -c -o $@ $<
+
+build/tests/%: tests/unit/%.c build/libcolloquy.a build/flags | build/tests
 	$(CC) $(ALL_CFLAGS) -Isrc -o $@ $< build/libcolloquy.a $(ALL_LDFLAGS) $(PKG_LIBS)
 
 build build/tests:

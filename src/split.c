@@ -384,6 +384,14 @@ static int is_header_question(const struct ctx *c, size_t i)
 	return ends_sentence(c->v[i + 1].p->text) || c->v[i + 1].p->list_item;
 }
 
+/* Without speaker labels the guest answers and the host says the rest. */
+static void speakers_by_role(struct ctx *c)
+{
+	for (size_t i = 0; i < c->n; i++)
+		if (c->v[i].role != ROLE_DROP)
+			c->v[i].speaker = c->v[i].role == ROLE_ANSWER ? "guest" : "host";
+}
+
 static void assign_between(struct ctx *c, size_t from, size_t to, int role)
 {
 	for (size_t i = from; i < to; i++)
@@ -413,9 +421,7 @@ static void layout_unlabelled(struct ctx *c, size_t start)
 	assign_between(c, start, (size_t)first_q, ROLE_INTRO);
 	assign_between(c, (size_t)first_q, (size_t)last_q, ROLE_ANSWER);
 	mark_last_answer(c, (size_t)last_q);
-	for (size_t i = 0; i < c->n; i++)
-		if (c->v[i].role != ROLE_DROP)
-			c->v[i].speaker = c->v[i].role == ROLE_ANSWER ? "guest" : "host";
+	speakers_by_role(c);
 }
 
 /* Q/A labels: a label sets the role of its paragraph and of the unlabelled
@@ -439,9 +445,7 @@ static void layout_qa_labels(struct ctx *c, size_t start)
 			in->role = role;
 	}
 	mark_last_answer(c, (size_t)last_q);
-	for (size_t i = 0; i < c->n; i++)
-		if (c->v[i].role != ROLE_DROP)
-			c->v[i].speaker = c->v[i].role == ROLE_ANSWER ? "guest" : "host";
+	speakers_by_role(c);
 }
 
 /* The host is the speaker who asks the most questions (ends the most
