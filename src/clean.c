@@ -6,39 +6,8 @@
 #include <string.h>
 #include <utf8proc.h>
 
+#include "cruft.h"
 #include "util.h"
-
-/* Page chrome that web pages wrap around an interview.  A paragraph of at
- * most max_words words containing one of these (case folded) is dropped.
- * The word limit keeps a sentence of real speech that happens to contain
- * "subscribe" from being lost. */
-static const struct {
-	const char *needle;
-	int max_words;
-} boilerplate[] = {
-	{ "don't show this again", 8 },
-	{ "do not show this again", 8 },
-	{ "también está disponible", 10 },
-	{ "ir a español", 5 },
-	{ "skip to content", 6 },
-	{ "skip to main content", 6 },
-	{ "accept all cookies", 10 },
-	{ "we use cookies", 25 },
-	{ "this site uses cookies", 25 },
-	{ "sign up for our newsletter", 12 },
-	{ "subscribe to our newsletter", 12 },
-	{ "share this article", 6 },
-	{ "share this story", 6 },
-	{ "all rights reserved", 20 },
-	{ "min read", 4 },
-	{ "advertisement", 2 },
-	{ "follow us on", 8 },
-	{ "related articles", 3 },
-	{ "read more:", 12 },
-	{ "click here to", 10 },
-	{ "begin transcript", 3 },
-	{ "end transcript", 3 },
-};
 
 size_t clean_count_words(const char *s)
 {
@@ -69,38 +38,6 @@ int clean_is_list_item(const char *s)
 	return p > s && p - s <= 3 && (*p == '.' || *p == ')') && p[1] == ' ';
 }
 
-/* Lower-case ASCII copy for the boilerplate match; other letters stay. */
-static char *fold_ascii(const char *s)
-{
-	char *d = xstrdup(s);
-	for (char *p = d; *p; p++)
-		*p = (char)tolower((unsigned char)*p);
-	return d;
-}
-
-static int is_boilerplate(const char *text)
-{
-	size_t words = clean_count_words(text);
-	char *folded = fold_ascii(text);
-	int hit = 0;
-
-	/* Typographic apostrophes are folded so both spellings match. */
-	for (char *p = folded; (p = strstr(p, "\xe2\x80\x99")); p++) {
-		*p = '\'';
-		memmove(p + 1, p + 3, strlen(p + 3) + 1);
-	}
-	for (size_t i = 0; i < sizeof(boilerplate) / sizeof(boilerplate[0]); i++) {
-		if (words <= (size_t)boilerplate[i].max_words &&
-		    strstr(folded, boilerplate[i].needle)) {
-			hit = 1;
-			break;
-		}
-	}
-	free(folded);
-	return hit;
-}
-
-/* Check the bytes are UTF-8 text; name the first offending line and byte. */
 int clean_check_encoding(const char *name, const char *data, size_t len)
 {
 	const unsigned char *s = (const unsigned char *)data;
@@ -203,12 +140,50 @@ static int joins_next(const struct line *cur, const struct line *next, size_t wi
 	return !list;
 }
 
+static void add_dropped(struct text *t, char *text)
+{
+	XGROW(t->dropped, t->dropped_alloc, t->ndropped + 1);
+	t->dropped[t->ndropped++] = text;
+}
+
+/* Markdown: "## Heading" loses its marks and is a heading; "**Whole
+ * line**" is emphasis; "**" and "__" anywhere else go (bold names in
+ * speaker labels among them).  Returns whether it was a heading. */
+static int strip_markdown(struct sb *sb, int *emphasis)
+{
+	size_t hashes = 0, w = 0;
+	int heading = 0;
+
+	while (hashes < sb->len && sb->buf[hashes] == '#')
+		hashes++;
+	if (hashes && hashes <= 6 && sb->buf[hashes] == ' ') {
+		memmove(sb->buf, sb->buf + hashes + 1, sb->len - hashes);
+		sb->len -= hashes + 1;
+		heading = 1;
+	}
+	*emphasis = sb->len > 4 && (!strncmp(sb->buf, "**", 2) || !strncmp(sb->buf, "__", 2)) &&
+		    !strncmp(sb->buf + sb->len - 2, sb->buf, 2) &&
+		    !strstr(sb->buf + 2, sb->buf[0] == '*' ? "**" : "__")[2];
+	for (size_t r = 0; r < sb->len; r++) {
+		if ((sb->buf[r] == '*' || sb->buf[r] == '_') && r + 1 < sb->len && sb->buf[r + 1] == sb->buf[r]) {
+			r++;
+			continue;
+		}
+		sb->buf[w++] = sb->buf[r];
+	}
+	while (w && sb->buf[w - 1] == ' ')
+		w--;
+	sb->len = w;
+	sb->buf[w] = '\0';
+	return heading;
+}
+
 static void add_para(struct text *t, struct sb *sb, const struct line *first,
 		     int block, int first_in_block)
 {
 	struct para *p;
 	struct sb folded = SB_INIT;
-	int space = 0;
+	int space = 0, heading, emphasis;
 
 	/* Fold runs of white space, including no-break spaces, to one space. */
 	for (size_t i = 0; i < sb->len; i++) {
@@ -231,9 +206,14 @@ static void add_para(struct text *t, struct sb *sb, const struct line *first,
 	sb->len = 0;
 	if (!folded.len)
 		return;
-	if (is_boilerplate(folded.buf)) {
-		XGROW(t->dropped, t->dropped_alloc, t->ndropped + 1);
-		t->dropped[t->ndropped++] = sb_detach(&folded, NULL);
+	if (cruft_is_chrome(folded.buf)) {
+		add_dropped(t, sb_detach(&folded, NULL));
+		return;
+	}
+	heading = strip_markdown(&folded, &emphasis);
+	folded.len = cruft_strip_directions(folded.buf);
+	if (!folded.len) {
+		sb_release(&folded);
 		return;
 	}
 	XGROW(t->paras, t->alloc, t->n + 1);
@@ -243,6 +223,8 @@ static void add_para(struct text *t, struct sb *sb, const struct line *first,
 	p->block = block;
 	p->indent = first->indent;
 	p->first_in_block = (unsigned)first_in_block;
+	p->heading = (unsigned)heading;
+	p->emphasis = (unsigned)emphasis;
 	p->text = sb_detach(&folded, NULL);
 	p->list_item = (unsigned)clean_is_list_item(p->text);
 }
@@ -265,6 +247,22 @@ static void split_block(struct text *t, const struct line *lines, size_t n, size
 	if (t->n > first_para)
 		t->paras[t->n - 1].last_in_block = 1;
 	sb_release(&sb);
+}
+
+/* Pages end an article with a note about its author. */
+#define BIO_TAIL 3
+
+static void drop_author_bios(struct text *t)
+{
+	size_t w = t->n > BIO_TAIL ? t->n - BIO_TAIL : 0;
+
+	for (size_t r = w; r < t->n; r++) {
+		if (cruft_is_author_bio(t->paras[r].text))
+			add_dropped(t, t->paras[r].text);
+		else
+			t->paras[w++] = t->paras[r];
+	}
+	t->n = w;
 }
 
 int clean_text(const char *name, const char *data, size_t len, struct text *out)
@@ -338,6 +336,7 @@ int clean_text(const char *name, const char *data, size_t len, struct text *out)
 			start = i + 1;
 		}
 	}
+	drop_author_bios(out);
 	free(lines);
 	free(nfc);
 	return 0;

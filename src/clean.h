@@ -1,8 +1,9 @@
 /* clean.h -- turn the bytes of a transcript into paragraphs.
  * In:  the file's bytes (any line endings, optional UTF-8 BOM).
  * Out: paragraphs with whitespace folded, in NFC, each with its line number
- *      and block (a run of lines between blank lines); page cruft that
- *      matches the boilerplate table is moved to the dropped list.
+ *      and block (a run of lines between blank lines), Markdown emphasis and
+ *      heading marks and stage directions removed; page cruft (cruft.h) is
+ *      moved to the dropped list.
  * Errs: returns -1 after one message naming the file and the cause
  *      (not UTF-8, binary data, UTF-16).  Pure: no I/O but that message. */
 #ifndef COLLOQUY_CLEAN_H
@@ -18,6 +19,8 @@ struct para {
 	unsigned first_in_block : 1;
 	unsigned last_in_block : 1;
 	unsigned list_item : 1;   /* "1.", "2)", "-", "*", "•" */
+	unsigned heading : 1;     /* a Markdown heading ("## ..."), marks removed */
+	unsigned emphasis : 1;    /* the whole paragraph was bold ("**...**") */
 };
 
 struct text {

@@ -45,6 +45,8 @@ void episode_free(struct episode *ep)
 		free(ep->dropped[i]);
 	free(ep->dropped);
 	free(ep->title);
+	free(ep->host_name);
+	free(ep->guest_name);
 	free(ep->pcm);
 	free(ep);
 }
@@ -61,6 +63,7 @@ struct segment *episode_add_segment(struct episode *ep, enum role role,
 	s->speaker = xstrdup(speaker);
 	s->text = xstrdup(text);
 	s->line = line;
+	s->confidence = 1.0f;
 	return s;
 }
 

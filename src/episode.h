@@ -28,6 +28,7 @@ struct segment {
 	char *speaker;       /* "host", "guest", or a name from the transcript */
 	char *text;          /* as spoken: one paragraph, labels removed */
 	int line;            /* 1-based line of the paragraph in its source */
+	float confidence;    /* split's certainty of role and speaker, 0..1 */
 
 	/* speak */
 	int16_t *pcm;        /* mono speech at episode.speech_rate_hz */
@@ -46,6 +47,8 @@ struct chapter {
 
 struct episode {
 	char *title;
+	char *host_name;     /* names the text gives, or NULL */
+	char *guest_name;
 	struct segment *segs;
 	size_t nsegs, segs_alloc;
 	struct chapter *chapters;

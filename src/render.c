@@ -32,6 +32,29 @@ void render_opts_init(struct render_opts *o)
 	o->loudness_lufs = -16.0;
 }
 
+/* Tell the user where the labelling may be wrong: low-confidence
+ * paragraphs, and a text in which no question was found. */
+static void warn_doubts(const char *path, const struct episode *ep)
+{
+	int lines[5];
+	size_t n = split_low_confidence(ep, lines, 5);
+	int questions = 0;
+
+	for (size_t i = 0; i < ep->nsegs; i++)
+		questions |= ep->segs[i].role == ROLE_QUESTION;
+	if (!questions)
+		warning("'%s': no questions found; it will be a narrated episode with one chapter", path);
+	if (n) {
+		struct sb sb = SB_INIT;
+		for (size_t i = 0; i < n && i < 5; i++)
+			sb_addf(&sb, "%s%d", i ? ", " : "", lines[i]);
+		warning("'%s': %zu paragraph%s labelled with low confidence (line%s %s%s); "
+			"review with colloquy split", path, n, n == 1 ? "" : "s",
+			n == 1 ? "" : "s", sb.buf, n > 5 ? ", ..." : "");
+		sb_release(&sb);
+	}
+}
+
 struct episode *render_load(const char *path)
 {
 	struct episode *ep = NULL;
@@ -53,6 +76,8 @@ struct episode *render_load(const char *path)
 		}
 		if (!ep)
 			error("'%s' has no text to speak", path);
+		else
+			warn_doubts(path, ep);
 	}
 	free(data);
 	return ep;

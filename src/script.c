@@ -163,13 +163,18 @@ void script_write_json(const struct episode *ep, struct sb *sb)
 	char *out;
 
 	json_object_set_new(root, "title", json_string(ep->title));
+	json_object_set_new(root, "host", json_string(ep->host_name ? ep->host_name : "host"));
+	json_object_set_new(root, "guest", json_string(ep->guest_name ? ep->guest_name : "guest"));
 	for (size_t i = 0; i < ep->nsegs; i++) {
 		const struct segment *s = &ep->segs[i];
-		json_array_append_new(segs, json_pack("{s:s, s:s, s:s, s:i}",
+		/* two decimals are all a confidence says */
+		double conf = (int)(s->confidence * 100 + 0.5) / 100.0;
+		json_array_append_new(segs, json_pack("{s:s, s:s, s:s, s:i, s:f}",
 						      "role", role_name(s->role),
 						      "speaker", s->speaker,
 						      "text", s->text,
-						      "line", s->line));
+						      "line", s->line,
+						      "confidence", conf));
 	}
 	json_object_set_new(root, "segments", segs);
 	for (size_t i = 0; i < ep->nchapters; i++)
@@ -181,7 +186,7 @@ void script_write_json(const struct episode *ep, struct sb *sb)
 		json_array_append_new(dropped, json_string(ep->dropped[i]));
 	json_object_set_new(root, "dropped", dropped);
 
-	out = json_dumps(root, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+	out = json_dumps(root, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(3));
 	sb_addstr(sb, out);
 	sb_addch(sb, '\n');
 	free(out);

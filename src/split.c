@@ -1,15 +1,18 @@
 /* split.c -- see split.h.
  *
  * The work is done in passes over a table of paragraph facts (struct info):
- * labels are read first, then the layout is chosen, then the title found,
- * then each layout's rules assign roles and speakers.  Each rule is one
- * small function so that a new layout is a new function, not a new branch
- * inside an old one. */
+ * labels are read and the speakers counted, the layout is chosen, the title
+ * found, then the layout's rules assign roles, speakers and a confidence.
+ * Each rule is one small function, and the phrases they look for are
+ * tables, so that a new layout is a new function, not a new branch inside
+ * an old one.  Every pass is linear in the paragraphs, but for one sort of
+ * the speaker labels. */
 #include "split.h"
 
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "util.h"
 
@@ -20,40 +23,111 @@ enum label { LBL_NONE, LBL_Q, LBL_A, LBL_NAME };
 struct info {
 	const struct para *p;
 	enum label label;
-	char *name;          /* LBL_NAME: the speaker as written */
-	const char *body;    /* text after the label */
-	int role;            /* enum role, ROLE_DROP, or -1 for not yet known */
+	long spk;            /* LBL_NAME: index into ctx.spk, else -1 */
+	const char *body;    /* text after the label, within p->text */
+	unsigned quote : 1;  /* wholly a quotation: a cold open before the intro */
+	unsigned aside : 1;  /* "[Editor's note: ...]": the host, inside an answer */
+	int role;            /* enum role, ROLE_DROP, or -1 while unknown */
 	const char *speaker;
+	float conf;
+};
+
+/* A name used in speaker labels. */
+struct speaker {
+	char *name;
+	size_t uses;         /* labels, its aliases' included once resolved */
+	size_t asks;         /* labelled turns that ask something */
+	size_t first;        /* paragraph of its first label */
+	long alias;          /* the full name these initials stand for, or -1 */
+	unsigned colon : 1;  /* used at least once as "Name:" */
+	unsigned caps : 1;   /* multi-word or all capitals: safe with a period */
 };
 
 struct ctx {
 	struct info *v;
 	size_t n;
-	char *guest_first;   /* guest's first name, when the text gives it */
+	struct speaker *spk;
+	size_t nspk;
+	long host;           /* speaker index of the host in the speaker layout */
+	char *host_name, *guest_name, *guest_first;
 };
 
 /* Words that stay lower case in a title, so that they do not count against
  * its capitalisation. */
 static const char *const title_small_words[] = {
 	"a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "into",
-	"of", "on", "or", "the", "to", "vs", "with", "about", "over", "via",
+	"of", "on", "or", "the", "to", "vs", "with", "about", "over", "via", "&",
 };
 
 /* A paragraph that opens with one of these is the host closing the show. */
 static const char *const closing_openers[] = {
 	"thank", "thanks", "next up", "next time", "next week", "that's all",
-	"that’s all", "until next", "see you", "goodbye", "that was",
+	"that’s all", "until next", "see you", "goodbye", "that was", "that’s it",
+	"that's it", "join us", "we'll be back", "we’ll be back",
 };
 
+/* Requests that ask without a question mark. */
+static const char *const request_openers[] = {
+	"tell me", "tell us", "describe", "walk me through", "walk us through",
+	"talk me through", "talk us through", "talk about", "talk to me about",
+	"take me back", "take us back", "help me understand", "help us understand",
+	"give me a sense", "give us a sense", "say more about", "explain", "paint a picture",
+	"let's talk about", "let’s talk about", "let's start with", "let’s start with",
+	"share with us", "remind us", "fill us in",
+};
+
+/* Lower-case name particles allowed inside a speaker's name. */
+static const char *const name_particles[] = {
+	"de", "da", "del", "della", "di", "du", "van", "von", "der", "den", "le", "la", "bin", "al",
+};
+
+/* Openers of a host's note inside an answer, after '['. */
+static const char *const aside_openers[] = {
+	"editor's note", "editor’s note", "editors' note", "ed. note", "ed.:", "ed note",
+	"note from", "interesting note", "host's note", "host’s note", "note:", "update:",
+	"interviewer's note", "interviewer’s note",
+};
+
+#define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 #define HEADER_MAX_WORDS 25
+#define TOPIC_MAX_WORDS 12
+#define REQUEST_MAX_WORDS 30
+#define QMARK_MAX_WORDS 80
 #define TITLE_MAX_WORDS 20
 #define CHROME_MAX_WORDS 12
 #define TITLE_SCAN 8
+#define NAME_MAX_BYTES 40
+#define ALIAS_MAX_SPEAKERS 200
+#define LOW_CONFIDENCE 0.6f
 
 static int is_upper_start(const char *s)
 {
-	/* ASCII capitals, or any non-ASCII letter (accented capitals). */
+	/* ASCII capitals, or a non-ASCII letter (accented capitals). */
 	return isupper((unsigned char)*s) || ((unsigned char)*s >= 0xc3 && (unsigned char)*s < 0xe0);
+}
+
+static int starts_with_word(const char *s, const char *w)
+{
+	size_t n = strlen(w);
+	return !strncasecmp(s, w, n) && !isalnum((unsigned char)s[n]);
+}
+
+static int starts_with_any(const char *s, const char *const *list, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (starts_with_word(s, list[i]))
+			return 1;
+	return 0;
+}
+
+static int contains_word(const char *s, const char *w)
+{
+	size_t n = strlen(w);
+
+	for (const char *p = s; (p = strstr(p, w)); p++)
+		if ((p == s || !isalnum((unsigned char)p[-1])) && !isalnum((unsigned char)p[n]))
+			return 1;
+	return 0;
 }
 
 /* The last character that ends a sentence, past closing quotes and
@@ -64,7 +138,7 @@ static char final_punct(const char *s)
 
 	while (n) {
 		unsigned char c = (unsigned char)s[n - 1];
-		if (c == '"' || c == '\'' || c == ')' || c == ']' || c == '*' || c == '_') {
+		if (c == '"' || c == '\'' || c == ')' || c == ']' || c == '*' || c == '_' || c == ' ') {
 			n--;
 		} else if (n >= 3 && (unsigned char)s[n - 3] == 0xe2 && (unsigned char)s[n - 2] == 0x80 &&
 			   (c == 0x9d || c == 0x99)) {
@@ -85,6 +159,18 @@ static int ends_sentence(const char *s)
 	return c == '.' || c == '!' || c == '?' || c == ';' || c == ',';
 }
 
+static int is_request(const char *s)
+{
+	return starts_with_any(s, request_openers, COUNT(request_openers));
+}
+
+/* Does a paragraph ask something?  A question mark, a request, or a header
+ * line that ends no sentence. */
+static int asks(const char *s)
+{
+	return strchr(s, '?') || is_request(s) || !ends_sentence(s);
+}
+
 /* "Q:", "Q.", "Q1:", "Question:", "A.", "Answer -" ...: returns the label
  * and sets *body past it, or LBL_NONE. */
 static enum label qa_label(const char *s, const char **body)
@@ -98,7 +184,7 @@ static enum label qa_label(const char *s, const char **body)
 		{ "Q", LBL_Q, 0 }, { "A", LBL_A, 0 },
 	};
 
-	for (size_t i = 0; i < sizeof(words) / sizeof(words[0]); i++) {
+	for (size_t i = 0; i < COUNT(words); i++) {
 		size_t n = strlen(words[i].word);
 		const char *p = s;
 
@@ -124,46 +210,212 @@ static enum label qa_label(const char *s, const char **body)
 	return LBL_NONE;
 }
 
-/* "Jane Roe: ...", "MEL: ...": one to four capitalised words and a colon.
- * Returns the name's length and sets *body, or 0. */
-static size_t name_label(const char *s, const char **body)
+static int is_particle(const char *w, size_t n)
 {
-	const char *p = s;
-	int words = 0;
+	for (size_t i = 0; i < COUNT(name_particles); i++)
+		if (strlen(name_particles[i]) == n && !strncmp(name_particles[i], w, n))
+			return 1;
+	return 0;
+}
 
-	while (*p && words < 4) {
-		if (!is_upper_start(p))
+/* Skip a timestamp after a speaker's name: " (00:37)", " [01:02:03]",
+ * " 00:37".  Returns the position after it, or p when there is none. */
+static const char *skip_timestamp(const char *p)
+{
+	const char *q = p;
+	char close = 0;
+
+	if (*q != ' ')
+		return p;
+	q++;
+	if (*q == '(' || *q == '[')
+		close = *q++ == '(' ? ')' : ']';
+	if (!isdigit((unsigned char)*q))
+		return p;
+	while (isdigit((unsigned char)*q) || *q == ':' || *q == '.')
+		q++;
+	if (close && *q++ != close)
+		return p;
+	return q;
+}
+
+/* "Jane Roe: ", "MAYA: ", "Jane (00:37): ", "Jane Roe. ", "JR. ": up to
+ * four capitalised words (name particles allowed inside), an optional
+ * timestamp, then ": " or (for multi-word or capitals-only names) ". ".
+ * Returns the name's length and sets *body, or 0. */
+static size_t name_label(const char *s, const char **body, int *caps, int *colon)
+{
+	const char *p = s, *end;
+	int words = 0, all_caps = 1;
+
+	for (;;) {
+		const char *w = p;
+
+		if (!is_upper_start(p) && !(words && is_particle(p, strcspn(p, " .:"))))
 			return 0;
-		while (*p && *p != ' ' && *p != ':')
+		while (*p && *p != ' ' && *p != ':' && *p != '.' && *p != ',')
 			p++;
+		for (const char *c = w; c < p; c++)
+			all_caps &= !islower((unsigned char)*c);
 		words++;
-		if (*p == ':')
+		if (*p != ' ' || words == 4 || !(is_upper_start(p + 1) || is_particle(p + 1, strcspn(p + 1, " .:"))))
 			break;
-		if (*p == ' ')
-			p++;
+		/* a next word that is a timestamp ends the name */
+		if (isdigit((unsigned char)p[1]) || p[1] == '(' || p[1] == '[')
+			break;
+		p++;
 	}
-	if (*p != ':' || p[1] != ' ' || p - s > 40 || !p[2])
+	end = p;
+	p = skip_timestamp(p);
+	if (end - s > NAME_MAX_BYTES || end == s)
 		return 0;
+	*caps = words > 1 || (all_caps && end - s >= 2);
+	if (p[0] == ':' && p[1] == ' ' && p[2]) {
+		*colon = 1;
+	} else if (p[0] == '.' && p[1] == ' ' && p[2] && *caps && p == end) {
+		*colon = 0;
+	} else {
+		return 0;
+	}
 	*body = p + 2;
-	return (size_t)(p - s);
+	return (size_t)(end - s);
+}
+
+struct name_ref {
+	const char *name;
+	size_t len, para;
+	int caps, colon;
+};
+
+static int cmp_ref(const void *a, const void *b)
+{
+	const struct name_ref *x = a, *y = b;
+	size_t n = x->len < y->len ? x->len : y->len;
+	int c = memcmp(x->name, y->name, n);
+
+	if (c)
+		return c;
+	if (x->len != y->len)
+		return x->len < y->len ? -1 : 1;
+	return x->para < y->para ? -1 : x->para > y->para;
+}
+
+/* "JR" for "Jane Roe". */
+static int are_initials(const char *initials, const char *full)
+{
+	const char *i = initials;
+
+	for (const char *p = full; *p; p++) {
+		if ((p == full || p[-1] == ' ') && isupper((unsigned char)*p)) {
+			if (*i != *p)
+				return 0;
+			i++;
+		}
+	}
+	return !*i && i - initials >= 2;
+}
+
+static long canonical(const struct ctx *c, long k)
+{
+	return k >= 0 && c->spk[k].alias >= 0 ? c->spk[k].alias : k;
+}
+
+/* Initials ("JR.") and first names ("Jane:") used after a full name
+ * ("Jane Roe:") are the same speaker. */
+static void resolve_aliases(struct ctx *c)
+{
+	if (c->nspk > ALIAS_MAX_SPEAKERS)
+		return;
+	for (size_t a = 0; a < c->nspk; a++) {
+		const char *short_name = c->spk[a].name;
+		long match = -1;
+
+		if (strchr(short_name, ' '))
+			continue;
+		for (size_t b = 0; b < c->nspk; b++) {
+			const char *full = c->spk[b].name;
+			size_t first = strcspn(full, " ");
+
+			if (b == a || !strchr(full, ' ') || c->spk[b].first > c->spk[a].first)
+				continue;
+			if (are_initials(short_name, full) ||
+			    (strlen(short_name) == first && !strncasecmp(short_name, full, first)))
+				match = match < 0 ? (long)b : -2;	/* -2: ambiguous */
+		}
+		if (match >= 0) {
+			c->spk[a].alias = match;
+			c->spk[match].uses += c->spk[a].uses;
+			c->spk[match].colon |= c->spk[a].colon;
+		}
+	}
+}
+
+static int speaker_valid(const struct ctx *c, long k)
+{
+	const struct speaker *s = &c->spk[canonical(c, k)];
+	return s->uses >= 2 && (s->colon || s->caps);
 }
 
 static void read_labels(struct ctx *c)
 {
+	struct name_ref *refs = xmalloc((c->n ? c->n : 1) * sizeof(*refs));
+	size_t nrefs = 0;
+
 	for (size_t i = 0; i < c->n; i++) {
 		struct info *in = &c->v[i];
 		const char *body;
 		size_t len;
+		int caps, colon;
 
 		in->body = in->p->text;
 		in->role = -1;
+		in->spk = -1;
 		if ((in->label = qa_label(in->p->text, &body)) != LBL_NONE) {
 			in->body = body;
-		} else if ((len = name_label(in->p->text, &body))) {
-			in->label = LBL_NAME;
-			in->name = xstrndup(in->p->text, len);
-			in->body = body;
+		} else if (!in->p->list_item && (len = name_label(in->p->text, &body, &caps, &colon))) {
+			refs[nrefs++] = (struct name_ref){ in->p->text, len, i, caps, colon };
 		}
+	}
+	qsort(refs, nrefs, sizeof(*refs), cmp_ref);
+	c->spk = xcalloc(nrefs ? nrefs : 1, sizeof(*c->spk));
+	for (size_t r = 0; r < nrefs; r++) {
+		struct speaker *s;
+
+		if (!r || cmp_ref(&(struct name_ref){ refs[r].name, refs[r].len, 0, 0, 0 },
+				  &(struct name_ref){ refs[r - 1].name, refs[r - 1].len, 0, 0, 0 })) {
+			s = &c->spk[c->nspk++];
+			s->name = xstrndup(refs[r].name, refs[r].len);
+			s->first = refs[r].para;
+			s->alias = -1;
+		}
+		s = &c->spk[c->nspk - 1];
+		s->uses++;
+		s->colon |= (unsigned)refs[r].colon;
+		s->caps |= (unsigned)refs[r].caps;
+		c->v[refs[r].para].label = LBL_NAME;
+		c->v[refs[r].para].spk = (long)(c->nspk - 1);
+		c->v[refs[r].para].body = refs[r].name + refs[r].len;
+	}
+	free(refs);
+	resolve_aliases(c);
+	/* Only now is it known which labels are speakers: give the others
+	 * their text back, and find where each body starts. */
+	for (size_t i = 0; i < c->n; i++) {
+		struct info *in = &c->v[i];
+		const char *body;
+		int caps, colon;
+
+		if (in->label != LBL_NAME)
+			continue;
+		if (!speaker_valid(c, in->spk)) {
+			in->label = LBL_NONE;
+			in->spk = -1;
+			in->body = in->p->text;
+			continue;
+		}
+		name_label(in->p->text, &body, &caps, &colon);
+		in->body = body;
+		in->spk = canonical(c, in->spk);
 	}
 }
 
@@ -175,40 +427,20 @@ static size_t count_label(const struct ctx *c, enum label l)
 	return k;
 }
 
-/* How many paragraphs carry the speaker label name. */
-static size_t count_name(const struct ctx *c, const char *name)
+static size_t count_speakers(const struct ctx *c)
 {
 	size_t k = 0;
-	for (size_t i = 0; i < c->n; i++)
-		k += c->v[i].label == LBL_NAME && !strcmp(c->v[i].name, name);
+	for (size_t i = 0; i < c->nspk; i++)
+		k += c->spk[i].alias < 0 && speaker_valid(c, (long)i);
 	return k;
 }
 
-/* Speaker labels are a layout only when two speakers use them at least
- * twice each; otherwise "Background: ..." is text, not a speaker. */
-static int has_speaker_labels(const struct ctx *c)
-{
-	const char *first = NULL;
-
-	for (size_t i = 0; i < c->n; i++) {
-		const char *name = c->v[i].name;
-		if (c->v[i].label != LBL_NAME || count_name(c, name) < 2)
-			continue;
-		if (!first)
-			first = name;
-		else if (strcmp(first, name))
-			return 1;
-	}
-	return 0;
-}
-
-/* Turn speaker labels used fewer than min_uses times back into text
- * ("Field Notes: Maps Drawn By Hand" is a title, not a speaker). */
-static void forget_names(struct ctx *c, size_t min_uses)
+static void forget_names(struct ctx *c)
 {
 	for (size_t i = 0; i < c->n; i++) {
-		if (c->v[i].label == LBL_NAME && count_name(c, c->v[i].name) < min_uses) {
+		if (c->v[i].label == LBL_NAME) {
 			c->v[i].label = LBL_NONE;
+			c->v[i].spk = -1;
 			c->v[i].body = c->v[i].p->text;
 		}
 	}
@@ -216,14 +448,15 @@ static void forget_names(struct ctx *c, size_t min_uses)
 
 static int is_small_word(const char *w, size_t n)
 {
-	for (size_t i = 0; i < sizeof(title_small_words) / sizeof(title_small_words[0]); i++)
+	for (size_t i = 0; i < COUNT(title_small_words); i++)
 		if (strlen(title_small_words[i]) == n && !strncasecmp(title_small_words[i], w, n))
 			return 1;
 	return 0;
 }
 
-/* A headline: short, no full stop, its words capitalised (small words
- * aside), at least one capitalised word after the first. */
+/* A headline: a Markdown heading, or short, no full stop, its words
+ * capitalised (small words aside), at least one capitalised word after the
+ * first. */
 static int looks_like_title(const struct info *in)
 {
 	const char *s = in->p->text;
@@ -231,8 +464,10 @@ static int looks_like_title(const struct info *in)
 	char last = final_punct(s);
 	int first = 1;
 
-	if (in->label != LBL_NONE || in->p->list_item || words > TITLE_MAX_WORDS)
+	if (in->label != LBL_NONE || in->p->list_item || in->quote || words > TITLE_MAX_WORDS)
 		return 0;
+	if (in->p->heading)
+		return 1;
 	if (last == '.' || last == '?' || last == ',' || last == ';')
 		return 0;
 	while (*s) {
@@ -251,7 +486,8 @@ static int looks_like_title(const struct info *in)
 			first = 0;
 			continue;
 		}
-		if (isdigit((unsigned char)*w) || is_small_word(w, n) || !(isalpha((unsigned char)*w) || (unsigned char)*w >= 0xc3))
+		if (isdigit((unsigned char)*w) || is_small_word(w, n) ||
+		    !(isalpha((unsigned char)*w) || (unsigned char)*w >= 0xc3))
 			continue;
 		if (is_upper_start(w))
 			caps++;
@@ -262,7 +498,8 @@ static int looks_like_title(const struct info *in)
 }
 
 /* The title, and the page chrome above it: short lines before the headline
- * are menus and banners.  Returns the title's index, or -1. */
+ * are menus and banners (a quotation there is a cold open, and stays).
+ * Returns the title's index, or -1. */
 static long find_title(struct ctx *c, struct episode *ep)
 {
 	for (size_t i = 0; i < c->n && i < TITLE_SCAN; i++) {
@@ -272,19 +509,74 @@ static long find_title(struct ctx *c, struct episode *ep)
 			return -1;
 		if (looks_like_title(in) && i + 1 < c->n) {
 			for (size_t k = 0; k < i; k++) {
+				if (c->v[k].quote)
+					continue;
 				c->v[k].role = ROLE_DROP;
 				episode_add_dropped(ep, c->v[k].p->text);
 			}
 			c->v[i].role = ROLE_TITLE;
+			c->v[i].conf = c->v[i].p->heading ? 0.95f : 0.85f;
 			return (long)i;
 		}
-		if (clean_count_words(in->p->text) > CHROME_MAX_WORDS)
+		if (!in->quote && clean_count_words(in->p->text) > CHROME_MAX_WORDS)
 			return -1;
 	}
 	return -1;
 }
 
-/* "Jane Roe, CTO, Example Corp": the guest introducing themself. */
+/* A page that repeats its headline further down (a multi-page article)
+ * does not get it spoken twice. */
+static void drop_repeated_title(struct ctx *c, long title, struct episode *ep)
+{
+	for (size_t i = (size_t)title + 1; i < c->n; i++) {
+		if (c->v[i].role == -1 && !strcmp(c->v[i].p->text, c->v[title].p->text)) {
+			c->v[i].role = ROLE_DROP;
+			episode_add_dropped(ep, c->v[i].p->text);
+		}
+	}
+}
+
+static int is_quote_open(const char *s)
+{
+	return *s == '"' || !strncmp(s, "\xe2\x80\x9c", 3);	/* “ */
+}
+
+/* A whole paragraph in quotation marks, perhaps with its attribution
+ * after it ("... ever." -- Jane Roe). */
+static int is_quotation(const char *s)
+{
+	const char *close;
+
+	if (!is_quote_open(s))
+		return 0;
+	close = strstr(s + 1, "\xe2\x80\x9d");	/* ” */
+	if (!close)
+		close = strrchr(s + 1, '"');
+	if (!close)
+		return 0;
+	close += *close == '"' ? 1 : 3;
+	while (*close == ' ')
+		close++;
+	return !*close || !strncmp(close, "\xe2\x80\x94", 3) || !strncmp(close, "--", 2) ||
+	       !strncmp(close, "\xe2\x80\x93", 3);
+}
+
+static int is_aside(const char *s)
+{
+	size_t n = strlen(s);
+	return s[0] == '[' && s[n - 1] == ']' && starts_with_any(s + 1, aside_openers, COUNT(aside_openers));
+}
+
+static void read_shapes(struct ctx *c)
+{
+	for (size_t i = 0; i < c->n; i++) {
+		c->v[i].quote = (unsigned)is_quotation(c->v[i].body);
+		c->v[i].aside = (unsigned)is_aside(c->v[i].body);
+	}
+}
+
+/* "Jane Roe, CTO, Example Corp": the guest introducing themself.  Returns
+ * the name, or NULL. */
 static char *name_before_comma(const char *s)
 {
 	const char *p = s;
@@ -303,35 +595,62 @@ static char *name_before_comma(const char *s)
 	}
 	if (*p != ',' || words < 2)
 		return NULL;
-	return xstrndup(s, strcspn(s, " "));
+	return xstrndup(s, (size_t)(p - s));
 }
 
-static int starts_with_word(const char *s, const char *w)
+/* Two or three capitalised words at s: a person's name. */
+static char *name_at(const char *s)
 {
-	size_t n = strlen(w);
-	return !strncasecmp(s, w, n) && !isalnum((unsigned char)s[n]);
-}
+	const char *p = s;
+	int words = 0;
 
-static int contains_word(const char *s, const char *w)
-{
-	size_t n = strlen(w);
-
-	for (const char *p = s; (p = strstr(p, w)); p++) {
-		int before = p == s || !isalnum((unsigned char)p[-1]);
-		if (before && !isalnum((unsigned char)p[n]))
-			return 1;
+	while (words < 3 && is_upper_start(p)) {
+		while (*p && *p != ' ' && *p != ',' && *p != ':' && *p != '(' && *p != ')' &&
+		       *p != '.' && *p != '?' && *p != '!')
+			p++;
+		words++;
+		if (*p != ' ' || !is_upper_start(p + 1))
+			break;
+		p++;
 	}
-	return 0;
+	return words >= 2 ? xstrndup(s, (size_t)(p - s)) : NULL;
+}
+
+/* The guest as a title names them: "A Conversation with Jane Roe",
+ * "Interview: Jane Roe on ...", "Jane Roe on Running a Bakery". */
+static char *guest_from_title(const char *t)
+{
+	static const char *const before[] = { " with ", ": ", "\xe2\x80\x94 ", "- " };
+	char *name;
+
+	for (size_t i = 0; i < COUNT(before); i++) {
+		const char *p = strstr(t, before[i]);
+		if (p && (name = name_at(p + strlen(before[i]))))
+			return name;
+	}
+	name = name_at(t);
+	if (name && !strncmp(t + strlen(name), " on ", 4))
+		return name;
+	free(name);
+	return NULL;
+}
+
+static void set_guest(struct ctx *c, char *name)
+{
+	if (!name || c->guest_name) {
+		free(name);
+		return;
+	}
+	c->guest_name = name;
+	c->guest_first = xstrndup(name, strcspn(name, " "));
 }
 
 /* The host speaking after the interview: a thank-you or sign-off, or the
  * guest addressed or spoken of by first name. */
 static int is_host_closing(const struct ctx *c, const struct info *in)
 {
-	for (size_t i = 0; i < sizeof(closing_openers) / sizeof(closing_openers[0]); i++)
-		if (starts_with_word(in->body, closing_openers[i]))
-			return 1;
-	return c->guest_first && contains_word(in->body, c->guest_first);
+	return starts_with_any(in->body, closing_openers, COUNT(closing_openers)) ||
+	       (c->guest_first && contains_word(in->body, c->guest_first));
 }
 
 /* After the last question: its answer runs on over the following blocks
@@ -340,63 +659,94 @@ static int is_host_closing(const struct ctx *c, const struct info *in)
 static void mark_last_answer(struct ctx *c, size_t q)
 {
 	int list_ended = 0, closing = 0;
-	size_t i = q + 1;
 
-	if (i >= c->n)
-		return;
-	for (; i < c->n; i++) {
+	for (size_t i = q + 1; i < c->n; i++) {
 		struct info *in = &c->v[i];
-		int new_block = in->p->first_in_block;
 
 		if (in->role == ROLE_DROP)
 			continue;
-		if (new_block && i > q + 1 && in->label != LBL_A) {
-			if (list_ended && !in->p->list_item)
+		if (in->p->first_in_block && i > q + 1 && in->label != LBL_A && !in->aside) {
+			if (list_ended && !in->p->list_item) {
 				closing = 1;
-			if (is_host_closing(c, in))
+				in->conf = 0.55f;
+			}
+			if (is_host_closing(c, in)) {
 				closing = 1;
+				in->conf = 0.75f;
+			}
 		}
 		if (closing) {
 			in->role = ROLE_OUTRO;
+			if (!in->conf)
+				in->conf = 0.7f;
 			continue;
 		}
 		in->role = ROLE_ANSWER;
+		if (!in->conf)
+			in->conf = i == q + 1 || in->label == LBL_A ? 0.85f : 0.6f;
 		list_ended = in->p->list_item;
 	}
 }
 
-/* Unlabelled layouts: a question opens its block, is short, and does not
- * end a sentence (a header line) or ends with '?'. */
-static int is_header_question(const struct ctx *c, size_t i)
+/* Unlabelled layouts: how sure is it that paragraph i is a question?  A
+ * question opens its block (or is a heading or a bold line) and is followed
+ * by text; it ends with '?', or it is a header line that ends no sentence, a
+ * topic header ending in ':', or a request ("Tell me about ...").  0 for
+ * none. */
+static float question_score(const struct ctx *c, size_t i)
 {
 	const struct info *in = &c->v[i];
-	const char *s = in->p->text;
+	const char *s = in->body, *next;
 	char last = final_punct(s);
 	size_t words = clean_count_words(s);
 
-	if (in->role != -1 || in->p->list_item || !in->p->first_in_block || i + 1 >= c->n)
+	if (in->role != -1 || in->aside || in->quote || i + 1 >= c->n)
+		return 0;
+	next = c->v[i + 1].body;
+	if (in->p->heading || in->p->emphasis)
+		return words <= HEADER_MAX_WORDS ? 0.9f : 0;
+	if (!in->p->first_in_block || (in->p->list_item && last != '?'))
 		return 0;
 	if (last == '?')
-		return 1;
-	if (words > HEADER_MAX_WORDS || ends_sentence(s) || last == ':')
+		return words <= QMARK_MAX_WORDS ? 0.9f : 0;
+	if (is_request(s) && words <= REQUEST_MAX_WORDS && (last == '.' || !last))
+		return 0.65f;
+	if (words > HEADER_MAX_WORDS || ends_sentence(s))
 		return 0;
 	/* A header is followed by text, not by another header. */
-	return ends_sentence(c->v[i + 1].p->text) || c->v[i + 1].p->list_item;
+	if (!ends_sentence(next) && !c->v[i + 1].p->list_item)
+		return 0;
+	if (last == ':')
+		return words <= TOPIC_MAX_WORDS ? 0.7f : 0;
+	return 0.75f;
 }
 
-/* Without speaker labels the guest answers and the host says the rest. */
-static void speakers_by_role(struct ctx *c)
+static void assign_between(struct ctx *c, size_t from, size_t to, int role, float conf)
 {
-	for (size_t i = 0; i < c->n; i++)
-		if (c->v[i].role != ROLE_DROP)
-			c->v[i].speaker = c->v[i].role == ROLE_ANSWER ? "guest" : "host";
-}
-
-static void assign_between(struct ctx *c, size_t from, size_t to, int role)
-{
-	for (size_t i = from; i < to; i++)
-		if (c->v[i].role == -1)
+	for (size_t i = from; i < to; i++) {
+		if (c->v[i].role == -1) {
 			c->v[i].role = role;
+			c->v[i].conf = conf;
+		}
+	}
+}
+
+/* Without speaker labels the guest answers and speaks a cold open; the
+ * host says the rest, asides included. */
+static void speakers_by_role(struct ctx *c, size_t first_q)
+{
+	for (size_t i = 0; i < c->n; i++) {
+		struct info *in = &c->v[i];
+
+		if (in->role == ROLE_DROP)
+			continue;
+		if (in->aside)
+			in->speaker = "host";
+		else if (in->role == ROLE_ANSWER || (in->quote && in->role == ROLE_INTRO && i < first_q))
+			in->speaker = "guest";
+		else
+			in->speaker = "host";
+	}
 }
 
 static void layout_unlabelled(struct ctx *c, size_t start)
@@ -404,93 +754,100 @@ static void layout_unlabelled(struct ctx *c, size_t start)
 	long first_q = -1, last_q = -1;
 
 	for (size_t i = start; i < c->n; i++) {
-		if (is_header_question(c, i)) {
+		float q = question_score(c, i);
+
+		if (q > 0) {
 			c->v[i].role = ROLE_QUESTION;
+			c->v[i].conf = q;
 			if (first_q < 0)
 				first_q = (long)i;
 			last_q = (long)i;
 		}
 	}
 	if (first_q < 0) {
-		assign_between(c, start, c->n, ROLE_INTRO);
+		assign_between(c, 0, c->n, ROLE_INTRO, 0.5f);
+		speakers_by_role(c, c->n);
 		return;
 	}
-	/* The first answer often names the guest ("Jane Roe, CTO, ..."). */
-	if (c->v[first_q + 1].role == -1)
-		c->guest_first = name_before_comma(c->v[first_q + 1].body);
-	assign_between(c, start, (size_t)first_q, ROLE_INTRO);
-	assign_between(c, (size_t)first_q, (size_t)last_q, ROLE_ANSWER);
+	if ((size_t)first_q + 1 < c->n && c->v[first_q + 1].role == -1)
+		set_guest(c, name_before_comma(c->v[first_q + 1].body));
+	assign_between(c, 0, (size_t)first_q, ROLE_INTRO, 0.8f);
+	assign_between(c, (size_t)first_q, (size_t)last_q, ROLE_ANSWER, 0.85f);
 	mark_last_answer(c, (size_t)last_q);
-	speakers_by_role(c);
+	speakers_by_role(c, (size_t)first_q);
 }
 
 /* Q/A labels: a label sets the role of its paragraph and of the unlabelled
- * ones after it (a question over two lines, an answer of many paragraphs). */
+ * ones after it (a question over two lines, an answer of many paragraphs).
+ * Where only the questions are labelled, what follows a question is its
+ * answer. */
 static void layout_qa_labels(struct ctx *c, size_t start)
 {
-	long last_q = -1;
-	int role = ROLE_INTRO;
+	long first_q = -1, last_q = -1;
+	int role = ROLE_INTRO, answers_labelled = count_label(c, LBL_A) > 0;
 
-	for (size_t i = start; i < c->n; i++)
-		if (c->v[i].label == LBL_Q)
+	for (size_t i = start; i < c->n; i++) {
+		if (c->v[i].label == LBL_Q) {
+			if (first_q < 0)
+				first_q = (long)i;
 			last_q = (long)i;
-	for (size_t i = start; (long)i <= last_q; i++) {
+		}
+	}
+	for (size_t i = 0; (long)i <= last_q; i++) {
 		struct info *in = &c->v[i];
 
 		if (in->label == LBL_Q)
 			role = ROLE_QUESTION;
-		else if (in->label == LBL_A)
+		else if (in->label == LBL_A || (role == ROLE_QUESTION && !answers_labelled && !in->aside))
 			role = ROLE_ANSWER;
-		if (in->role == -1)
+		if (in->role == -1) {
 			in->role = role;
+			in->conf = in->label != LBL_NONE ? 0.95f : 0.85f;
+		}
 	}
 	mark_last_answer(c, (size_t)last_q);
-	speakers_by_role(c);
+	speakers_by_role(c, (size_t)first_q);
 }
 
-/* The host is the speaker who asks the most questions (ends the most
- * paragraphs with '?'); on a tie, the one who speaks first. */
-static const char *pick_host(const struct ctx *c)
+/* The host is the speaker who asks the most; on a tie, the one who speaks
+ * first. */
+static long pick_host(struct ctx *c)
 {
-	const char *best = NULL;
-	size_t best_q = 0;
+	long best = -1;
 
-	for (size_t i = 0; i < c->n; i++) {
-		const char *name = c->v[i].name;
-		size_t q = 0;
-
-		if (c->v[i].label != LBL_NAME || count_name(c, name) < 2)
+	for (size_t i = 0; i < c->n; i++)
+		if (c->v[i].label == LBL_NAME && (strchr(c->v[i].body, '?') || is_request(c->v[i].body)))
+			c->spk[c->v[i].spk].asks++;
+	for (size_t k = 0; k < c->nspk; k++) {
+		if (c->spk[k].alias >= 0 || !speaker_valid(c, (long)k))
 			continue;
-		for (size_t k = 0; k < c->n; k++)
-			if (c->v[k].speaker && !strcmp(c->v[k].speaker, name) &&
-			    strchr(c->v[k].body, '?'))
-				q++;
-		if (!best || q > best_q) {
-			best = name;
-			best_q = q;
-		}
+		if (best < 0 || c->spk[k].asks > c->spk[best].asks ||
+		    (c->spk[k].asks == c->spk[best].asks && c->spk[k].first < c->spk[best].first))
+			best = (long)k;
 	}
 	return best;
 }
 
 static void layout_speaker_labels(struct ctx *c, size_t start)
 {
-	const char *speaker = NULL, *host;
-	long first_guest = -1, last_guest = -1;
+	long spk = -1, first_host = -1, first_guest = -1, last_guest = -1;
 
+	c->host = pick_host(c);
 	for (size_t i = start; i < c->n; i++) {
 		struct info *in = &c->v[i];
+
 		if (in->label == LBL_NAME)
-			speaker = in->name;
-		in->speaker = speaker;
-	}
-	host = pick_host(c);
-	if (start > 0 && c->v[start - 1].role == ROLE_TITLE)
-		c->v[start - 1].speaker = host;
-	for (size_t i = start; i < c->n; i++) {
-		if (!c->v[i].speaker)
-			c->v[i].speaker = host;
-		if (strcmp(c->v[i].speaker, host)) {
+			spk = in->spk;
+		if (in->role != -1)
+			continue;
+		/* Unlabelled paragraphs continue the turn above; before any
+		 * label, the host introduces the show. */
+		in->spk = spk >= 0 ? spk : c->host;
+		if (in->aside)
+			in->spk = c->host;
+		if (in->spk == c->host && first_host < 0)
+			first_host = (long)i;
+		if (in->spk != c->host && first_host >= 0) {
 			if (first_guest < 0)
 				first_guest = (long)i;
 			last_guest = (long)i;
@@ -501,20 +858,35 @@ static void layout_speaker_labels(struct ctx *c, size_t start)
 
 		if (in->role != -1)
 			continue;
-		if (strcmp(in->speaker, host))
+		in->conf = in->label == LBL_NAME ? 0.95f : 0.85f;
+		if (in->aside)
 			in->role = ROLE_ANSWER;
-		else if (first_guest < 0 || (long)i > last_guest)
-			in->role = first_guest < 0 ? ROLE_INTRO : ROLE_OUTRO;
-		else if ((long)i < first_guest)
-			in->role = (long)i + 1 == first_guest || strchr(in->body, '?') ? ROLE_QUESTION : ROLE_INTRO;
+		else if (in->spk != c->host)
+			in->role = (long)i < first_host ? ROLE_INTRO : ROLE_ANSWER;
+		else if (first_guest < 0)
+			in->role = ROLE_INTRO;
+		else if ((long)i > last_guest)
+			in->role = ROLE_OUTRO;
+		else if ((long)i > first_guest)
+			in->role = ROLE_QUESTION;	/* a remark opens no chapter */
 		else
-			in->role = ROLE_QUESTION;
+			in->role = ROLE_INTRO;
 	}
-	/* An intro paragraph after a question of the opening turn is part of
-	 * that turn's question. */
-	for (size_t i = start + 1; i < c->n && (long)i < first_guest; i++)
-		if (c->v[i].role == ROLE_INTRO && c->v[i - 1].role == ROLE_QUESTION)
-			c->v[i].role = ROLE_QUESTION;
+	/* The end of the opening turn asks the first question: its last
+	 * paragraph, and the paragraphs before it that ask too. */
+	for (long i = first_guest - 1; i >= (long)start && c->v[i].role == ROLE_INTRO &&
+	     c->v[i].spk == c->host; i--) {
+		if (i != first_guest - 1 && !asks(c->v[i].body))
+			break;
+		c->v[i].role = ROLE_QUESTION;
+	}
+	for (size_t i = 0; i < c->n; i++)
+		if (c->v[i].role != ROLE_DROP && c->v[i].spk >= 0)
+			c->v[i].speaker = c->spk[c->v[i].spk].name;
+	if (c->host >= 0)
+		c->host_name = xstrdup(c->spk[c->host].name);
+	if (first_guest >= 0)
+		set_guest(c, xstrdup(c->spk[c->v[first_guest].spk].name));
 }
 
 char *split_chapter_title(const char *question)
@@ -563,49 +935,51 @@ static void add_chapter(struct episode *ep, const char *title, size_t seg)
 	ch->seg = seg;
 }
 
-/* A run of question segments is one question; its title is the last
- * paragraph that asks (ends with '?'), else the first. */
+/* A run of question segments is one turn of the host.  It opens a chapter
+ * when it asks; its title is the last paragraph that ends with '?', else
+ * the first that asks.  Returns NULL for a remark. */
 static const char *run_title(const struct episode *ep, size_t i)
 {
-	const char *title = ep->segs[i].text;
+	const char *title = NULL;
 
-	for (; i < ep->nsegs && ep->segs[i].role == ROLE_QUESTION; i++)
-		if (final_punct(ep->segs[i].text) == '?')
-			title = ep->segs[i].text;
+	for (; i < ep->nsegs && ep->segs[i].role == ROLE_QUESTION; i++) {
+		const char *t = ep->segs[i].text;
+		if (final_punct(t) == '?' || (!title && asks(t)))
+			title = t;
+	}
 	return title;
 }
 
 void split_make_chapters(struct episode *ep)
 {
-	int closed = 0;
-	size_t nq = 0;
+	int closed = 0, asked = 0;
 
 	for (size_t i = 0; i < ep->nchapters; i++)
 		free(ep->chapters[i].title);
 	ep->nchapters = 0;
-	for (size_t i = 0; i < ep->nsegs; i++)
-		nq += ep->segs[i].role == ROLE_QUESTION;
 	if (!ep->nsegs)
 		return;
-	if (!nq) {
-		add_chapter(ep, ep->title, 0);
-		return;
-	}
-	if (ep->segs[0].role != ROLE_QUESTION)
-		add_chapter(ep, "Introduction", 0);
 	for (size_t i = 0; i < ep->nsegs; i++) {
 		const struct segment *s = &ep->segs[i];
+		const char *asking;
 
-		if (s->role == ROLE_QUESTION && (i == 0 || ep->segs[i - 1].role != ROLE_QUESTION)) {
-			char *title = split_chapter_title(run_title(ep, i));
+		if (s->role == ROLE_QUESTION && (i == 0 || ep->segs[i - 1].role != ROLE_QUESTION) &&
+		    (asking = run_title(ep, i))) {
+			char *title = split_chapter_title(asking);
+
+			if (!ep->nchapters && i > 0)
+				add_chapter(ep, "Introduction", 0);
 			add_chapter(ep, title, i);
 			free(title);
+			asked = 1;
 			closed = 0;
-		} else if (s->role == ROLE_OUTRO && !closed && i > 0) {
+		} else if (s->role == ROLE_OUTRO && asked && !closed) {
 			add_chapter(ep, "Closing", i);
 			closed = 1;
 		}
 	}
+	if (!ep->nchapters)
+		add_chapter(ep, ep->title, 0);
 }
 
 /* "my-first_interview" -> "my first interview" */
@@ -619,14 +993,53 @@ static char *title_from_name(const char *name)
 	return stem;
 }
 
+/* "...[Editor's note: ...] ...": the host's note becomes a segment of its
+ * own between the two parts of the paragraph it interrupts. */
+static void emit(struct episode *ep, const struct info *in, const char *host)
+{
+	const char *text = in->body, *open;
+
+	if (in->aside) {
+		char *inner = xstrndup(text + 1, strlen(text) - 2);
+		episode_add_segment(ep, (enum role)in->role, host, inner, in->p->line)->confidence = in->conf;
+		free(inner);
+		return;
+	}
+	while ((open = strchr(text, '[')) && starts_with_any(open + 1, aside_openers, COUNT(aside_openers))) {
+		const char *close = strchr(open, ']');
+		char *part;
+
+		if (!close)
+			break;
+		if (open > text) {
+			part = xstrndup(text, (size_t)(open - text - (open[-1] == ' ')));
+			episode_add_segment(ep, (enum role)in->role, in->speaker, part, in->p->line)->confidence = in->conf;
+			free(part);
+		}
+		part = xstrndup(open + 1, (size_t)(close - open - 1));
+		episode_add_segment(ep, (enum role)in->role, host, part, in->p->line)->confidence = in->conf;
+		free(part);
+		text = close + 1;
+		while (*text == ' ')
+			text++;
+	}
+	if (*text)
+		episode_add_segment(ep, (enum role)in->role, in->speaker, text, in->p->line)->confidence = in->conf;
+}
+
 struct episode *split_text(const struct text *t, const char *name)
 {
 	struct episode *ep = episode_new();
-	struct ctx c = { xcalloc(t->n, sizeof(struct info)), t->n, NULL };
+	struct ctx c;
 	void (*layout)(struct ctx *, size_t);
+	const char *host;
 	long title;
 	size_t start;
 
+	memset(&c, 0, sizeof(c));
+	c.v = xcalloc(t->n ? t->n : 1, sizeof(struct info));
+	c.n = t->n;
+	c.host = -1;
 	for (size_t i = 0; i < t->ndropped; i++)
 		episode_add_dropped(ep, t->dropped[i]);
 	for (size_t i = 0; i < t->n; i++)
@@ -634,30 +1047,52 @@ struct episode *split_text(const struct text *t, const char *name)
 	read_labels(&c);
 	if (count_label(&c, LBL_Q) >= 1 && count_label(&c, LBL_Q) + count_label(&c, LBL_A) >= 2)
 		layout = layout_qa_labels;
-	else if (has_speaker_labels(&c))
+	else if (count_speakers(&c) >= 2)
 		layout = layout_speaker_labels;
 	else
 		layout = layout_unlabelled;
-	forget_names(&c, layout == layout_speaker_labels ? 2 : SIZE_MAX);
+	if (layout != layout_speaker_labels)
+		forget_names(&c);
+	read_shapes(&c);
 	title = find_title(&c, ep);
 	start = title >= 0 ? (size_t)title + 1 : 0;
-	if (title >= 0)
-		c.v[title].speaker = "host";	/* the layout may name the host */
+	if (title >= 0) {
+		drop_repeated_title(&c, title, ep);
+		set_guest(&c, guest_from_title(c.v[title].p->text));
+	}
 	layout(&c, start);
 
+	host = c.host_name ? c.host_name : "host";
+	if (title >= 0)
+		c.v[title].speaker = host;
 	ep->title = title >= 0 ? xstrdup(c.v[title].p->text) : title_from_name(name);
 	for (size_t i = 0; i < c.n; i++) {
 		const struct info *in = &c.v[i];
-		if (in->role == ROLE_DROP || in->role < 0)
-			continue;
-		episode_add_segment(ep, (enum role)in->role, in->speaker ? in->speaker : "host",
-				    in->body, in->p->line);
+		if (in->role != ROLE_DROP && in->role >= 0)
+			emit(ep, in, host);
 	}
 	split_make_chapters(ep);
+	ep->host_name = c.host_name;
+	ep->guest_name = c.guest_name;
 
-	for (size_t i = 0; i < c.n; i++)
-		free(c.v[i].name);
+	for (size_t i = 0; i < c.nspk; i++)
+		free(c.spk[i].name);
+	free(c.spk);
 	free(c.v);
 	free(c.guest_first);
 	return ep;
+}
+
+size_t split_low_confidence(const struct episode *ep, int *lines, size_t max)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < ep->nsegs; i++) {
+		if (ep->segs[i].confidence < LOW_CONFIDENCE) {
+			if (n < max)
+				lines[n] = ep->segs[i].line;
+			n++;
+		}
+	}
+	return n;
 }

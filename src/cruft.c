@@ -1,0 +1,248 @@
+/* cruft.c -- see cruft.h. */
+#include "cruft.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "clean.h"
+#include "util.h"
+
+/* A paragraph of at most max_words words that contains one of these
+ * (ASCII case folded, typographic apostrophes as ') is chrome.  The word
+ * limit keeps a sentence of real speech that mentions "subscribe" or
+ * "cookies" from being lost. */
+static const struct {
+	const char *needle;
+	int max_words;
+} phrases[] = {
+	{ "don't show this again", 8 }, { "do not show this again", 8 },
+	{ "también está disponible", 10 }, { "ir a español", 5 },
+	{ "skip to content", 6 }, { "skip to main content", 6 }, { "jump to navigation", 6 },
+	{ "accept all cookies", 12 }, { "we use cookies", 40 }, { "this site uses cookies", 40 },
+	{ "cookie policy", 12 }, { "cookie settings", 8 }, { "manage preferences", 6 },
+	{ "privacy policy", 10 }, { "terms of use", 10 }, { "terms of service", 10 },
+	{ "sign up for our newsletter", 14 }, { "subscribe to our newsletter", 14 },
+	{ "subscribe now", 8 }, { "subscribe to our", 10 }, { "subscribe for", 8 },
+	{ "sign in", 4 }, { "log in", 4 }, { "create an account", 8 }, { "create a free account", 10 },
+	{ "notify you", 14 }, { "turn on notifications", 10 }, { "allow notifications", 10 },
+	{ "never miss a story", 10 }, { "get notified", 10 },
+	{ "share this", 6 }, { "share on", 6 }, { "share article", 4 }, { "tweet this", 5 },
+	{ "copy link", 4 }, { "email this", 4 }, { "print this", 4 },
+	{ "follow us on", 10 }, { "listen on apple podcasts", 10 }, { "listen on spotify", 10 },
+	{ "all rights reserved", 30 }, { "licensed under", 40 }, { "creative commons", 40 },
+	{ "may not be reproduced", 40 }, { "reprinted with permission", 30 },
+	{ "min read", 5 }, { "minute read", 5 }, { "listen to this article", 8 },
+	{ "advertisement", 2 }, { "story continues below", 5 }, { "continued on page", 6 },
+	{ "continued on next page", 6 }, { "next page", 3 }, { "(continued)", 2 },
+	{ "related articles", 4 }, { "related stories", 4 }, { "related:", 12 },
+	{ "read more:", 14 }, { "read more", 3 }, { "read next", 8 }, { "more from", 6 },
+	{ "trending now", 8 }, { "trending:", 14 }, { "most popular", 8 }, { "recommended for you", 8 },
+	{ "click here to", 12 }, { "begin transcript", 3 }, { "end transcript", 3 },
+	{ "end of transcript", 4 }, { "transcript begins", 3 }, { "transcript ends", 3 },
+	{ "getty images", 30 }, { "photo by", 25 }, { "photo credit", 25 }, { "(photo", 40 },
+};
+
+/* Words that open a caption, a copyright line or a byline. */
+static const char *const caption_openers[] = {
+	"photo:", "image:", "photograph:", "caption:", "credit:", "illustration:",
+	"pictured:", "photos:", "video:",
+};
+static const char *const byline_openers[] = {
+	"by ", "written by ", "interview by ", "reporting by ", "posted by ", "story by ",
+	"words by ", "interviewed by ", "edited by ",
+};
+static const char *const months[] = {
+	"january", "february", "march", "april", "may", "june", "july", "august",
+	"september", "october", "november", "december", "jan", "feb", "mar", "apr",
+	"jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+};
+static const char *const date_words[] = {
+	"updated", "published", "posted", "modified", "last", "on", "at", "am", "pm",
+	"edt", "est", "pdt", "pst", "utc", "gmt", "bst", "cet", "monday", "tuesday",
+	"wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue", "wed",
+	"thu", "fri", "sat", "sun",
+};
+/* Stage directions, said of the speakers rather than by them. */
+static const char *const directions[] = {
+	"laughs", "laughter", "laughing", "chuckles", "chuckling", "giggles", "sighs",
+	"pause", "pauses", "long pause", "crosstalk", "inaudible", "unintelligible",
+	"applause", "nods", "smiles", "coughs", "clears throat", "both laugh", "music",
+	"silence", "indistinct", "overlapping", "audience laughs", "background noise",
+};
+static const char *const bio_jobs[] = {
+	"writer", "reporter", "editor", "journalist", "correspondent", "contributor",
+	"columnist", "freelance", "producer of", "host of this",
+};
+
+#define COUNT(a) (sizeof(a) / sizeof((a)[0]))
+
+/* ASCII-folded copy with typographic apostrophes as '. */
+static char *fold(const char *s)
+{
+	struct sb sb = SB_INIT;
+
+	for (; *s; s++) {
+		if (!strncmp(s, "\xe2\x80\x99", 3)) {
+			sb_addch(&sb, '\'');
+			s += 2;
+		} else {
+			sb_addch(&sb, tolower((unsigned char)*s));
+		}
+	}
+	return sb_detach(&sb, NULL);
+}
+
+static int starts_with_any(const char *s, const char *const *list, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (!strncmp(s, list[i], strlen(list[i])))
+			return 1;
+	return 0;
+}
+
+static int is_word_in(const char *w, size_t len, const char *const *list, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (strlen(list[i]) == len && !strncmp(list[i], w, len))
+			return 1;
+	return 0;
+}
+
+/* "Home | News | Sport | Weather": short items between separators. */
+static int is_nav_bar(const char *s, size_t words)
+{
+	static const char *const seps[] = { " | ", " \xe2\x80\xa2 ", " \xc2\xb7 ", " \xc2\xbb ", " / ", " > " };
+	size_t n = 0;
+
+	if (words > 30)
+		return 0;
+	for (size_t i = 0; i < COUNT(seps); i++)
+		for (const char *p = s; (p = strstr(p, seps[i])); p++)
+			n++;
+	return n >= 3 && words <= 4 * (n + 1);
+}
+
+/* A line that is only a date, perhaps a time and "Updated". */
+static int is_date_line(const char *f, size_t words)
+{
+	int month = 0, number = 0;
+
+	if (words > 10)
+		return 0;
+	while (*f) {
+		const char *w;
+		size_t n;
+
+		while (*f && !isalnum((unsigned char)*f))
+			f++;
+		w = f;
+		while (isalnum((unsigned char)*f))
+			f++;
+		n = (size_t)(f - w);
+		if (!n)
+			break;
+		if (isdigit((unsigned char)*w)) {
+			number = 1;
+			continue;
+		}
+		if (is_word_in(w, n, months, COUNT(months)))
+			month = 1;
+		else if (!is_word_in(w, n, date_words, COUNT(date_words)) &&
+			 !(n <= 2 && (w[0] == 's' || w[0] == 'n' || w[0] == 'r' || w[0] == 't')))
+			return 0;	/* a word that is not part of a date ("1st" aside) */
+	}
+	return month && number;
+}
+
+/* "(laughs)", "[Laughter]": a bracketed direction, no colon, few words. */
+static int is_direction(const char *f, size_t len)
+{
+	char open = f[0], close = f[len - 1];
+	char *inner;
+	int hit;
+
+	if (len < 3 || !((open == '(' && close == ')') || (open == '[' && close == ']')))
+		return 0;
+	inner = xstrndup(f + 1, len - 2);
+	hit = is_word_in(inner, len - 2, directions, COUNT(directions));
+	free(inner);
+	return hit;
+}
+
+int cruft_is_chrome(const char *text)
+{
+	size_t words = clean_count_words(text);
+	char *f = fold(text);
+	int hit = 0;
+
+	for (size_t i = 0; i < COUNT(phrases) && !hit; i++)
+		hit = words <= (size_t)phrases[i].max_words && strstr(f, phrases[i].needle);
+	if (!hit && words <= 40)
+		hit = starts_with_any(f, caption_openers, COUNT(caption_openers));
+	if (!hit && words <= 14 && starts_with_any(f, byline_openers, COUNT(byline_openers)))
+		hit = isupper((unsigned char)text[strcspn(text, " ") + 1]);
+	if (!hit && words <= 40)
+		hit = !strncmp(f, "\xc2\xa9", 2) || !strncmp(f, "copyright ", 10) || !strncmp(f, "(c) ", 4);
+	if (!hit)
+		hit = is_nav_bar(f, words) || is_date_line(f, words) || is_direction(f, strlen(f));
+	if (!hit && words <= 5 && !strncmp(f, "page ", 5))
+		hit = strstr(f, " of ") != NULL;	/* "Page 2 of 3" */
+	free(f);
+	return hit;
+}
+
+int cruft_is_author_bio(const char *text)
+{
+	size_t words = clean_count_words(text);
+	char *f = fold(text);
+	const char *is = strstr(f, " is a ");
+	int hit = 0;
+
+	if (!is)
+		is = strstr(f, " is an ");
+	if (words <= 60 && is && is - f < 40 && isupper((unsigned char)text[0]))
+		for (size_t i = 0; i < COUNT(bio_jobs) && !hit; i++)
+			hit = strstr(is, bio_jobs[i]) != NULL;
+	if (!hit && words <= 60)
+		hit = !strncmp(f, "about the author", 16);
+	free(f);
+	return hit;
+}
+
+size_t cruft_strip_directions(char *text)
+{
+	char *r = text, *w = text;
+
+	while (*r) {
+		if (*r == '(' || *r == '[') {
+			char close = *r == '(' ? ')' : ']';
+			char *end = strchr(r, close);
+
+			if (end && end - r < 40) {
+				char *f = xstrndup(r, (size_t)(end - r + 1));
+				int hit;
+
+				for (char *p = f; *p; p++)
+					*p = (char)tolower((unsigned char)*p);
+				hit = is_direction(f, strlen(f));
+				free(f);
+				if (hit) {
+					r = end + 1;
+					/* one space where the direction stood */
+					if (w > text && w[-1] == ' ' && *r == ' ')
+						r++;
+					if (w == text)
+						while (*r == ' ')
+							r++;
+					continue;
+				}
+			}
+		}
+		*w++ = *r++;
+	}
+	while (w > text && w[-1] == ' ')
+		w--;
+	*w = '\0';
+	return (size_t)(w - text);
+}

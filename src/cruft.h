@@ -1,0 +1,22 @@
+/* cruft.h -- what a web page or a transcript file wraps around the words
+ * that were said: menus, banners, bylines, dates, captions, share and
+ * cookie prompts, copyright lines, page markers, stage directions.
+ * Each rule is a small function over one paragraph's text (folded white
+ * space, NFC); the tables of phrases are data.  Pure, no I/O. */
+#ifndef COLLOQUY_CRUFT_H
+#define COLLOQUY_CRUFT_H
+
+#include <stddef.h>
+
+/* Is the whole paragraph page chrome (never spoken)? */
+int cruft_is_chrome(const char *text);
+
+/* A note by the author about themself ("Jane Roe is a staff writer at
+ * ..."), which pages put after an article. */
+int cruft_is_author_bio(const char *text);
+
+/* Remove stage directions such as "(laughs)" and "[inaudible]" from
+ * text, in place; returns the new length. */
+size_t cruft_strip_directions(char *text);
+
+#endif
