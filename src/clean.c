@@ -140,6 +140,27 @@ static int joins_next(const struct line *cur, const struct line *next, size_t wi
 	return !list;
 }
 
+/* Unicode NFC, paragraph by paragraph (ASCII is NFC already), so that the
+ * working memory follows the paragraph, not the file. */
+static void to_nfc(struct sb *sb)
+{
+	utf8proc_uint8_t *nfc;
+	utf8proc_ssize_t n;
+	size_t i = 0;
+
+	while (i < sb->len && !((unsigned char)sb->buf[i] & 0x80))
+		i++;
+	if (i == sb->len)
+		return;
+	n = utf8proc_map((const utf8proc_uint8_t *)sb->buf, (utf8proc_ssize_t)sb->len, &nfc,
+			 UTF8PROC_STABLE | UTF8PROC_COMPOSE);
+	if (n < 0)
+		return;	/* checked as UTF-8 before: cannot happen */
+	sb->len = 0;
+	sb_add(sb, nfc, (size_t)n);
+	free(nfc);
+}
+
 static void add_dropped(struct text *t, char *text)
 {
 	XGROW(t->dropped, t->dropped_alloc, t->ndropped + 1);
@@ -206,6 +227,7 @@ static void add_para(struct text *t, struct sb *sb, const struct line *first,
 	sb->len = 0;
 	if (!folded.len)
 		return;
+	to_nfc(&folded);
 	if (cruft_is_chrome(folded.buf)) {
 		add_dropped(t, sb_detach(&folded, NULL));
 		return;
@@ -268,7 +290,6 @@ static void drop_author_bios(struct text *t)
 int clean_text(const char *name, const char *data, size_t len, struct text *out)
 {
 	const unsigned char *u = (const unsigned char *)data;
-	unsigned char *nfc;
 	struct line *lines = NULL;
 	size_t nlines = 0, lines_alloc = 0, width;
 	const char *p, *end;
@@ -281,11 +302,8 @@ int clean_text(const char *name, const char *data, size_t len, struct text *out)
 	}
 	if (clean_check_encoding(name, data, len) < 0)
 		return -1;
-	if (utf8proc_map((const utf8proc_uint8_t *)data, (utf8proc_ssize_t)len, &nfc,
-			 UTF8PROC_STABLE | UTF8PROC_COMPOSE) < 0)
-		return error("cannot normalise '%s' to NFC", name);
 
-	p = (const char *)nfc;
+	p = data;
 	end = p + strlen(p);
 	while (p <= end) {
 		const char *eol = p;
@@ -338,7 +356,6 @@ int clean_text(const char *name, const char *data, size_t len, struct text *out)
 	}
 	drop_author_bios(out);
 	free(lines);
-	free(nfc);
 	return 0;
 }
 

@@ -186,6 +186,8 @@ int cruft_is_chrome(const char *text)
 		hit = !strncmp(f, "\xc2\xa9", 2) || !strncmp(f, "copyright ", 10) || !strncmp(f, "(c) ", 4);
 	if (!hit)
 		hit = is_nav_bar(f, words) || is_date_line(f, words) || is_direction(f, strlen(f));
+	if (!hit)	/* a Markdown or HTML image on a line of its own */
+		hit = (!strncmp(f, "![", 2) && f[strlen(f) - 1] == ')') || !strncmp(f, "<img ", 5);
 	if (!hit && words <= 5 && !strncmp(f, "page ", 5))
 		hit = strstr(f, " of ") != NULL;	/* "Page 2 of 3" */
 	free(f);

@@ -156,39 +156,48 @@ fail:
 	return NULL;
 }
 
+/* Append one JSON value as jansson writes it, without indentation. */
+static void add_json(struct sb *sb, json_t *v)
+{
+	char *text = json_dumps(v, JSON_ENCODE_ANY | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(3));
+
+	sb_addstr(sb, text);
+	free(text);
+	json_decref(v);
+}
+
+/* The document is written one entry at a time, each by jansson (which
+ * escapes every string), so memory follows one segment, not the whole
+ * episode; one segment a line keeps it readable and easy to diff. */
 void script_write_json(const struct episode *ep, struct sb *sb)
 {
-	json_t *root = json_object(), *segs = json_array(), *chapters = json_array(),
-	       *dropped = json_array();
-	char *out;
-
-	json_object_set_new(root, "title", json_string(ep->title));
-	json_object_set_new(root, "host", json_string(ep->host_name ? ep->host_name : "host"));
-	json_object_set_new(root, "guest", json_string(ep->guest_name ? ep->guest_name : "guest"));
+	sb_addstr(sb, "{\n  \"title\": ");
+	add_json(sb, json_string(ep->title));
+	sb_addstr(sb, ",\n  \"host\": ");
+	add_json(sb, json_string(ep->host_name ? ep->host_name : "host"));
+	sb_addstr(sb, ",\n  \"guest\": ");
+	add_json(sb, json_string(ep->guest_name ? ep->guest_name : "guest"));
+	sb_addstr(sb, ",\n  \"segments\": [");
 	for (size_t i = 0; i < ep->nsegs; i++) {
 		const struct segment *s = &ep->segs[i];
 		/* two decimals are all a confidence says */
 		double conf = (int)(s->confidence * 100 + 0.5) / 100.0;
-		json_array_append_new(segs, json_pack("{s:s, s:s, s:s, s:i, s:f}",
-						      "role", role_name(s->role),
-						      "speaker", s->speaker,
-						      "text", s->text,
-						      "line", s->line,
-						      "confidence", conf));
-	}
-	json_object_set_new(root, "segments", segs);
-	for (size_t i = 0; i < ep->nchapters; i++)
-		json_array_append_new(chapters, json_pack("{s:s, s:I}",
-							  "title", ep->chapters[i].title,
-							  "segment", (json_int_t)ep->chapters[i].seg));
-	json_object_set_new(root, "chapters", chapters);
-	for (size_t i = 0; i < ep->ndropped; i++)
-		json_array_append_new(dropped, json_string(ep->dropped[i]));
-	json_object_set_new(root, "dropped", dropped);
 
-	out = json_dumps(root, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(3));
-	sb_addstr(sb, out);
-	sb_addch(sb, '\n');
-	free(out);
-	json_decref(root);
+		sb_addstr(sb, i ? ",\n    " : "\n    ");
+		add_json(sb, json_pack("{s:s, s:s, s:s, s:i, s:f}", "role", role_name(s->role),
+				       "speaker", s->speaker, "text", s->text, "line", s->line,
+				       "confidence", conf));
+	}
+	sb_addstr(sb, "\n  ],\n  \"chapters\": [");
+	for (size_t i = 0; i < ep->nchapters; i++) {
+		sb_addstr(sb, i ? ",\n    " : "\n    ");
+		add_json(sb, json_pack("{s:s, s:I}", "title", ep->chapters[i].title,
+				       "segment", (json_int_t)ep->chapters[i].seg));
+	}
+	sb_addstr(sb, "\n  ],\n  \"dropped\": [");
+	for (size_t i = 0; i < ep->ndropped; i++) {
+		sb_addstr(sb, i ? ",\n    " : "\n    ");
+		add_json(sb, json_string(ep->dropped[i]));
+	}
+	sb_addstr(sb, "\n  ]\n}\n");
 }

@@ -50,6 +50,8 @@ struct ctx {
 	size_t nspk;
 	long host;           /* speaker index of the host in the speaker layout */
 	char *host_name, *guest_name, *guest_first;
+	char **intro_names;  /* proper names the title and intro mention */
+	size_t nintro_names, intro_alloc;
 };
 
 /* Words that stay lower case in a title, so that they do not count against
@@ -73,7 +75,7 @@ static const char *const request_openers[] = {
 	"take me back", "take us back", "help me understand", "help us understand",
 	"give me a sense", "give us a sense", "say more about", "explain", "paint a picture",
 	"let's talk about", "let’s talk about", "let's start with", "let’s start with",
-	"share with us", "remind us", "fill us in",
+	"share with us", "remind us", "fill us in", "take me through", "take us through",
 };
 
 /* Lower-case name particles allowed inside a speaker's name. */
@@ -159,9 +161,19 @@ static int ends_sentence(const char *s)
 	return c == '.' || c == '!' || c == '?' || c == ';' || c == ',';
 }
 
+/* A request opens the paragraph or its last sentence ("The final came
+ * down to the last minute. Take me through it."). */
 static int is_request(const char *s)
 {
-	return starts_with_any(s, request_openers, COUNT(request_openers));
+	size_t n = strlen(s);
+	const char *last = s;
+
+	if (starts_with_any(s, request_openers, COUNT(request_openers)))
+		return 1;
+	for (size_t i = 0; i + 2 < n; i++)
+		if ((s[i] == '.' || s[i] == '!') && s[i + 1] == ' ' && isupper((unsigned char)s[i + 2]))
+			last = s + i + 2;
+	return last != s && starts_with_any(last, request_openers, COUNT(request_openers));
 }
 
 /* Does a paragraph ask something?  A question mark, a request, or a header
@@ -598,18 +610,25 @@ static char *name_before_comma(const char *s)
 	return xstrndup(s, (size_t)(p - s));
 }
 
+/* A capital and then small letters: "Jane", "Ngozi", "Łódź", not "CEO". */
+static int is_name_word(const char *p)
+{
+	unsigned char c = (unsigned char)p[is_upper_start(p) && (unsigned char)*p >= 0x80 ? 2 : 1];
+	return is_upper_start(p) && (islower(c) || c >= 0x80);
+}
+
 /* Two or three capitalised words at s: a person's name. */
 static char *name_at(const char *s)
 {
 	const char *p = s;
 	int words = 0;
 
-	while (words < 3 && is_upper_start(p)) {
+	while (words < 3 && is_name_word(p)) {
 		while (*p && *p != ' ' && *p != ',' && *p != ':' && *p != '(' && *p != ')' &&
 		       *p != '.' && *p != '?' && *p != '!')
 			p++;
 		words++;
-		if (*p != ' ' || !is_upper_start(p + 1))
+		if (*p != ' ' || !is_name_word(p + 1))
 			break;
 		p++;
 	}
@@ -635,6 +654,17 @@ static char *guest_from_title(const char *t)
 	return NULL;
 }
 
+/* A profile opens with its subject: "Jane Roe runs a bakery ...". */
+static char *subject_name(const char *s)
+{
+	char *name = name_at(s);
+
+	if (name && islower((unsigned char)s[strlen(name) + 1]) && s[strlen(name)] == ' ')
+		return name;
+	free(name);
+	return NULL;
+}
+
 static void set_guest(struct ctx *c, char *name)
 {
 	if (!name || c->guest_name) {
@@ -645,12 +675,43 @@ static void set_guest(struct ctx *c, char *name)
 	c->guest_first = xstrndup(name, strcspn(name, " "));
 }
 
-/* The host speaking after the interview: a thank-you or sign-off, or the
- * guest addressed or spoken of by first name. */
+#define INTRO_NAMES_MAX 64
+
+/* Runs of two or more capitalised words in the title and the intro (the
+ * guest, their orchestra, their town): when the end of an answer names one
+ * of them, it is the host speaking about the guest. */
+static void collect_intro_names(struct ctx *c)
+{
+	for (size_t i = 0; i < c->n && c->nintro_names < INTRO_NAMES_MAX; i++) {
+		const char *s = c->v[i].body;
+
+		if (c->v[i].role != ROLE_TITLE && c->v[i].role != ROLE_INTRO)
+			continue;
+		while (*s && c->nintro_names < INTRO_NAMES_MAX) {
+			char *name = (s == c->v[i].body || s[-1] == ' ') ? name_at(s) : NULL;
+
+			if (name) {
+				XGROW(c->intro_names, c->intro_alloc, c->nintro_names + 1);
+				c->intro_names[c->nintro_names++] = name;
+				s += strlen(name);
+			} else {
+				s++;
+			}
+		}
+	}
+}
+
+/* The host speaking after the interview: a thank-you or sign-off, the
+ * guest addressed or spoken of by first name, or a name from the intro. */
 static int is_host_closing(const struct ctx *c, const struct info *in)
 {
-	return starts_with_any(in->body, closing_openers, COUNT(closing_openers)) ||
-	       (c->guest_first && contains_word(in->body, c->guest_first));
+	if (starts_with_any(in->body, closing_openers, COUNT(closing_openers)) ||
+	    (c->guest_first && contains_word(in->body, c->guest_first)))
+		return 1;
+	for (size_t i = 0; i < c->nintro_names; i++)
+		if (strstr(in->body, c->intro_names[i]))
+			return 1;
+	return 0;
 }
 
 /* After the last question: its answer runs on over the following blocks
@@ -660,6 +721,7 @@ static void mark_last_answer(struct ctx *c, size_t q)
 {
 	int list_ended = 0, closing = 0;
 
+	collect_intro_names(c);
 	for (size_t i = q + 1; i < c->n; i++) {
 		struct info *in = &c->v[i];
 
@@ -688,6 +750,17 @@ static void mark_last_answer(struct ctx *c, size_t q)
 	}
 }
 
+/* A clause in the first person is somebody talking, not a topic header. */
+static int speaks_of_self(const char *s)
+{
+	static const char *const self[] = { "I", "I'm", "I've", "I’m", "I’ve", "me", "my", "we", "our", "us" };
+
+	for (size_t i = 0; i < COUNT(self); i++)
+		if (contains_word(s, self[i]) || starts_with_word(s, self[i]))
+			return 1;
+	return 0;
+}
+
 /* Unlabelled layouts: how sure is it that paragraph i is a question?  A
  * question opens its block (or is a heading or a bold line) and is followed
  * by text; it ends with '?', or it is a header line that ends no sentence, a
@@ -713,11 +786,14 @@ static float question_score(const struct ctx *c, size_t i)
 		return 0.65f;
 	if (words > HEADER_MAX_WORDS || ends_sentence(s))
 		return 0;
-	/* A header is followed by text, not by another header. */
+	/* A header is followed by text, not by another header; right under
+	 * the title it is the deck (a subtitle), not a question. */
 	if (!ends_sentence(next) && !c->v[i + 1].p->list_item)
 		return 0;
-	if (last == ':')
-		return words <= TOPIC_MAX_WORDS ? 0.7f : 0;
+	if (i > 0 && c->v[i - 1].role == ROLE_TITLE)
+		return 0;
+	if (last == ':')	/* "On hiring:", not "There are three things I like:" */
+		return words <= TOPIC_MAX_WORDS && !c->v[i + 1].p->list_item && !speaks_of_self(s) ? 0.7f : 0;
 	return 0.75f;
 }
 
@@ -894,6 +970,11 @@ char *split_chapter_title(const char *question)
 	size_t len = strlen(question), chars = 0, cut = 0, room = 0;
 	struct sb sb = SB_INIT;
 
+	/* "3. What ...?": the number is the page's, not the question's */
+	if (clean_is_list_item(question) && isdigit((unsigned char)question[0])) {
+		question += strcspn(question, " ") + 1;
+	}
+	len = strlen(question);
 	while (len && (question[len - 1] == ':' || question[len - 1] == ' '))
 		len--;
 	for (size_t i = 0; i < len; i++)
@@ -909,6 +990,8 @@ char *split_chapter_title(const char *question)
 			continue;
 		if (chars == SPLIT_TITLE_MAX - 1) {
 			room = i;
+			if (question[i] == ' ')
+				cut = i;
 			break;
 		}
 		if (question[i] == ' ')
@@ -1060,6 +1143,8 @@ struct episode *split_text(const struct text *t, const char *name)
 		drop_repeated_title(&c, title, ep);
 		set_guest(&c, guest_from_title(c.v[title].p->text));
 	}
+	if (start < c.n && c.v[start].label == LBL_NONE)
+		set_guest(&c, subject_name(c.v[start].body));
 	layout(&c, start);
 
 	host = c.host_name ? c.host_name : "host";
@@ -1080,6 +1165,9 @@ struct episode *split_text(const struct text *t, const char *name)
 	free(c.spk);
 	free(c.v);
 	free(c.guest_first);
+	for (size_t i = 0; i < c.nintro_names; i++)
+		free(c.intro_names[i]);
+	free(c.intro_names);
 	return ep;
 }
 
