@@ -80,6 +80,7 @@ struct line {
  * wider than a terminal.  In such a text a line joins the next when the
  * next line's first word would not have fitted after it; a line the author
  * ended early (a heading, a question, the end of a paragraph) stays apart. */
+#define LINK_MAX_WORDS 14      /* a linked title under "Related posts" */
 #define WRAP_MAX_COLS 100
 #define WRAP_SLACK_COLS 25
 #define WRAP_FIT_COLS 8
@@ -228,7 +229,16 @@ static void add_para(struct text *t, struct sb *sb, const struct line *first,
 	if (!folded.len)
 		return;
 	to_nfc(&folded);
+	/* Under "Related posts" come the titles of other articles, up to the
+	 * next sentence. */
+	if (t->in_link_list && clean_count_words(folded.buf) <= LINK_MAX_WORDS &&
+	    folded.buf[folded.len - 1] != '.') {
+		add_dropped(t, sb_detach(&folded, NULL));
+		return;
+	}
+	t->in_link_list = 0;
 	if (cruft_is_chrome(folded.buf)) {
+		t->in_link_list = cruft_opens_link_list(folded.buf);
 		add_dropped(t, sb_detach(&folded, NULL));
 		return;
 	}

@@ -28,6 +28,7 @@ struct text {
 	size_t n, alloc;
 	char **dropped;
 	size_t ndropped, dropped_alloc;
+	int in_link_list;    /* while cleaning: under a "Related posts" heading */
 };
 
 /* Check that data is UTF-8 text (no NUL, not UTF-16); name the first bad

@@ -41,12 +41,22 @@ static const struct {
 	{ "click here to", 12 }, { "begin transcript", 3 }, { "end transcript", 3 },
 	{ "end of transcript", 4 }, { "transcript begins", 3 }, { "transcript ends", 3 },
 	{ "getty images", 30 }, { "photo by", 25 }, { "photo credit", 25 }, { "(photo", 40 },
+	{ "not now", 4 }, { "related posts", 3 }, { "you might also like", 6 }, { "leave a comment", 4 },
+	{ "email address will not be published", 20 }, { "required fields are marked", 12 },
+	{ "was this article helpful", 6 }, { "share your feedback", 8 }, { "transcript", 1 },
+	{ "share this article", 12 }, { "this transcript has been edited", 20 },
+};
+
+/* Headings after which a page lists links to other articles. */
+static const char *const link_list_heads[] = {
+	"related posts", "related articles", "related stories", "read more", "read next",
+	"more from", "you might also like", "recommended", "most popular", "more stories",
 };
 
 /* Words that open a caption, a copyright line or a byline. */
 static const char *const caption_openers[] = {
 	"photo:", "image:", "photograph:", "caption:", "credit:", "illustration:",
-	"pictured:", "photos:", "video:",
+	"pictured:", "pictured above", "pictured below", "photos:", "video:",
 };
 static const char *const byline_openers[] = {
 	"by ", "written by ", "interview by ", "reporting by ", "posted by ", "story by ",
@@ -69,6 +79,8 @@ static const char *const directions[] = {
 	"pause", "pauses", "long pause", "crosstalk", "inaudible", "unintelligible",
 	"applause", "nods", "smiles", "coughs", "clears throat", "both laugh", "music",
 	"silence", "indistinct", "overlapping", "audience laughs", "background noise",
+	"ad break", "midroll", "mid-roll", "break", "commercial break", "sponsor message",
+	"theme music", "intro music", "outro music", "music plays", "station id", "jingle",
 };
 static const char *const bio_jobs[] = {
 	"writer", "reporter", "editor", "journalist", "correspondent", "contributor",
@@ -109,8 +121,14 @@ static int is_word_in(const char *w, size_t len, const char *const *list, size_t
 	return 0;
 }
 
-/* "Home | News | Sport | Weather": short items between separators. */
-static int is_nav_bar(const char *s, size_t words)
+static int is_name_start(const char *s)
+{
+	return isupper((unsigned char)*s) || ((unsigned char)*s >= 0xc3 && (unsigned char)*s < 0xe0);
+}
+
+/* "Home | News | Sport | Weather": short items between separators; a
+ * running header in capitals needs only two ("NAME / TITLE / PROJECT"). */
+static int is_nav_bar(const char *s, size_t words, int caps)
 {
 	static const char *const seps[] = { " | ", " \xe2\x80\xa2 ", " \xc2\xb7 ", " \xc2\xbb ", " / ", " > " };
 	size_t n = 0;
@@ -120,7 +138,19 @@ static int is_nav_bar(const char *s, size_t words)
 	for (size_t i = 0; i < COUNT(seps); i++)
 		for (const char *p = s; (p = strstr(p, seps[i])); p++)
 			n++;
-	return n >= 3 && words <= 4 * (n + 1);
+	return (n >= 3 || (n == 2 && caps)) && words <= 4 * (n + 1);
+}
+
+static int all_caps(const char *s)
+{
+	int letters = 0;
+
+	for (; *s; s++) {
+		if (islower((unsigned char)*s))
+			return 0;
+		letters += isupper((unsigned char)*s);
+	}
+	return letters > 3;
 }
 
 /* A line that is only a date, perhaps a time and "Updated". */
@@ -180,12 +210,19 @@ int cruft_is_chrome(const char *text)
 		hit = words <= (size_t)phrases[i].max_words && strstr(f, phrases[i].needle);
 	if (!hit && words <= 40)
 		hit = starts_with_any(f, caption_openers, COUNT(caption_openers));
-	if (!hit && words <= 14 && starts_with_any(f, byline_openers, COUNT(byline_openers)))
-		hit = isupper((unsigned char)text[strcspn(text, " ") + 1]);
+	if (!hit && words <= 14) {
+		for (size_t i = 0; i < COUNT(byline_openers) && !hit; i++) {
+			size_t n = strlen(byline_openers[i]);
+			hit = !strncmp(f, byline_openers[i], n) && is_name_start(text + n);
+		}
+	}
 	if (!hit && words <= 40)
 		hit = !strncmp(f, "\xc2\xa9", 2) || !strncmp(f, "copyright ", 10) || !strncmp(f, "(c) ", 4);
 	if (!hit)
-		hit = is_nav_bar(f, words) || is_date_line(f, words) || is_direction(f, strlen(f));
+		hit = is_nav_bar(f, words, all_caps(text)) || is_date_line(f, words) ||
+		      is_direction(f, strlen(f));
+	if (!hit && words <= 16)	/* "Posted on 12 October 2022 by Ana" */
+		hit = (!strncmp(f, "posted on ", 10) || !strncmp(f, "published on ", 13)) && strstr(f, " by ");
 	if (!hit)	/* a Markdown or HTML image on a line of its own */
 		hit = (!strncmp(f, "![", 2) && f[strlen(f) - 1] == ')') || !strncmp(f, "<img ", 5);
 	if (!hit && words <= 5 && !strncmp(f, "page ", 5))
@@ -194,13 +231,28 @@ int cruft_is_chrome(const char *text)
 	return hit;
 }
 
+int cruft_opens_link_list(const char *text)
+{
+	char *f = fold(text);
+	int hit = clean_count_words(text) <= 4 && starts_with_any(f, link_list_heads, COUNT(link_list_heads));
+
+	free(f);
+	return hit;
+}
+
 int cruft_is_author_bio(const char *text)
 {
+	static const char *const beats[] = { " covers ", " writes about ", " reports on ", " writes for " };
 	size_t words = clean_count_words(text);
 	char *f = fold(text);
 	const char *is = strstr(f, " is a ");
 	int hit = 0;
 
+	/* "Hannah Whitcombe covers transport for the Gazette." */
+	for (size_t i = 0; i < COUNT(beats) && !hit && words <= 60; i++) {
+		const char *b = strstr(f, beats[i]);
+		hit = b && b - f < 40 && is_name_start(text) && memchr(f, ' ', (size_t)(b - f));
+	}
 	if (!is)
 		is = strstr(f, " is an ");
 	if (words <= 60 && is && is - f < 40 && isupper((unsigned char)text[0]))

@@ -11,6 +11,10 @@
 /* Is the whole paragraph page chrome (never spoken)? */
 int cruft_is_chrome(const char *text);
 
+/* A heading after which a page lists links to other articles ("Related
+ * posts", "Read more"). */
+int cruft_opens_link_list(const char *text);
+
 /* A note by the author about themself ("Jane Roe is a staff writer at
  * ..."), which pages put after an article. */
 int cruft_is_author_bio(const char *text);

@@ -76,6 +76,15 @@ static const char *const request_openers[] = {
 	"give me a sense", "give us a sense", "say more about", "explain", "paint a picture",
 	"let's talk about", "let’s talk about", "let's start with", "let’s start with",
 	"share with us", "remind us", "fill us in", "take me through", "take us through",
+	"start with", "begin with", "give us", "give me", "i'd love to hear", "i’d love to hear",
+	"i would love to hear", "i'm curious", "i’m curious", "i want to ask", "i wanted to ask",
+};
+
+/* Words that open a host's prompt that is neither a question nor a
+ * request ("Finally, your advice for ..."). */
+static const char *const prompt_openers[] = {
+	"finally", "lastly", "and finally", "then there is", "then there's", "then there’s",
+	"one last", "one more", "last,", "next,", "last question",
 };
 
 /* Lower-case name particles allowed inside a speaker's name. */
@@ -95,6 +104,7 @@ static const char *const aside_openers[] = {
 #define TOPIC_MAX_WORDS 12
 #define REQUEST_MAX_WORDS 30
 #define QMARK_MAX_WORDS 80
+#define QMARK_PLAIN_WORDS 30
 #define TITLE_MAX_WORDS 20
 #define CHROME_MAX_WORDS 12
 #define TITLE_SCAN 8
@@ -161,26 +171,32 @@ static int ends_sentence(const char *s)
 	return c == '.' || c == '!' || c == '?' || c == ';' || c == ',';
 }
 
-/* A request opens the paragraph or its last sentence ("The final came
- * down to the last minute. Take me through it."). */
+/* A request opens the paragraph, its last sentence ("The final came down
+ * to the last minute. Take me through it.") or that sentence's last clause
+ * ("For listeners who missed it, give us the short version."). */
 static int is_request(const char *s)
 {
-	size_t n = strlen(s);
-	const char *last = s;
+	size_t n = strlen(s), sentence = 0;
 
-	if (starts_with_any(s, request_openers, COUNT(request_openers)))
-		return 1;
 	for (size_t i = 0; i + 2 < n; i++)
-		if ((s[i] == '.' || s[i] == '!') && s[i + 1] == ' ' && isupper((unsigned char)s[i + 2]))
-			last = s + i + 2;
-	return last != s && starts_with_any(last, request_openers, COUNT(request_openers));
+		if ((s[i] == '.' || s[i] == '!' || s[i] == '?') && s[i + 1] == ' ' && isupper((unsigned char)s[i + 2]))
+			sentence = i + 2;
+	if (starts_with_any(s, request_openers, COUNT(request_openers)) ||
+	    starts_with_any(s + sentence, request_openers, COUNT(request_openers)))
+		return 1;
+	for (size_t i = sentence; i + 2 < n; i++)
+		if ((s[i] == ',' || s[i] == ';') && s[i + 1] == ' ' &&
+		    starts_with_any(s + i + 2, request_openers, COUNT(request_openers)))
+			return 1;
+	return 0;
 }
 
-/* Does a paragraph ask something?  A question mark, a request, or a header
- * line that ends no sentence. */
+/* Does a paragraph ask something?  A question mark, a request, a prompt,
+ * or a header line that ends no sentence. */
 static int asks(const char *s)
 {
-	return strchr(s, '?') || is_request(s) || !ends_sentence(s);
+	return strchr(s, '?') || is_request(s) || !ends_sentence(s) ||
+	       starts_with_any(s, prompt_openers, COUNT(prompt_openers));
 }
 
 /* "Q:", "Q.", "Q1:", "Question:", "A.", "Answer -" ...: returns the label
@@ -480,8 +496,10 @@ static int looks_like_title(const struct info *in)
 		return 0;
 	if (in->p->heading)
 		return 1;
-	if (last == '.' || last == '?' || last == ',' || last == ';')
+	if (last == '.' || last == '?' || last == ',' || last == ';' || last == ':')
 		return 0;
+	if (strstr(s, ": ") && is_upper_start(s))	/* "Signal box to museum: the ..." */
+		return 1;
 	while (*s) {
 		const char *w;
 		size_t n;
@@ -514,26 +532,40 @@ static int looks_like_title(const struct info *in)
  * Returns the title's index, or -1. */
 static long find_title(struct ctx *c, struct episode *ep)
 {
+	long best = -1;
+	size_t best_words = 0;
+
+	/* A blog's name can stand above the headline: of the headlines
+	 * before the text begins, the longest wins, and one with a colon or
+	 * of six words or more ends the search. */
 	for (size_t i = 0; i < c->n && i < TITLE_SCAN; i++) {
 		const struct info *in = &c->v[i];
+		size_t words = clean_count_words(in->p->text);
 
 		if (in->label != LBL_NONE)
-			return -1;
+			break;
 		if (looks_like_title(in) && i + 1 < c->n) {
-			for (size_t k = 0; k < i; k++) {
-				if (c->v[k].quote)
-					continue;
-				c->v[k].role = ROLE_DROP;
-				episode_add_dropped(ep, c->v[k].p->text);
+			if (words > best_words) {
+				best = (long)i;
+				best_words = words;
 			}
-			c->v[i].role = ROLE_TITLE;
-			c->v[i].conf = c->v[i].p->heading ? 0.95f : 0.85f;
-			return (long)i;
+			if (words >= 6 || strstr(in->p->text, ": ") || in->p->heading)
+				break;
+		} else if (!in->quote && words > CHROME_MAX_WORDS) {
+			break;
 		}
-		if (!in->quote && clean_count_words(in->p->text) > CHROME_MAX_WORDS)
-			return -1;
 	}
-	return -1;
+	if (best < 0)
+		return -1;
+	for (long k = 0; k < best; k++) {
+		if (c->v[k].quote)
+			continue;
+		c->v[k].role = ROLE_DROP;
+		episode_add_dropped(ep, c->v[k].p->text);
+	}
+	c->v[best].role = ROLE_TITLE;
+	c->v[best].conf = c->v[best].p->heading ? 0.95f : 0.85f;
+	return best;
 }
 
 /* A page that repeats its headline further down (a multi-page article)
@@ -618,15 +650,32 @@ static int is_name_word(const char *p)
 }
 
 /* Two or three capitalised words at s: a person's name. */
+static int is_contraction_end(const char *start, const char *end)
+{
+	return (end - start > 2 && end[-2] == '\'' && end[-1] == 's') ||
+	       (end - start > 4 && !strncmp(end - 4, "\xe2\x80\x99s", 4));
+}
+
 static char *name_at(const char *s)
 {
 	const char *p = s;
 	int words = 0;
 
 	while (words < 3 && is_name_word(p)) {
+		const char *w = p;
+
 		while (*p && *p != ' ' && *p != ',' && *p != ':' && *p != '(' && *p != ')' &&
 		       *p != '.' && *p != '?' && *p != '!')
 			p++;
+		if (is_contraction_end(w, p)) {
+			/* "Doña Lupe's": the name ends with the possessive;
+			 * "That's Hemi": a contraction starts none */
+			if (!words)
+				break;
+			p -= p[-2] == '\'' ? 2 : 4;
+			words++;
+			break;
+		}
 		words++;
 		if (*p != ' ' || !is_name_word(p + 1))
 			break;
@@ -708,9 +757,17 @@ static int is_host_closing(const struct ctx *c, const struct info *in)
 	if (starts_with_any(in->body, closing_openers, COUNT(closing_openers)) ||
 	    (c->guest_first && contains_word(in->body, c->guest_first)))
 		return 1;
-	for (size_t i = 0; i < c->nintro_names; i++)
-		if (strstr(in->body, c->intro_names[i]))
+	for (size_t i = 0; i < c->nintro_names; i++) {
+		const char *name = c->intro_names[i];
+		size_t first = strcspn(name, " ");
+
+		if (strstr(in->body, name))
 			return 1;
+		/* "Hemi runs courses ...", "Siobhán's plot is open ..." */
+		if (!strncmp(in->body, name, first) && (in->body[first] == ' ' || in->body[first] == '\'' ||
+							 !strncmp(in->body + first, "\xe2\x80\x99", 3)))
+			return 1;
+	}
 	return 0;
 }
 
@@ -750,6 +807,17 @@ static void mark_last_answer(struct ctx *c, size_t q)
 	}
 }
 
+static int addresses_guest(const char *s)
+{
+	static const char *const you[] = { "you", "your", "you're", "you’re", "you've", "you’ve",
+					   "you'd", "you’d", "yours", "You", "Your" };
+
+	for (size_t i = 0; i < COUNT(you); i++)
+		if (contains_word(s, you[i]))
+			return 1;
+	return 0;
+}
+
 /* A clause in the first person is somebody talking, not a topic header. */
 static int speaks_of_self(const char *s)
 {
@@ -780,8 +848,10 @@ static float question_score(const struct ctx *c, size_t i)
 		return words <= HEADER_MAX_WORDS ? 0.9f : 0;
 	if (!in->p->first_in_block || (in->p->list_item && last != '?'))
 		return 0;
+	/* A long paragraph that ends in '?' but never says "you" is an
+	 * answer closing on a rhetorical question. */
 	if (last == '?')
-		return words <= QMARK_MAX_WORDS ? 0.9f : 0;
+		return words <= QMARK_MAX_WORDS && (words <= QMARK_PLAIN_WORDS || addresses_guest(s)) ? 0.9f : 0;
 	if (is_request(s) && words <= REQUEST_MAX_WORDS && (last == '.' || !last))
 		return 0.65f;
 	if (words > HEADER_MAX_WORDS || ends_sentence(s))
@@ -825,6 +895,30 @@ static void speakers_by_role(struct ctx *c, size_t first_q)
 	}
 }
 
+#define PROMPT_MAX_WORDS 25
+
+/* Once an interview shows its questions, a short line between two answers
+ * that opens like a prompt ("Finally, your advice for ...", "Then there is
+ * the customer with ...") and is followed by a longer paragraph is the
+ * host prompting too. */
+static void find_prompts(struct ctx *c, size_t first_q, long *last_q)
+{
+	for (size_t i = first_q + 2; i + 1 < c->n; i++) {
+		struct info *in = &c->v[i];
+		size_t words = clean_count_words(in->body);
+
+		if (in->role != -1 || c->v[i - 1].role != -1 || !in->p->first_in_block ||
+		    in->p->list_item || in->aside || words > PROMPT_MAX_WORDS ||
+		    clean_count_words(c->v[i + 1].body) <= words ||
+		    !starts_with_any(in->body, prompt_openers, COUNT(prompt_openers)))
+			continue;
+		in->role = ROLE_QUESTION;
+		in->conf = 0.55f;
+		if ((long)i > *last_q)
+			*last_q = (long)i;
+	}
+}
+
 static void layout_unlabelled(struct ctx *c, size_t start)
 {
 	long first_q = -1, last_q = -1;
@@ -845,6 +939,8 @@ static void layout_unlabelled(struct ctx *c, size_t start)
 		speakers_by_role(c, c->n);
 		return;
 	}
+	if (first_q != last_q)
+		find_prompts(c, (size_t)first_q, &last_q);
 	if ((size_t)first_q + 1 < c->n && c->v[first_q + 1].role == -1)
 		set_guest(c, name_before_comma(c->v[first_q + 1].body));
 	assign_between(c, 0, (size_t)first_q, ROLE_INTRO, 0.8f);
@@ -904,6 +1000,37 @@ static long pick_host(struct ctx *c)
 	return best;
 }
 
+/* With speaker labels both speakers may greet before the first question
+ * and take leave after the last: what the guest says before the host first
+ * asks is intro, and from the host's closing words (see is_host_closing())
+ * after the last question on, everything is outro. */
+static void mark_opening_and_closing(struct ctx *c, size_t start)
+{
+	long first_q = -1, last_q = -1;
+
+	for (size_t i = start; i < c->n; i++) {
+		if (c->v[i].role == ROLE_QUESTION && asks(c->v[i].body)) {
+			if (first_q < 0)
+				first_q = (long)i;
+			last_q = (long)i;
+		}
+	}
+	if (first_q < 0)
+		return;
+	for (long i = (long)start; i < first_q; i++)
+		if (c->v[i].role == ROLE_ANSWER)
+			c->v[i].role = ROLE_INTRO;
+	collect_intro_names(c);
+	for (size_t i = (size_t)last_q + 2; i < c->n; i++) {
+		if (c->v[i].spk == c->host && c->v[i].role != ROLE_DROP && is_host_closing(c, &c->v[i])) {
+			for (size_t k = i; k < c->n; k++)
+				if (c->v[k].role != ROLE_DROP)
+					c->v[k].role = ROLE_OUTRO;
+			break;
+		}
+	}
+}
+
 static void layout_speaker_labels(struct ctx *c, size_t start)
 {
 	long spk = -1, first_host = -1, first_guest = -1, last_guest = -1;
@@ -949,13 +1076,15 @@ static void layout_speaker_labels(struct ctx *c, size_t start)
 			in->role = ROLE_INTRO;
 	}
 	/* The end of the opening turn asks the first question: its last
-	 * paragraph, and the paragraphs before it that ask too. */
+	 * paragraph, and the paragraphs before it that ask too.  A host who
+	 * only greets leaves the guest greeting back as part of the intro. */
 	for (long i = first_guest - 1; i >= (long)start && c->v[i].role == ROLE_INTRO &&
 	     c->v[i].spk == c->host; i--) {
-		if (i != first_guest - 1 && !asks(c->v[i].body))
+		if (!strchr(c->v[i].body, '?') && !is_request(c->v[i].body))
 			break;
 		c->v[i].role = ROLE_QUESTION;
 	}
+	mark_opening_and_closing(c, start);
 	for (size_t i = 0; i < c->n; i++)
 		if (c->v[i].role != ROLE_DROP && c->v[i].spk >= 0)
 			c->v[i].speaker = c->spk[c->v[i].spk].name;
