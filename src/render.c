@@ -230,7 +230,7 @@ static char *album_of(const char *title)
 int render_file(const char *path, const struct render_opts *o)
 {
 	struct episode *ep = NULL;
-	struct voiceset vs = { NULL, 0, 0 };
+	struct voiceset vs;
 	struct master_opts mo;
 	struct enc *enc = NULL;
 	struct sb tag = SB_INIT, chapters = SB_INIT, comment = SB_INIT;
@@ -243,6 +243,7 @@ int render_file(const char *path, const struct render_opts *o)
 	uint32_t length_ms;
 	int ret = -1;
 
+	memset(&vs, 0, sizeof(vs));
 	if (o->out_path) {
 		out_path = xstrdup(o->out_path);
 	} else {
@@ -263,7 +264,10 @@ int render_file(const char *path, const struct render_opts *o)
 		wav_path = sidecar_path(out_path, ".wav");
 
 	ep = render_load(path);
-	if (!ep || voices_load(o->voices_dir, &vs) < 0 || speak_episode(ep, &vs) < 0)
+	if (!ep || voices_load(o->voices_dir, &vs) < 0)
+		goto out;
+	voices_cast(&vs, ep);
+	if (speak_episode(ep, &vs) < 0)
 		goto out;
 	master_opts_init(&mo, o->rate_hz, o->loudness_lufs);
 	if (master_episode(ep, &mo) < 0)

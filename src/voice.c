@@ -8,13 +8,29 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "util.h"
 
 struct parse_state {
 	struct voice *v;
+	struct pacing *pacing;
 	char *bad;           /* first problem, for the message */
+	FILE *f;
+	int line;            /* of the line inih is handling */
 };
+
+/* inih (as Debian builds it) does not pass line numbers to the handler;
+ * reading the lines for it does. */
+static char *read_line(char *str, int num, void *stream)
+{
+	struct parse_state *st = stream;
+	char *r = fgets(str, num, st->f);
+
+	if (r)
+		st->line++;
+	return r;
+}
 
 static int parse_int(const char *s, int lo, int hi, int *out)
 {
@@ -51,6 +67,7 @@ static int on_key(void *user, const char *section, const char *key, const char *
 	if (!strcmp(key, "espeak")) {
 		free(v->espeak);
 		v->espeak = xstrdup(value);
+		v->espeak_line = st->line;
 		if (!*value) {
 			sb_addstr(&msg, "espeak needs a voice name");
 			goto bad;
@@ -60,6 +77,7 @@ static int on_key(void *user, const char *section, const char *key, const char *
 	if (!strcmp(key, "variant")) {
 		free(v->variant);
 		v->variant = xstrdup(value);
+		v->variant_line = st->line;
 		return 1;
 	}
 	if (!strcmp(key, "pause_ms")) {
@@ -89,10 +107,75 @@ bad:
 	return 0;
 }
 
+static int parse_file(const char *path, ini_handler handler, struct parse_state *st)
+{
+	int line;
+
+	st->f = fopen(path, "r");
+	if (!st->f)
+		return error("cannot read '%s': %s", path, strerror(errno));
+	line = ini_parse_stream(read_line, st, handler, st);
+	fclose(st->f);
+	if (line > 0) {
+		error("'%s' line %d: %s", path, line, st->bad ? st->bad : "not a key = value line");
+		free(st->bad);
+		return -1;
+	}
+	return 0;
+}
+
+static int on_pacing(void *user, const char *section, const char *key, const char *value)
+{
+	static const struct {
+		const char *key;
+		size_t off;
+	} keys[] = {
+		{ "lead_ms", offsetof(struct pacing, lead_ms) },
+		{ "after_question_ms", offsetof(struct pacing, after_question_ms) },
+		{ "before_chapter_ms", offsetof(struct pacing, before_chapter_ms) },
+		{ "list_item_ms", offsetof(struct pacing, list_item_ms) },
+		{ "tail_ms", offsetof(struct pacing, tail_ms) },
+	};
+	struct parse_state *st = user;
+	struct sb msg = SB_INIT;
+
+	if (strcmp(section, "pacing")) {
+		sb_addf(&msg, "section [%s] is not [pacing]", section);
+	} else {
+		for (size_t i = 0; i < sizeof(keys) / sizeof(keys[0]); i++) {
+			int ms;
+
+			if (strcmp(key, keys[i].key))
+				continue;
+			if (parse_int(value, 0, 10000, &ms) < 0) {
+				sb_addf(&msg, "%s '%s' is not a number from 0 to 10000", key, value);
+				break;
+			}
+			*(unsigned *)((char *)st->pacing + keys[i].off) = (unsigned)ms;
+			return 1;
+		}
+		if (!msg.len)
+			sb_addf(&msg, "unknown key '%s' (keys: lead_ms, after_question_ms, "
+				"before_chapter_ms, list_item_ms, tail_ms)", key);
+	}
+	if (!st->bad)
+		st->bad = sb_detach(&msg, NULL);
+	sb_release(&msg);
+	return 0;
+}
+
+static void pacing_defaults(struct pacing *p)
+{
+	p->lead_ms = 300;
+	p->after_question_ms = 600;
+	p->before_chapter_ms = 1500;
+	p->list_item_ms = 350;
+	p->tail_ms = 800;
+}
+
 static int voice_load(const char *path, struct voice *v)
 {
-	struct parse_state st = { v, NULL };
-	int line;
+	struct parse_state st;
 
 	memset(v, 0, sizeof(*v));
 	v->name = util_stem(path);
@@ -104,15 +187,9 @@ static int voice_load(const char *path, struct voice *v)
 	v->range = 50;
 	v->volume = 100;
 	v->pause_ms = 450;
-	line = ini_parse(path, on_key, &st);
-	if (line < 0)
-		return error("cannot read '%s': %s", path, strerror(errno));
-	if (line > 0) {
-		error("'%s' line %d: %s", path, line, st.bad ? st.bad : "not a key = value line");
-		free(st.bad);
-		return -1;
-	}
-	return 0;
+	memset(&st, 0, sizeof(st));
+	st.v = v;
+	return parse_file(path, on_key, &st);
 }
 
 static int cmp_names(const void *a, const void *b)
@@ -128,7 +205,7 @@ static void voice_release(struct voice *v)
 	free(v->variant);
 }
 
-static const struct voice *find(const struct voiceset *vs, const char *name)
+const struct voice *voices_find(const struct voiceset *vs, const char *name)
 {
 	for (size_t i = 0; i < vs->n; i++) {
 		const char *a = vs->v[i].name, *b = name;
@@ -154,12 +231,14 @@ int voices_load(const char *dir, struct voiceset *vs)
 	int ret = 0;
 
 	memset(vs, 0, sizeof(*vs));
+	pacing_defaults(&vs->pacing);
 	d = opendir(dir);
 	if (!d)
 		return error("cannot open voices folder '%s': %s", dir, strerror(errno));
 	while ((de = readdir(d))) {
 		size_t len = strlen(de->d_name);
-		if (len > 4 && de->d_name[0] != '.' && !strcmp(de->d_name + len - 4, ".ini")) {
+		if (len > 4 && de->d_name[0] != '.' && !strcmp(de->d_name + len - 4, ".ini") &&
+		    strcmp(de->d_name, "pacing.ini")) {
 			XGROW(names, alloc, n + 1);
 			names[n++] = util_path_join(dir, de->d_name);
 		}
@@ -178,8 +257,18 @@ int voices_load(const char *dir, struct voiceset *vs)
 	for (size_t i = 0; i < n; i++)
 		free(names[i]);
 	free(names);
-	if (!ret && (!find(vs, "host") || !find(vs, "guest")))
+	if (!ret && (!voices_find(vs, "host") || !voices_find(vs, "guest")))
 		ret = error("voices folder '%s' needs host.ini and guest.ini", dir);
+	if (!ret) {
+		char *pacing = util_path_join(dir, "pacing.ini");
+		struct parse_state st;
+
+		memset(&st, 0, sizeof(st));
+		st.pacing = &vs->pacing;
+		if (access(pacing, F_OK) == 0)
+			ret = parse_file(pacing, on_pacing, &st);
+		free(pacing);
+	}
 	if (ret)
 		voices_release(vs);
 	return ret;
@@ -190,14 +279,103 @@ void voices_release(struct voiceset *vs)
 	for (size_t i = 0; i < vs->n; i++)
 		voice_release(&vs->v[i]);
 	free(vs->v);
+	free(vs->cast);
 	memset(vs, 0, sizeof(*vs));
+}
+
+/* Voices for the third speaker on: espeak-ng voice, variant, pitch and
+ * range, chosen to differ from each other and from the stock host and
+ * guest profiles. */
+static const struct {
+	const char *espeak, *variant;
+	int pitch, range;
+} palette[] = {
+	{ "en-gb-x-rp", "m1", 45, 55 },
+	{ "en-us", "f2", 72, 65 },
+	{ "en-gb-scotland", "m4", 38, 40 },
+	{ "en-029", "f4", 62, 70 },
+	{ "en-gb-x-gbclan", "m2", 50, 50 },
+	{ "en-us", "f5", 80, 45 },
+	{ "en-gb", "m7", 30, 60 },
+	{ "en-us", "m6", 55, 35 },
+};
+
+static size_t add_derived(struct voiceset *vs, const char *speaker, size_t k)
+{
+	const struct voice *guest = voices_find(vs, "guest");
+	struct voice *v;
+	struct sb name = SB_INIT;
+
+	sb_addf(&name, "%s (auto %zu)", speaker, k % (sizeof(palette) / sizeof(palette[0])) + 1);
+	XGROW(vs->v, vs->alloc, vs->n + 1);
+	guest = voices_find(vs, "guest");	/* vs->v may have moved */
+	v = &vs->v[vs->n];
+	*v = *guest;
+	v->name = sb_detach(&name, NULL);
+	v->path = xstrdup(guest->path);
+	k %= sizeof(palette) / sizeof(palette[0]);
+	v->espeak = xstrdup(palette[k].espeak);
+	v->variant = xstrdup(palette[k].variant);
+	v->pitch = palette[k].pitch;
+	v->range = palette[k].range;
+	return vs->n++;
+}
+
+static void cast_add(struct voiceset *vs, const char *speaker, size_t voice)
+{
+	XGROW(vs->cast, vs->cast_alloc, vs->ncast + 1);
+	vs->cast[vs->ncast].speaker = speaker;
+	vs->cast[vs->ncast].voice = voice;
+	vs->ncast++;
+}
+
+static long cast_find(const struct voiceset *vs, const char *speaker)
+{
+	for (size_t i = 0; i < vs->ncast; i++)
+		if (!strcmp(vs->cast[i].speaker, speaker))
+			return (long)vs->cast[i].voice;
+	return -1;
+}
+
+void voices_cast(struct voiceset *vs, const struct episode *ep)
+{
+	size_t host = (size_t)(voices_find(vs, "host") - vs->v);
+	size_t guest = (size_t)(voices_find(vs, "guest") - vs->v);
+	size_t speakers, derived = 0;
+	int guest_taken = 0;
+
+	/* First count the speakers: the palette is for three or more. */
+	vs->ncast = 0;
+	for (size_t i = 0; i < ep->nsegs; i++)
+		if (cast_find(vs, ep->segs[i].speaker) < 0)
+			cast_add(vs, ep->segs[i].speaker, 0);
+	speakers = vs->ncast;
+	vs->ncast = 0;
+	for (size_t i = 0; i < ep->nsegs; i++) {
+		const char *who = ep->segs[i].speaker;
+		const struct voice *own = voices_find(vs, who);
+		size_t voice;
+
+		if (cast_find(vs, who) >= 0)
+			continue;
+		if (own)
+			voice = (size_t)(own - vs->v);
+		else if (ep->host_name && !strcmp(who, ep->host_name))
+			voice = host;
+		else if (!guest_taken || speakers < 3)
+			voice = guest;
+		else
+			voice = add_derived(vs, who, derived++);
+		guest_taken |= voice == guest;
+		cast_add(vs, who, voice);
+	}
 }
 
 const struct voice *voices_for(const struct voiceset *vs, const struct segment *seg)
 {
-	const struct voice *v = find(vs, seg->speaker);
+	long k = cast_find(vs, seg->speaker);
 
-	if (v)
-		return v;
-	return find(vs, seg->role == ROLE_ANSWER ? "guest" : "host");
+	if (k >= 0)
+		return &vs->v[k];
+	return voices_find(vs, seg->role == ROLE_ANSWER ? "guest" : "host");
 }

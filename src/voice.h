@@ -1,17 +1,21 @@
-/* voice.h -- voice profiles: how each speaker sounds.
+/* voice.h -- voice profiles (how each speaker sounds) and pacing (how the
+ * show breathes).
+ *
  * A profile is voices/NAME.ini:
  *     [voice]
- *     espeak = en-us        espeak-ng voice (see `espeak-ng --voices`)
- *     variant = m3          espeak-ng variant, or empty
- *     wpm = 165             words per minute, 80..450
+ *     espeak = en-us        espeak-ng voice or language (espeak-ng --voices)
+ *     variant = m3          espeak-ng variant (espeak-ng --voices=variant), or empty
+ *     wpm = 165             spoken words per minute, 80..450 (measured, see speak.h)
  *     pitch = 40            base pitch, 0..100
  *     range = 50            pitch range, 0..100
  *     volume = 100          0..200
  *     word_gap = 0          extra pause between words, in 10 ms units
  *     pause_ms = 450        silence after each of this speaker's paragraphs
- * host.ini and guest.ini must exist; NAME.ini for a named speaker is used
- * for that speaker (matched without case, spaces as '-').  Pure parsing
- * here; speak.c checks the espeak-ng names. */
+ * host.ini and guest.ini must exist.  voices/pacing.ini, when present, is
+ * not a profile but the pauses of struct pacing:
+ *     [pacing]
+ *     lead_ms, after_question_ms, before_chapter_ms, list_item_ms, tail_ms
+ * Pure parsing; speak.c checks the espeak-ng names against espeak-ng. */
 #ifndef COLLOQUY_VOICE_H
 #define COLLOQUY_VOICE_H
 
@@ -24,22 +28,50 @@ struct voice {
 	char *path;          /* the file, for messages */
 	char *espeak;        /* espeak-ng voice name */
 	char *variant;       /* espeak-ng variant ("" for none) */
+	int espeak_line, variant_line;   /* where they were set, for messages */
 	int wpm, pitch, range, volume, word_gap;
 	unsigned pause_ms;
+};
+
+struct pacing {
+	unsigned lead_ms;          /* silence before the first word */
+	unsigned after_question_ms;   /* between a question and its answer */
+	unsigned before_chapter_ms;   /* before the paragraph that opens a chapter */
+	unsigned list_item_ms;     /* before and after each item of a list */
+	unsigned tail_ms;          /* silence after the last word */
+};
+
+/* Who speaks with which profile, decided once per episode. */
+struct cast_entry {
+	const char *speaker;       /* as in the segments (owned by the episode) */
+	size_t voice;              /* index into voiceset.v */
 };
 
 struct voiceset {
 	struct voice *v;
 	size_t n, alloc;
+	struct pacing pacing;
+	struct cast_entry *cast;
+	size_t ncast, cast_alloc;
 };
 
-/* Load every *.ini in dir, in name order.  Returns 0, or -1 after one
- * message naming the file, the line and the cause. */
+/* Load every profile in dir, in name order, and dir/pacing.ini.  Returns
+ * 0, or -1 after one message naming the file, the line and the cause. */
 int voices_load(const char *dir, struct voiceset *vs);
 void voices_release(struct voiceset *vs);
 
-/* The profile that speaks seg: the speaker's own profile, else host's for
- * every role but answer, else guest's.  Never NULL after voices_load(). */
+/* Give every speaker of ep a profile: their own NAME.ini (matched without
+ * case, spaces as '-'); else the host's (host.ini) for "host" and the
+ * host's name, guest.ini for the first other speaker; and when a
+ * transcript has three or more speakers, each further one a voice of its
+ * own, derived from guest.ini by a fixed palette in order of appearance
+ * (the same transcript always gets the same voices). */
+void voices_cast(struct voiceset *vs, const struct episode *ep);
+
+/* The profile that speaks seg, after voices_cast(). */
 const struct voice *voices_for(const struct voiceset *vs, const struct segment *seg);
+
+/* Find a profile by name (case folded, spaces as '-'), or NULL. */
+const struct voice *voices_find(const struct voiceset *vs, const char *name);
 
 #endif
