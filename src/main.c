@@ -16,6 +16,7 @@
 static const char usage_text[] =
 	"usage: colloquy render FILE [-o OUT.mp3] [options]\n"
 	"       colloquy split FILE [--json]\n"
+	"       colloquy voices [--voices DIR] [--preview NAME -o FILE.mp3]\n"
 	"       colloquy --help | --version\n"
 	"\n"
 	"Turns an interview transcript into a chaptered, tagged podcast episode.\n"
@@ -25,13 +26,16 @@ static const char usage_text[] =
 	"                     and OUT.chapters.json beside it\n"
 	"  split FILE         print the labelled script (edit it, then render it),\n"
 	"                     or with --json the labelling as JSON\n"
+	"  voices             list the voice profiles and espeak-ng's voices; with\n"
+	"                     --preview NAME -o FILE.mp3, speak a sample in profile NAME\n"
 	"\n"
 	"render options:\n"
 	"  -o, --output FILE  where to write the episode\n"
 	"  --rate HZ          output sample rate (default 44100)\n"
 	"  --bitrate KBPS     constant bit rate (default 64)\n"
 	"  --vbr Q            variable bit rate, LAME quality 0 (best) to 9\n"
-	"  --voices DIR       voice profiles (default voices/)\n"
+	"  --voices DIR       voice profiles and pacing.ini (default voices/)\n"
+	"  --lexicon FILE     pronunciation lexicon (default: lexicon.txt beside FILE)\n"
 	"  --loudness LUFS    integrated loudness target (default -16)\n"
 	"  --wav              also write the master as OUT.wav\n"
 	"  -q, --quiet        print nothing but errors\n";
@@ -58,9 +62,12 @@ static long parse_num(const char *s, long lo, long hi)
 	return v;
 }
 
-enum { OPT_RATE = 256, OPT_BITRATE, OPT_VBR, OPT_VOICES, OPT_LOUDNESS, OPT_WAV, OPT_JSON };
+enum { OPT_RATE = 256, OPT_BITRATE, OPT_VBR, OPT_VOICES, OPT_LOUDNESS, OPT_WAV, OPT_JSON,
+       OPT_LEXICON, OPT_PREVIEW };
 
-static int cmd_render(int argc, char **argv)
+/* Options of render and voices.  Returns 0, or 2 after a usage message;
+ * sets *preview for --preview when preview is not NULL. */
+static int parse_render_opts(int argc, char **argv, struct render_opts *o, const char **preview)
 {
 	static const struct option longopts[] = {
 		{ "output", required_argument, NULL, 'o' },
@@ -68,17 +75,18 @@ static int cmd_render(int argc, char **argv)
 		{ "bitrate", required_argument, NULL, OPT_BITRATE },
 		{ "vbr", required_argument, NULL, OPT_VBR },
 		{ "voices", required_argument, NULL, OPT_VOICES },
+		{ "lexicon", required_argument, NULL, OPT_LEXICON },
 		{ "loudness", required_argument, NULL, OPT_LOUDNESS },
 		{ "wav", no_argument, NULL, OPT_WAV },
 		{ "quiet", no_argument, NULL, 'q' },
+		{ "preview", required_argument, NULL, OPT_PREVIEW },
 		{ NULL, 0, NULL, 0 }
 	};
-	/* Sample rates and bit rates that MPEG-1, 2 and 2.5 Layer III carry. */
+	/* Sample rates that MPEG-1, 2 and 2.5 Layer III carry. */
 	static const long rates[] = { 8000, 11025, 12000, 16000, 22050, 24000, 32000, 44100, 48000 };
-	struct render_opts o;
 	int c;
 
-	render_opts_init(&o);
+	render_opts_init(o);
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "o:q", longopts, NULL)) != -1) {
 		long v;
@@ -86,51 +94,87 @@ static int cmd_render(int argc, char **argv)
 
 		switch (c) {
 		case 'o':
-			o.out_path = optarg;
+			o->out_path = optarg;
 			break;
 		case OPT_RATE:
 			v = parse_num(optarg, 1, 1000000);
 			for (size_t i = 0; i < sizeof(rates) / sizeof(rates[0]); i++)
 				if (v == rates[i])
-					o.rate_hz = (unsigned)v;
-			if (o.rate_hz != (unsigned)v)
+					o->rate_hz = (unsigned)v;
+			if (o->rate_hz != (unsigned)v)
 				return usage("--rate '%s': use an MP3 sample rate (8000 to 48000, such as 22050, 44100)", optarg);
 			break;
 		case OPT_BITRATE:
 			v = parse_num(optarg, 8, 320);
 			if (v < 0)
 				return usage("--bitrate '%s': use a rate in kbit/s from 8 to 320", optarg);
-			o.bitrate_kbps = (unsigned)v;
+			o->bitrate_kbps = (unsigned)v;
 			break;
 		case OPT_VBR:
 			v = parse_num(optarg, 0, 9);
 			if (v < 0)
 				return usage("--vbr '%s': use a quality from 0 (best) to 9", optarg);
-			o.vbr_quality = (int)v;
+			o->vbr_quality = (int)v;
 			break;
 		case OPT_VOICES:
-			o.voices_dir = optarg;
+			o->voices_dir = optarg;
+			break;
+		case OPT_LEXICON:
+			o->lexicon_path = optarg;
 			break;
 		case OPT_LOUDNESS:
-			o.loudness_lufs = strtod(optarg, &end);
-			if (!*optarg || *end || o.loudness_lufs < -40 || o.loudness_lufs > -6)
+			o->loudness_lufs = strtod(optarg, &end);
+			if (!*optarg || *end || o->loudness_lufs < -40 || o->loudness_lufs > -6)
 				return usage("--loudness '%s': use LUFS from -40 to -6", optarg);
 			break;
 		case OPT_WAV:
-			o.write_wav = 1;
+			o->write_wav = 1;
 			break;
 		case 'q':
-			o.quiet = 1;
+			o->quiet = 1;
 			break;
+		case OPT_PREVIEW:
+			if (preview) {
+				*preview = optarg;
+				break;
+			}
+			/* fall through */
 		default:
 			return usage(NULL, NULL);
 		}
 	}
+	util_quiet = o->quiet;
+	return 0;
+}
+
+static int cmd_render(int argc, char **argv)
+{
+	struct render_opts o;
+	int rc = parse_render_opts(argc, argv, &o, NULL);
+
+	if (rc)
+		return rc;
 	if (optind != argc - 1)
 		return usage(optind < argc ? "render takes one FILE, not '%s'" : "render needs a FILE%s",
 			     optind < argc ? argv[argc - 1] : "");
-	util_quiet = o.quiet;
 	return render_file(argv[optind], &o) < 0 ? 1 : 0;
+}
+
+static int cmd_voices(int argc, char **argv)
+{
+	struct render_opts o;
+	const char *preview = NULL;
+	int rc = parse_render_opts(argc, argv, &o, &preview);
+
+	if (rc)
+		return rc;
+	if (optind != argc)
+		return usage("voices takes no FILE, not '%s'", argv[optind]);
+	if (preview && !o.out_path)
+		return usage("--preview %s needs -o FILE.mp3", preview);
+	if (preview)
+		return render_preview(preview, &o) < 0 ? 1 : 0;
+	return render_list_voices(&o) < 0 ? 1 : 0;
 }
 
 static int cmd_split(int argc, char **argv)
@@ -187,5 +231,7 @@ int main(int argc, char **argv)
 		return cmd_render(argc - 1, argv + 1);
 	if (!strcmp(cmd, "split"))
 		return cmd_split(argc - 1, argv + 1);
+	if (!strcmp(cmd, "voices"))
+		return cmd_voices(argc - 1, argv + 1);
 	return usage("'%s' is not a colloquy command", cmd);
 }

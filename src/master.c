@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "clean.h"
 #include "util.h"
 
 /* Speech is what rises above -45 dBFS; a little is kept around it so that
@@ -17,7 +18,8 @@
 #define LIMIT_LOOKAHEAD_MS 5
 #define LIMIT_RELEASE_MS 80
 
-void master_opts_init(struct master_opts *o, unsigned rate_hz, double loudness_lufs)
+void master_opts_init(struct master_opts *o, unsigned rate_hz, double loudness_lufs,
+		      const struct pacing *pacing)
 {
 	o->rate_hz = rate_hz;
 	o->loudness_lufs = loudness_lufs;
@@ -27,6 +29,18 @@ void master_opts_init(struct master_opts *o, unsigned rate_hz, double loudness_l
 	o->answer_gap_ms = 600;
 	o->chapter_gap_ms = 1500;
 	o->chapter_lead_ms = 350;
+	o->list_item_ms = 350;
+	if (pacing) {
+		o->lead_ms = pacing->lead_ms;
+		o->tail_ms = pacing->tail_ms;
+		o->answer_gap_ms = pacing->after_question_ms;
+		o->chapter_gap_ms = pacing->before_chapter_ms;
+		o->list_item_ms = pacing->list_item_ms;
+	}
+	/* a chapter starts inside its pause, never closer than 100 ms to the
+	 * speech before it */
+	if (o->chapter_lead_ms > o->chapter_gap_ms / 2)
+		o->chapter_lead_ms = o->chapter_gap_ms / 2;
 }
 
 static uint64_t ms_to_samples(unsigned ms, unsigned rate_hz)
@@ -129,6 +143,8 @@ static unsigned gap_after(const struct episode *ep, size_t i, const char *opens_
 		return o->chapter_gap_ms;
 	if (ep->segs[i].role == ROLE_QUESTION && ep->segs[i + 1].role == ROLE_ANSWER)
 		return o->answer_gap_ms;
+	if (clean_is_list_item(ep->segs[i].text) || clean_is_list_item(ep->segs[i + 1].text))
+		return o->list_item_ms > ep->segs[i].gap_ms ? o->list_item_ms : ep->segs[i].gap_ms;
 	return ep->segs[i].gap_ms;
 }
 

@@ -12,6 +12,7 @@
 #define COLLOQUY_MASTER_H
 
 #include "episode.h"
+#include "voice.h"
 
 struct master_opts {
 	unsigned rate_hz;
@@ -22,9 +23,12 @@ struct master_opts {
 	unsigned answer_gap_ms;    /* between a question and its answer */
 	unsigned chapter_gap_ms;   /* before a question that opens a chapter */
 	unsigned chapter_lead_ms;  /* a chapter starts this long before its first sound */
+	unsigned list_item_ms;     /* before and after each item of a list */
 };
 
-void master_opts_init(struct master_opts *o, unsigned rate_hz, double loudness_lufs);
+/* Defaults, with the pauses of pacing when it is not NULL. */
+void master_opts_init(struct master_opts *o, unsigned rate_hz, double loudness_lufs,
+		      const struct pacing *pacing);
 int master_episode(struct episode *ep, const struct master_opts *o);
 
 #endif

@@ -14,6 +14,7 @@
 #include "clean.h"
 #include "encode.h"
 #include "id3.h"
+#include "lexicon.h"
 #include "master.h"
 #include "publish.h"
 #include "script.h"
@@ -221,20 +222,47 @@ static int write_wav(const struct episode *ep, const char *path)
 	return ret;
 }
 
+/* The show's lexicon: the one named, else lexicon.txt beside the
+ * transcript when there is one. */
+static int load_lexicon(const char *transcript, const char *named, struct lexicon *lx)
+{
+	char *dir, *path;
+	int ret = 0;
+
+	if (named)
+		return lexicon_load(named, lx);
+	dir = xstrdup(transcript);
+	if (strrchr(dir, '/'))
+		*strrchr(dir, '/') = '\0';
+	else
+		strcpy(dir, ".");
+	path = util_path_join(dir, "lexicon.txt");
+	if (access(path, F_OK) == 0)
+		ret = lexicon_load(path, lx);
+	free(path);
+	free(dir);
+	return ret;
+}
+
 static char *album_of(const char *title)
 {
 	const char *colon = strstr(title, ": ");
 	return colon ? xstrndup(title, (size_t)(colon - title)) : xstrdup(title);
 }
 
-int render_file(const char *path, const struct render_opts *o)
+/* Speak, master, encode, tag and publish ep (read from source) to
+ * out_path and its sidecars. */
+static int render_episode(struct episode *ep, const char *source, const char *out_path,
+			  const struct render_opts *o)
 {
-	struct episode *ep = NULL;
 	struct voiceset vs;
+	struct lexicon lx;
 	struct master_opts mo;
 	struct enc *enc = NULL;
 	struct sb tag = SB_INIT, chapters = SB_INIT, comment = SB_INIT;
-	char *out_path, *chapters_path = NULL, *wav_path = NULL, *album = NULL;
+	char *chapters_path = sidecar_path(out_path, ".chapters.json");
+	char *wav_path = o->write_wav ? sidecar_path(out_path, ".wav") : NULL;
+	char *album = NULL;
 	char year[8];
 	struct id3_meta meta;
 	struct util_part parts[2];
@@ -244,32 +272,13 @@ int render_file(const char *path, const struct render_opts *o)
 	int ret = -1;
 
 	memset(&vs, 0, sizeof(vs));
-	if (o->out_path) {
-		out_path = xstrdup(o->out_path);
-	} else {
-		char *stem = util_stem(path);
-		struct sb sb = SB_INIT;
-		if (mkdir("out", 0777) < 0 && errno != EEXIST) {
-			free(stem);
-			return error("cannot create folder 'out': %s", strerror(errno));
-		}
-		sb_addf(&sb, "out/%s.mp3", stem);
-		out_path = sb_detach(&sb, NULL);
-		free(stem);
-	}
-	if (check_out_dir(out_path) < 0)
-		goto out;
-	chapters_path = sidecar_path(out_path, ".chapters.json");
-	if (o->write_wav)
-		wav_path = sidecar_path(out_path, ".wav");
-
-	ep = render_load(path);
-	if (!ep || voices_load(o->voices_dir, &vs) < 0)
+	memset(&lx, 0, sizeof(lx));
+	if (voices_load(o->voices_dir, &vs) < 0)
 		goto out;
 	voices_cast(&vs, ep);
-	if (speak_episode(ep, &vs) < 0)
+	if (load_lexicon(source, o->lexicon_path, &lx) < 0 || speak_episode(ep, &vs, &lx) < 0)
 		goto out;
-	master_opts_init(&mo, o->rate_hz, o->loudness_lufs);
+	master_opts_init(&mo, o->rate_hz, o->loudness_lufs, &vs.pacing);
 	if (master_episode(ep, &mo) < 0)
 		goto out;
 	enc = enc_new(o->rate_hz, o->bitrate_kbps, o->vbr_quality);
@@ -278,11 +287,11 @@ int render_file(const char *path, const struct render_opts *o)
 	frames = enc_bytes(enc, &nframes);
 
 	length_ms = episode_ms(ep, ep->nsamples);
-	episode_year(path, year);
+	episode_year(source, year);
 	album = album_of(ep->title);
 	{
-		const char *base = strrchr(path, '/');
-		sb_addf(&comment, "Spoken from the transcript %s", base ? base + 1 : path);
+		const char *base = strrchr(source, '/');
+		sb_addf(&comment, "Spoken from the transcript %s", base ? base + 1 : source);
 	}
 	memset(&meta, 0, sizeof(meta));
 	meta.title = ep->title;
@@ -308,20 +317,113 @@ int render_file(const char *path, const struct render_opts *o)
 	if (wav_path && write_wav(ep, wav_path) < 0)
 		goto out;
 	if (!o->quiet)
-		printf("%s: %zu chapters, %u:%02u, %.1f LUFS, %.1f dBTP\n", out_path, ep->nchapters,
-		       length_ms / 60000, length_ms / 1000 % 60, ep->loudness_lufs, ep->true_peak_dbtp);
+		printf("%s: %zu chapter%s, %u:%02u, %.1f LUFS, %.1f dBTP\n", out_path, ep->nchapters,
+		       ep->nchapters == 1 ? "" : "s", length_ms / 60000, length_ms / 1000 % 60,
+		       ep->loudness_lufs, ep->true_peak_dbtp);
 	ret = 0;
 out:
 	speak_release();
 	enc_free(enc);
 	voices_release(&vs);
-	episode_free(ep);
+	lexicon_release(&lx);
 	sb_release(&tag);
 	sb_release(&chapters);
 	sb_release(&comment);
-	free(out_path);
 	free(chapters_path);
 	free(wav_path);
 	free(album);
+	return ret;
+}
+
+int render_file(const char *path, const struct render_opts *o)
+{
+	struct episode *ep = NULL;
+	char *out_path;
+	int ret = -1;
+
+	if (o->out_path) {
+		out_path = xstrdup(o->out_path);
+	} else {
+		char *stem = util_stem(path);
+		struct sb sb = SB_INIT;
+
+		if (mkdir("out", 0777) < 0 && errno != EEXIST) {
+			free(stem);
+			return error("cannot create folder 'out': %s", strerror(errno));
+		}
+		sb_addf(&sb, "out/%s.mp3", stem);
+		out_path = sb_detach(&sb, NULL);
+		free(stem);
+	}
+	if (check_out_dir(out_path) == 0 && (ep = render_load(path)))
+		ret = render_episode(ep, path, out_path, o);
+	episode_free(ep);
+	free(out_path);
+	return ret;
+}
+
+int render_preview(const char *voice, const struct render_opts *o)
+{
+	struct episode *ep;
+	struct sb text = SB_INIT;
+	int ret;
+
+	struct voiceset vs;
+	const struct voice *found;
+
+	if (check_out_dir(o->out_path) < 0 || voices_load(o->voices_dir, &vs) < 0)
+		return -1;
+	found = voices_find(&vs, voice);
+	if (!found) {
+		for (size_t i = 0; i < vs.n; i++)
+			sb_addf(&text, "%s%s", i ? ", " : "", vs.v[i].name);
+		error("no voice profile '%s' in '%s' (profiles: %s)", voice, o->voices_dir, text.buf);
+		sb_release(&text);
+		voices_release(&vs);
+		return -1;
+	}
+	voices_release(&vs);
+	ep = episode_new();
+	sb_addf(&text, "Voice preview: %s", voice);
+	ep->title = sb_detach(&text, NULL);
+	sb_addf(&text, "Hello, this is the %s voice. I will be reading the parts of the show "
+		"that belong to me, at my own pace and pitch. Dr. Smith's report, published on "
+		"March 3, runs to 41 pages; I hope that you will enjoy it.", voice);
+	episode_add_segment(ep, ROLE_INTRO, voice, text.buf, 1);
+	sb_release(&text);
+	split_make_chapters(ep);
+	ret = render_episode(ep, o->voices_dir, o->out_path, o);
+	episode_free(ep);
+	return ret;
+}
+
+int render_list_voices(const struct render_opts *o)
+{
+	struct voiceset vs;
+	struct sb out = SB_INIT;
+	int ret = -1;
+
+	if (voices_load(o->voices_dir, &vs) < 0)
+		return -1;
+	sb_addf(&out, "voice profiles in %s:\n", o->voices_dir);
+	for (size_t i = 0; i < vs.n; i++) {
+		const struct voice *v = &vs.v[i];
+		int setting = speak_rate_setting(v);
+
+		if (setting < 0)
+			goto out;
+		sb_addf(&out, "  %-12s espeak %s%s%s, %d wpm (espeak-ng rate %d), pitch %d, range %d, "
+			"pause %u ms\n", v->name, v->espeak, *v->variant ? "+" : "", v->variant,
+			v->wpm, setting, v->pitch, v->range, v->pause_ms);
+	}
+	sb_addstr(&out, "\ninstalled espeak-ng voices (language, name, identifier):\n");
+	if (speak_voices(&out) < 0)
+		goto out;
+	fwrite(out.buf, 1, out.len, stdout);
+	ret = 0;
+out:
+	speak_release();
+	voices_release(&vs);
+	sb_release(&out);
 	return ret;
 }

@@ -15,6 +15,7 @@ struct render_opts {
 	unsigned bitrate_kbps;     /* CBR bit rate */
 	int vbr_quality;           /* 0..9 for VBR, -1 for CBR */
 	const char *voices_dir;
+	const char *lexicon_path;  /* NULL: lexicon.txt beside the transcript, if any */
 	double loudness_lufs;      /* integrated loudness target */
 	int write_wav;             /* also write the master as OUT.wav */
 	int quiet;
@@ -28,5 +29,13 @@ void render_opts_init(struct render_opts *o);
 struct episode *render_load(const char *path);
 
 int render_file(const char *path, const struct render_opts *o);
+
+/* `colloquy voices --preview NAME -o FILE.mp3`: a sample paragraph spoken
+ * by profile NAME, rendered as an episode. */
+int render_preview(const char *voice, const struct render_opts *o);
+
+/* `colloquy voices`: the profiles (with the espeak-ng rate each needs) and
+ * the installed espeak-ng voices, on stdout. */
+int render_list_voices(const struct render_opts *o);
 
 #endif

@@ -1,17 +1,36 @@
 /* speak.c -- see speak.h. */
 #include "speak.h"
 
+#include <errno.h>
 #include <espeak-ng/speak_lib.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
+#include "normalize.h"
 #include "util.h"
 
 struct pcm_sink {
 	int16_t *pcm;
 	size_t n, alloc;
 };
+
+/* A passage of ordinary prose whose spoken length sets each voice's rate:
+ * espeak-ng's own words-per-minute setting runs about a third faster than
+ * the words a listener counts, and by a different amount per voice. */
+static const char calibration_text[] =
+	"We opened the shop on a wet Monday in March, with two ovens, one table "
+	"and a sign my brother painted the night before. Nobody came until noon. "
+	"Then a woman from the flats across the road bought four loaves, came back "
+	"an hour later for four more, and told everyone she knew. By Friday we had "
+	"a queue, and by the summer we needed a third oven and a second table.";
+#define CALIBRATION_WORDS 72
+#define CALIBRATION_ROUNDS 3
+
+static int rate;     /* espeak-ng's sample rate once it is started */
 
 /* espeak-ng hands back the user_data given to espeak_Synth() in every
  * event, so the sink travels with the call rather than in a global. */
@@ -27,13 +46,10 @@ static int on_audio(short *wav, int nsamples, espeak_EVENT *events)
 	return 0;
 }
 
-static int rate;
-
 static int speak_init(unsigned *rate_hz)
 {
 	if (!rate) {
-		rate = espeak_Initialize(AUDIO_OUTPUT_SYNCHRONOUS, 0, NULL,
-					 espeakINITIALIZE_DONT_EXIT);
+		rate = espeak_Initialize(AUDIO_OUTPUT_SYNCHRONOUS, 0, NULL, espeakINITIALIZE_DONT_EXIT);
 		if (rate <= 0) {
 			rate = 0;
 			return error("cannot start espeak-ng: its data files are missing (install espeak-ng-data)");
@@ -44,82 +60,353 @@ static int speak_init(unsigned *rate_hz)
 	return 0;
 }
 
-/* espeak-ng finds a voice by its name or file ("gmw/en"); a language
- * code such as "en-gb" is looked up in the voices' language lists, as the
+void speak_release(void)
+{
+	if (rate) {
+		espeak_Terminate();
+		rate = 0;
+	}
+}
+
+/* Edit distance, for suggesting the voice the user meant. */
+static size_t distance(const char *a, const char *b)
+{
+	size_t la = strlen(a), lb = strlen(b), *row = xmalloc((lb + 1) * sizeof(*row)), d;
+
+	for (size_t j = 0; j <= lb; j++)
+		row[j] = j;
+	for (size_t i = 1; i <= la; i++) {
+		size_t diag = row[0];
+
+		row[0] = i;
+		for (size_t j = 1; j <= lb; j++) {
+			size_t up = row[j];
+			size_t best = diag + ((a[i - 1] | 32) != (b[j - 1] | 32));
+
+			if (up + 1 < best)
+				best = up + 1;
+			if (row[j - 1] + 1 < best)
+				best = row[j - 1] + 1;
+			row[j] = best;
+			diag = up;
+		}
+	}
+	d = row[lb];
+	free(row);
+	return d;
+}
+
+/* Up to three of names[] closest to want, as ", did you mean 'a', 'b'?" */
+static void suggest(struct sb *out, const char *want, const char *const *names, size_t n)
+{
+	size_t shown = 0;
+
+	for (size_t d = 0; d <= 3 && shown < 3; d++) {
+		for (size_t i = 0; i < n && shown < 3; i++) {
+			int seen = 0;
+
+			if (distance(want, names[i]) != d)
+				continue;
+			for (size_t k = 0; k < i && !seen; k++)
+				seen = !strcmp(names[k], names[i]) && distance(want, names[k]) == d;
+			if (seen)
+				continue;
+			sb_addf(out, "%s'%s'", shown ? ", " : "; did you mean ", names[i]);
+			shown++;
+		}
+	}
+	if (shown)
+		sb_addch(out, '?');
+}
+
+/* Every name espeak-ng answers to for the voices (or, with variants, the
+ * variants): names, identifiers, languages.  The strings are espeak-ng's. */
+static const char **voice_names(int variants, size_t *n)
+{
+	espeak_VOICE spec;
+	const espeak_VOICE **list;
+	const char **names = NULL;
+	size_t alloc = 0;
+
+	memset(&spec, 0, sizeof(spec));
+	spec.languages = "variant";
+	list = espeak_ListVoices(variants ? &spec : NULL);
+	*n = 0;
+	for (size_t i = 0; list && list[i]; i++) {
+		const char *id = list[i]->identifier;
+
+		XGROW(names, alloc, *n + 3);
+		if (variants) {
+			/* "!v/m3": the variant is the file name */
+			names[(*n)++] = strrchr(id, '/') ? strrchr(id, '/') + 1 : id;
+			continue;
+		}
+		names[(*n)++] = list[i]->name;
+		names[(*n)++] = id;
+		for (const char *l = list[i]->languages; l && *l; l += strlen(l + 1) + 2) {
+			XGROW(names, alloc, *n + 1);
+			names[(*n)++] = l + 1;
+		}
+	}
+	return names;
+}
+
+/* espeak-ng finds a voice by its name or file ("gmw/en"); a language code
+ * such as "en-gb" is looked up in the voices' language lists, as the
  * espeak-ng command does.  Returns the identifier to use, or NULL. */
 static const char *resolve_voice(const char *name)
 {
 	const espeak_VOICE **list = espeak_ListVoices(NULL);
 
-	for (size_t i = 0; list && list[i]; i++) {
-		const espeak_VOICE *v = list[i];
-		if (!strcasecmp(v->name, name) || !strcmp(v->identifier, name))
-			return v->identifier;
-	}
-	for (size_t i = 0; list && list[i]; i++) {
+	for (size_t i = 0; list && list[i]; i++)
+		if (!strcasecmp(list[i]->name, name) || !strcmp(list[i]->identifier, name))
+			return list[i]->identifier;
+	for (size_t i = 0; list && list[i]; i++)
 		/* languages: a priority byte, a name, NUL; ...; NUL */
 		for (const char *l = list[i]->languages; l && *l; l += strlen(l + 1) + 2)
 			if (!strcasecmp(l + 1, name))
 				return list[i]->identifier;
-	}
 	return NULL;
 }
 
-static int select_voice(const struct voice *v)
+static int unknown(const struct voice *v, int variant)
+{
+	const char *want = variant ? v->variant : v->espeak;
+	struct sb msg = SB_INIT;
+	size_t n;
+	const char **names = voice_names(variant, &n);
+
+	sb_addf(&msg, "'%s' line %d: espeak-ng has no %s '%s'", v->path,
+		variant ? v->variant_line : v->espeak_line, variant ? "variant" : "voice", want);
+	suggest(&msg, want, names, n);
+	sb_addf(&msg, " (see espeak-ng --voices%s)", variant ? "=variant" : "");
+	error("%s", msg.buf);
+	sb_release(&msg);
+	free(names);
+	return -1;
+}
+
+/* The name to give espeak_SetVoiceByName() for v ("gmw/en+f3"), or NULL
+ * after a message.  The parent process checks names; children speak. */
+static char *voice_id(const struct voice *v)
 {
 	const char *id = resolve_voice(v->espeak);
 	struct sb name = SB_INIT;
-	espeak_ERROR err = EE_NOT_FOUND;
 
-	if (id) {
-		sb_addstr(&name, id);
-		if (*v->variant)
-			sb_addf(&name, "+%s", v->variant);
-		err = espeak_SetVoiceByName(name.buf);
+	if (!id) {
+		unknown(v, 0);
+		return NULL;
 	}
-	sb_release(&name);
-	if (err != EE_OK) {
-		if (!id)
-			return error("'%s': espeak-ng has no voice '%s' (list them with espeak-ng --voices)",
-				     v->path, v->espeak);
-		return error("'%s': espeak-ng has no variant '%s' (list them with espeak-ng --voices=variant)",
-			     v->path, v->variant);
+	sb_addstr(&name, id);
+	if (*v->variant)
+		sb_addf(&name, "+%s", v->variant);
+	return sb_detach(&name, NULL);
+}
+
+static int read_all(int fd, void *data, size_t len)
+{
+	char *p = data;
+
+	while (len) {
+		ssize_t n = read(fd, p, len);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			return -1;
+		p += n;
+		len -= (size_t)n;
 	}
-	espeak_SetParameter(espeakRATE, v->wpm, 0);
-	espeak_SetParameter(espeakPITCH, v->pitch, 0);
-	espeak_SetParameter(espeakRANGE, v->range, 0);
-	espeak_SetParameter(espeakVOLUME, v->volume, 0);
-	espeak_SetParameter(espeakWORDGAP, v->word_gap, 0);
 	return 0;
 }
 
-int speak_episode(struct episode *ep, const struct voiceset *vs)
+static int write_all(int fd, const void *data, size_t len)
 {
-	const struct voice *current = NULL;
+	const char *p = data;
 
+	while (len) {
+		ssize_t n = write(fd, p, len);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			return -1;
+		p += n;
+		len -= (size_t)n;
+	}
+	return 0;
+}
+
+/* Speak text in a child process forked from this one, where espeak-ng is
+ * started but has never spoken.  espeak-ng carries state from one
+ * utterance to the next (its flutter and noise generators among it), so
+ * speaking each paragraph from that same starting state is what makes a
+ * paragraph's audio the same whatever was spoken before it.  A fork costs
+ * under a millisecond; the samples come back through a pipe. */
+static int synth(const struct voice *v, int wpm_setting, const char *text, struct pcm_sink *sink)
+{
+	char *id = voice_id(v);
+	int fd[2], status;
+	pid_t pid;
+	uint64_t n = 0;
+	int ret = 0;
+
+	if (!id)
+		return -1;
+	if (pipe(fd) < 0) {
+		free(id);
+		return error("cannot start a speaker process: %s", strerror(errno));
+	}
+	fflush(NULL);
+	pid = fork();
+	if (pid < 0) {
+		close(fd[0]);
+		close(fd[1]);
+		free(id);
+		return error("cannot start a speaker process: %s", strerror(errno));
+	}
+	if (pid == 0) {
+		/* No espeakSSML: '<' and '&' are read as text.  espeakPHONEMES
+		 * only when the lexicon put phonemes in [[ ]]; normalize_text()
+		 * leaves no "[[" of the transcript's own. */
+		unsigned flags = espeakCHARS_UTF8 | (strstr(text, "[[") ? espeakPHONEMES : 0);
+		int ok;
+
+		close(fd[0]);
+		ok = espeak_SetVoiceByName(id) == EE_OK;
+		espeak_SetParameter(espeakRATE, wpm_setting, 0);
+		espeak_SetParameter(espeakPITCH, v->pitch, 0);
+		espeak_SetParameter(espeakRANGE, v->range, 0);
+		espeak_SetParameter(espeakVOLUME, v->volume, 0);
+		espeak_SetParameter(espeakWORDGAP, v->word_gap, 0);
+		ok = ok && espeak_Synth(text, strlen(text) + 1, 0, POS_CHARACTER, 0, flags, NULL, sink) == EE_OK &&
+		     espeak_Synchronize() == EE_OK;
+		n = sink->n;
+		ok = ok && write_all(fd[1], &n, sizeof(n)) == 0 &&
+		     write_all(fd[1], sink->pcm, sink->n * sizeof(*sink->pcm)) == 0;
+		_exit(ok ? 0 : 1);
+	}
+	close(fd[1]);
+	free(id);
+	if (read_all(fd[0], &n, sizeof(n)) < 0 || n > SIZE_MAX / sizeof(int16_t)) {
+		ret = -1;
+	} else {
+		XGROW(sink->pcm, sink->alloc, (size_t)n);
+		sink->n = (size_t)n;
+		ret = read_all(fd[0], sink->pcm, sink->n * sizeof(*sink->pcm));
+	}
+	close(fd[0]);
+	while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
+		;
+	if (ret < 0 || !WIFEXITED(status) || WEXITSTATUS(status) != 0)
+		return -1;
+	return 0;
+}
+
+/* Seconds from the first to the last sound of pcm. */
+static double spoken_seconds(const struct pcm_sink *s)
+{
+	size_t first = 0, last = s->n;
+
+	while (first < last && abs(s->pcm[first]) < SPEAK_SILENCE)
+		first++;
+	while (last > first && abs(s->pcm[last - 1]) < SPEAK_SILENCE)
+		last--;
+	return (double)(last - first) / rate;
+}
+
+int speak_rate_setting(const struct voice *v)
+{
+	/* Calibrations are kept by what decides them, not by profile: a
+	 * batch renders many episodes with the same voices. */
+	static struct {
+		char *key;
+		int setting;
+	} cache[64];
+	static size_t ncache;
+	struct sb key = SB_INIT;
+	int setting = v->wpm;
+	unsigned hz;
+
+	if (speak_init(&hz) < 0)
+		return -1;
+	sb_addf(&key, "%s+%s/%d/%d/%d/%d", v->espeak, v->variant, v->wpm, v->pitch, v->range,
+		v->word_gap);
+	for (size_t i = 0; i < ncache; i++) {
+		if (!strcmp(cache[i].key, key.buf)) {
+			sb_release(&key);
+			return cache[i].setting;
+		}
+	}
+	/* An unknown voice is reported here, once; espeak-ng takes an unknown
+	 * variant without a word, so check that too. */
+	{
+		char *id = voice_id(v);
+
+		free(id);
+		if (!id) {
+			sb_release(&key);
+			return -1;
+		}
+	}
+	if (*v->variant) {
+		size_t n, i;
+		const char **names = voice_names(1, &n);
+
+		for (i = 0; i < n && strcmp(names[i], v->variant); i++)
+			;
+		free(names);
+		if (i == n) {
+			sb_release(&key);
+			return unknown(v, 1);
+		}
+	}
+	/* espeak-ng's rate is close to proportional to its setting: measure,
+	 * scale, and measure again. */
+	for (int round = 0; round < CALIBRATION_ROUNDS; round++) {
+		struct pcm_sink sink = { NULL, 0, 0 };
+		double wpm;
+
+		if (synth(v, setting, calibration_text, &sink) < 0) {
+			free(sink.pcm);
+			sb_release(&key);
+			return error("espeak-ng cannot speak with '%s'", v->path);
+		}
+		wpm = CALIBRATION_WORDS * 60.0 / spoken_seconds(&sink);
+		free(sink.pcm);
+		setting = (int)(setting * v->wpm / wpm + 0.5);
+		if (setting < espeakRATE_MINIMUM)
+			setting = espeakRATE_MINIMUM;
+		if (setting > espeakRATE_MAXIMUM)
+			setting = espeakRATE_MAXIMUM;
+	}
+	if (ncache < sizeof(cache) / sizeof(cache[0])) {
+		cache[ncache].key = sb_detach(&key, NULL);
+		cache[ncache++].setting = setting;
+	} else {
+		sb_release(&key);
+	}
+	return setting;
+}
+
+int speak_episode(struct episode *ep, const struct voiceset *vs, const struct lexicon *lx)
+{
 	if (speak_init(&ep->speech_rate_hz) < 0)
 		return -1;
 	for (size_t i = 0; i < ep->nsegs; i++) {
 		struct segment *s = &ep->segs[i];
 		const struct voice *v = voices_for(vs, s);
 		struct pcm_sink sink = { NULL, 0, 0 };
-		espeak_ERROR err;
+		char *plain = normalize_text(s->text);
+		char *said = lexicon_apply(lx, plain);
+		int setting = speak_rate_setting(v), failed;
 
-		if (v != current) {
-			if (select_voice(v) < 0)
-				return -1;
-			current = v;
-		}
-		/* No espeakSSML and no espeakPHONEMES: '<', '&' and "[[" in a
-		 * transcript are read as text, never as markup. */
-		err = espeak_Synth(s->text, strlen(s->text) + 1, 0, POS_CHARACTER, 0,
-				   espeakCHARS_UTF8, NULL, &sink);
-		if (err == EE_OK)
-			err = espeak_Synchronize();
-		if (err != EE_OK) {
+		free(plain);
+		failed = setting < 0;
+		if (!failed && synth(v, setting, said, &sink) < 0)
+			failed = error("espeak-ng failed on the paragraph at line %d", s->line);
+		free(said);
+		if (failed) {
 			free(sink.pcm);
-			return error("espeak-ng failed on the paragraph at line %d (error %d)",
-				     s->line, (int)err);
+			return -1;
 		}
 		free(s->pcm);
 		s->pcm = sink.pcm;
@@ -129,10 +416,16 @@ int speak_episode(struct episode *ep, const struct voiceset *vs)
 	return 0;
 }
 
-void speak_release(void)
+int speak_voices(struct sb *out)
 {
-	if (rate) {
-		espeak_Terminate();
-		rate = 0;
-	}
+	const espeak_VOICE **list;
+	unsigned hz;
+
+	if (speak_init(&hz) < 0)
+		return -1;
+	list = espeak_ListVoices(NULL);
+	for (size_t i = 0; list && list[i]; i++)
+		sb_addf(out, "  %-16s %-28s %s\n", list[i]->languages + 1, list[i]->name,
+			list[i]->identifier);
+	return 0;
 }

@@ -1,22 +1,41 @@
 /* speak.h -- segment text -> PCM with libespeak-ng (the only file that
  * calls it).
- * In:  the episode's segments and the voice profiles.
+ * In:  the episode's segments, the voice cast (voices_cast()) and the
+ *      show's lexicon (may be NULL).
  * Out: each segment's pcm/nsamples (mono int16 at ep->speech_rate_hz) and
  *      gap_ms; nothing else is touched.
+ * Each paragraph is normalised (normalize.h) and run through the lexicon
+ * before synthesis; its text in the episode stays as it is.  A voice's wpm
+ * is met by measurement: espeak-ng's rate setting is calibrated once per
+ * profile on a passage of prose (speak_rate_setting()).  Every paragraph
+ * starts from a freshly selected voice, so its audio does not depend on
+ * what was spoken before it.
  * libespeak-ng keeps global state and is not reentrant: one process speaks
  * at a time; parallel work uses processes, not threads.
- * Errs: returns 0, or -1 after one message (naming the voice profile when
- *      espeak-ng does not know its voice). */
+ * Errs: returns 0, or -1 after one message (an unknown voice or variant
+ *      names the profile's file and line and suggests close names). */
 #ifndef COLLOQUY_SPEAK_H
 #define COLLOQUY_SPEAK_H
 
 #include "episode.h"
+#include "lexicon.h"
+#include "util.h"
 #include "voice.h"
 
-int speak_episode(struct episode *ep, const struct voiceset *vs);
+/* Below this a sample is silence (about -45 dBFS). */
+#define SPEAK_SILENCE 184
+
+int speak_episode(struct episode *ep, const struct voiceset *vs, const struct lexicon *lx);
+
+/* The espeak-ng rate setting that makes v speak v->wpm words a minute, or
+ * -1 after a message. */
+int speak_rate_setting(const struct voice *v);
+
+/* Append the installed espeak-ng voices, one a line. */
+int speak_voices(struct sb *out);
 
 /* Stop espeak-ng and free what it holds (its threads included); the next
- * speak_episode() starts it again. */
+ * call starts it again. */
 void speak_release(void);
 
 #endif

@@ -101,6 +101,7 @@ void sb_grow(struct sb *sb, size_t extra)
 	if (sb->len + extra + 1 < sb->len)
 		die_oom(SIZE_MAX);
 	XGROW(sb->buf, sb->alloc, sb->len + extra + 1);
+	sb->buf[sb->len] = '\0';
 }
 
 void sb_add(struct sb *sb, const void *data, size_t n)

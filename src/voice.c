@@ -291,8 +291,8 @@ static const struct {
 	int pitch, range;
 } palette[] = {
 	{ "en-gb-x-rp", "m1", 45, 55 },
-	{ "en-us", "f2", 72, 65 },
-	{ "en-gb-scotland", "m4", 38, 40 },
+	{ "en-us", "f2", 88, 65 },
+	{ "en-gb-scotland", "m4", 20, 40 },
 	{ "en-029", "f4", 62, 70 },
 	{ "en-gb-x-gbclan", "m2", 50, 50 },
 	{ "en-us", "f5", 80, 45 },

@@ -18,6 +18,11 @@ holds; otherwise print why and exit 1.
   sidecar JSON MP3           Podcasting 2.0 chapters JSON agrees with ffprobe
   titles-from REF.json OUT   write the reference's chapter titles as a JSON list
   pitch A.mp3 B.mp3 RATIO    median pitch of B over A is at least RATIO
+  chapter-pitches MP3 RATIO  the median pitch of every question's chapter
+                             differs from every other's by RATIO at least
+  rate MP3 WORDS WPM TOL     WORDS spoken from first to last sound at WPM words
+                             a minute, within TOL (0.1 is 10 %)
+  noclip MP3                 no decoded sample reaches full scale
 """
 import array
 import json
@@ -223,11 +228,13 @@ def titles_from(ref, out):
     json.dump(json.load(open(ref, encoding="utf-8"))["chapters"], open(out, "w", encoding="utf-8"))
 
 
-def median_pitch(mp3):
+def median_pitch(mp3, start=None, end=None):
     """Median fundamental of the voiced 40 ms frames, by autocorrelation."""
     import numpy as np
     samples, rate = decode(mp3)
     x = np.asarray(samples, dtype=np.float64) / 32768
+    if start is not None:
+        x = x[int(start * rate):int(end * rate)]
     n = int(rate * 0.04)
     lo, hi = int(rate / 400), int(rate / 60)
     f0 = []
@@ -251,12 +258,46 @@ def pitch(a, b, ratio):
         fail(f"median pitch {pb:.0f} Hz is not {ratio} x {pa:.0f} Hz")
 
 
+def chapter_pitches(mp3, ratio):
+    ch = [c for c in probe(mp3)["chapters"] if c["tags"]["title"] not in ("Introduction", "Closing")]
+    f0 = [median_pitch(mp3, float(c["start_time"]), float(c["end_time"])) for c in ch]
+    print(" ".join(f"{f:.0f}" for f in f0))
+    for i in range(len(f0)):
+        for j in range(i + 1, len(f0)):
+            hi, lo = max(f0[i], f0[j]), min(f0[i], f0[j])
+            if hi < lo * float(ratio):
+                fail(f"chapters {i + 1} and {j + 1} have pitches {f0[i]:.0f} and {f0[j]:.0f} Hz")
+
+
+def speech_span(samples, rate):
+    quiet = 32768 * 0.0056
+    first = next(i for i, s in enumerate(samples) if abs(s) > quiet)
+    last = len(samples) - next(i for i, s in enumerate(reversed(samples)) if abs(s) > quiet)
+    return (last - first) / rate
+
+
+def rate(mp3, words, wpm, tol):
+    samples, sr = decode(mp3)
+    got = int(words) * 60 / speech_span(samples, sr)
+    print(f"{got:.0f} words a minute")
+    if abs(got - float(wpm)) > float(wpm) * float(tol):
+        fail(f"{got:.0f} words a minute, set to {wpm}")
+
+
+def noclip(mp3):
+    samples, _ = decode(mp3)
+    peak = max(abs(s) for s in samples)
+    if peak >= 32767:
+        fail(f"a sample reaches full scale ({peak})")
+
+
 CHECKS = {
     "chapters": chapters, "pauses": pauses,
     "mutagen": lambda m, n: mutagen_check(m, int(n)),
     "eyed3": eyed3_check, "duration": duration, "stream": stream,
     "loudness": loudness, "truepeak": truepeak, "sidecar": sidecar,
-    "titles-from": titles_from, "pitch": pitch,
+    "titles-from": titles_from, "pitch": pitch, "chapter-pitches": chapter_pitches,
+    "rate": rate, "noclip": noclip,
 }
 
 if __name__ == "__main__":

@@ -104,7 +104,7 @@ static void test_timeline(void)
 	double host_db = 0, guest_db = 0;
 	size_t nhost = 0, nguest = 0;
 
-	master_opts_init(&o, OUT_HZ, -16.0);
+	master_opts_init(&o, OUT_HZ, -16.0, NULL);
 	CHECK(o.rate_hz == OUT_HZ && o.loudness_lufs == -16.0, "master_opts_init() keeps rate and target");
 	CHECK(o.lead_ms > 0 && o.chapter_gap_ms > o.chapter_lead_ms && o.chapter_lead_ms >= 20,
 	      "master_opts_init() gives a lead, and a chapter gap wider than the chapter lead");
@@ -227,7 +227,7 @@ static void test_limiter(void)
 	struct master_opts o;
 	float peak = 0;
 
-	master_opts_init(&o, OUT_HZ, -4.0);
+	master_opts_init(&o, OUT_HZ, -4.0, NULL);
 	if (!CHECK(master_episode(ep, &o) == 0, "loud master: master_episode() succeeds"))
 		goto out;
 	for (size_t i = 0; i < ep->nsamples; i++)
@@ -246,7 +246,7 @@ static void test_rate(void)
 	struct episode *ep = make_episode(8000.0, 8000.0);
 	struct master_opts o;
 
-	master_opts_init(&o, 48000, -19.0);
+	master_opts_init(&o, 48000, -19.0, NULL);
 	if (CHECK(master_episode(ep, &o) == 0, "48 kHz: master_episode() succeeds")) {
 		CHECK(ep->rate_hz == 48000, "48 kHz: rate_hz is 48000");
 		CHECK(ep->segs[0].start_sample == (uint64_t)o.lead_ms * 48, "48 kHz: lead in 48 kHz samples");
@@ -268,7 +268,7 @@ static void test_empty_segments(void)
 	ep->segs[1].pcm = NULL;
 	ep->segs[1].nsamples = 0;
 	memset(ep->segs[5].pcm, 0, ep->segs[5].nsamples * sizeof(int16_t));
-	master_opts_init(&o, OUT_HZ, -16.0);
+	master_opts_init(&o, OUT_HZ, -16.0, NULL);
 	if (CHECK(master_episode(ep, &o) == 0, "empty segments: master_episode() succeeds")) {
 		for (size_t i = 0; i < ep->nsegs; i++) {
 			in_order &= ep->segs[i].start_sample <= ep->segs[i].end_sample &&

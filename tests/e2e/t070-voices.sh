@@ -1,0 +1,99 @@
+#!/bin/sh
+# Voices: profiles and their errors, previews, a cast for a panel, the
+# lexicon, and rate and pitch measured from the audio.
+. "$(dirname "$0")/lib.sh"
+cd "$ROOT" || exit 1
+
+check "colloquy voices lists the profiles and espeak-ng's voices" sh -c "
+	'$COLLOQUY' voices >'$TMP/list' && grep -q '^  host ' '$TMP/list' && grep -q '^  guest ' '$TMP/list' &&
+	grep -q 'gmw/en-US' '$TMP/list'"
+check "voices --preview host -o FILE.mp3 speaks a sample" "$COLLOQUY" voices --preview host -o "$TMP/host.mp3" -q
+check "... that every reader decodes" sh -c "
+	ffprobe -v error -show_format '$TMP/host.mp3' | grep -q 'duration=' && ! mp3val '$TMP/host.mp3' | grep -E 'WARNING|ERROR'"
+fails "a preview of a profile that does not exist" 1 "$COLLOQUY" voices --preview nobody -o "$TMP/x.mp3"
+stderr_has "profiles: guest, host"
+
+# Profile errors name the file and line and suggest what was meant.
+mkdir "$TMP/voices"
+cp voices/*.ini "$TMP/voices/"
+sed -i 's/^espeak = .*/espeak = en-gbb/' "$TMP/voices/guest.ini"
+fails "an unknown espeak-ng voice" 1 "$COLLOQUY" render transcripts/river-survey.txt -o "$TMP/x.mp3" --voices "$TMP/voices"
+stderr_has "guest.ini' line 3: espeak-ng has no voice 'en-gbb'; did you mean 'en-gb'"
+cp voices/guest.ini "$TMP/voices/"
+sed -i 's/^variant = .*/variant = f33/' "$TMP/voices/guest.ini"
+fails "an unknown espeak-ng variant" 1 "$COLLOQUY" render transcripts/river-survey.txt -o "$TMP/x.mp3" --voices "$TMP/voices"
+stderr_has "guest.ini' line 4: espeak-ng has no variant 'f33'; did you mean 'f3'"
+cp voices/guest.ini "$TMP/voices/"
+printf '[pacing]\nafter_question_ms = soon\n' >"$TMP/voices/pacing.ini"
+fails "a malformed pacing.ini" 1 "$COLLOQUY" render transcripts/river-survey.txt -o "$TMP/x.mp3" --voices "$TMP/voices"
+stderr_has "pacing.ini' line 2"
+rm "$TMP/voices/pacing.ini"
+
+# Rate and pitch, measured from the decoded audio.  The passage is 60
+# words of prose; the wpm each profile asks for is read from its file.
+prose="My grandmother kept bees behind the school for forty years. Every August she took the frames into the kitchen, cut the wax caps with a warm knife and let the honey run into an old enamel bowl. The whole house smelled of it for a week, and the children from the village came to the back door with jars and spoons."
+for who in host guest; do
+	role=intro
+	[ $who = guest ] && role=answer
+	printf '# colloquy script 1\n%s [%s]: %s\n' $role $who "$prose" >"$TMP/$who.script"
+	"$COLLOQUY" render "$TMP/$who.script" -o "$TMP/$who-prose.mp3" -q
+	wpm=$($PY -c "import configparser; c = configparser.ConfigParser(inline_comment_prefixes='#'); c.read('voices/$who.ini'); print(c['voice']['wpm'])")
+	check "$who speaks within 10 % of its $wpm words a minute" $CHECK rate "$TMP/$who-prose.mp3" 60 "$wpm" 0.1
+	check "$who never clips" $CHECK noclip "$TMP/$who-prose.mp3"
+done
+
+# Two profiles that differ only in pitch differ in pitch by as much.
+mkdir "$TMP/pitch"
+for p in 30 70; do
+	printf '[voice]\nespeak = en-us\nvariant = m3\nwpm = 160\npitch = %s\nrange = 40\n' $p >"$TMP/pitch/p$p.ini"
+done
+cp voices/host.ini voices/guest.ini "$TMP/pitch/"
+printf '# colloquy script 1\nintro [p30]: %s\n' "$prose" >"$TMP/p30.script"
+printf '# colloquy script 1\nintro [p70]: %s\n' "$prose" >"$TMP/p70.script"
+"$COLLOQUY" render "$TMP/p30.script" -o "$TMP/p30.mp3" -q --voices "$TMP/pitch"
+"$COLLOQUY" render "$TMP/p70.script" -o "$TMP/p70.mp3" -q --voices "$TMP/pitch"
+check "pitch 70 is measured at least 1.3 x pitch 30 (same voice otherwise)" $CHECK pitch "$TMP/p30.mp3" "$TMP/p70.mp3" 1.3
+
+# A panel of four: the host, and three guests who each get a voice.
+cat >"$TMP/panel.txt" <<'TXT'
+Three Bakers at One Table
+
+HOST: Welcome, all three of you. Ana, what do you bake first each morning?
+
+Ana Lima: Rye, always rye, because it needs the longest in the oven and the longest to cool.
+
+Ana Lima: So it goes in before anything else and comes out when the street is still dark and quiet outside.
+
+HOST: Ben, what about you?
+
+Ben Okoro: Baguettes for the early crowd. People on their way to the station want something warm in their hands.
+
+Ben Okoro: A baguette is gone in ten minutes, so we bake small batches every half hour until nine.
+
+HOST: And Chloe, what comes out of your oven first?
+
+Chloe Martin: Croissants, which we shaped the evening before and left to prove in the cold room overnight.
+
+Chloe Martin: That way the layers stay separate and the butter does not melt into the dough before the heat sets it.
+
+HOST: Thank you all.
+TXT
+check "a panel of four renders" "$COLLOQUY" render "$TMP/panel.txt" -o "$TMP/panel.mp3" -q
+check "... and its three guests' chapters each have a pitch of their own (8 % apart)" $CHECK chapter-pitches "$TMP/panel.mp3" 1.08
+"$COLLOQUY" render "$TMP/panel.txt" -o "$TMP/panel2.mp3" -q
+check "... the same voices on every render" cmp "$TMP/panel.mp3" "$TMP/panel2.mp3"
+
+# The lexicon: beside the transcript, applied to speech only.
+mkdir "$TMP/show"
+printf 'Keeping the Light\n\nQ: What is a Fresnel lens?\n\nA: A lens in rings of glass that throws the light far out to sea.\n' >"$TMP/show/lens.txt"
+"$COLLOQUY" render "$TMP/show/lens.txt" -o "$TMP/plain.mp3" -q
+printf '# how the show says it\nFresnel = the lens that Augustin Fresnel designed for lighthouses in eighteen twenty two\n' >"$TMP/show/lexicon.txt"
+"$COLLOQUY" render "$TMP/show/lens.txt" -o "$TMP/lex.mp3" -q
+check "lexicon.txt beside the transcript changes the speech" $PY -c "
+import json, subprocess, sys
+d = lambda p: float(json.loads(subprocess.run(['ffprobe', '-v', 'error', '-show_format', '-of', 'json', p], capture_output=True, check=True).stdout)['format']['duration'])
+sys.exit(0 if d('$TMP/lex.mp3') > d('$TMP/plain.mp3') + 2 else 'no longer with the lexicon')"
+check "... but not the chapter titles" sh -c "ffprobe -v error -show_chapters '$TMP/lex.mp3' | grep -q 'title=What is a Fresnel lens?'"
+printf 'ok = fine\n/(unclosed/ = x\n' >"$TMP/show/lexicon.txt"
+fails "a bad lexicon pattern" 1 "$COLLOQUY" render "$TMP/show/lens.txt" -o "$TMP/x.mp3"
+stderr_has "lexicon.txt' line 2: bad pattern"
