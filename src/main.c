@@ -36,6 +36,7 @@ static const char usage_text[] =
 	"  --vbr Q            variable bit rate, LAME quality 0 (best) to 9\n"
 	"  --voices DIR       voice profiles and pacing.ini (default voices/)\n"
 	"  --lexicon FILE     pronunciation lexicon (default: lexicon.txt beside FILE)\n"
+	"  --show FILE        show name and author (default: show.ini beside FILE)\n"
 	"  --loudness LUFS    integrated loudness target (default -16)\n"
 	"  --wav              also write the master as OUT.wav\n"
 	"  -q, --quiet        print nothing but errors\n";
@@ -63,7 +64,7 @@ static long parse_num(const char *s, long lo, long hi)
 }
 
 enum { OPT_RATE = 256, OPT_BITRATE, OPT_VBR, OPT_VOICES, OPT_LOUDNESS, OPT_WAV, OPT_JSON,
-       OPT_LEXICON, OPT_PREVIEW };
+       OPT_LEXICON, OPT_PREVIEW, OPT_SHOW };
 
 /* Options of render and voices.  Returns 0, or 2 after a usage message;
  * sets *preview for --preview when preview is not NULL. */
@@ -76,6 +77,7 @@ static int parse_render_opts(int argc, char **argv, struct render_opts *o, const
 		{ "vbr", required_argument, NULL, OPT_VBR },
 		{ "voices", required_argument, NULL, OPT_VOICES },
 		{ "lexicon", required_argument, NULL, OPT_LEXICON },
+		{ "show", required_argument, NULL, OPT_SHOW },
 		{ "loudness", required_argument, NULL, OPT_LOUDNESS },
 		{ "wav", no_argument, NULL, OPT_WAV },
 		{ "quiet", no_argument, NULL, 'q' },
@@ -121,6 +123,9 @@ static int parse_render_opts(int argc, char **argv, struct render_opts *o, const
 			break;
 		case OPT_LEXICON:
 			o->lexicon_path = optarg;
+			break;
+		case OPT_SHOW:
+			o->show_path = optarg;
 			break;
 		case OPT_LOUDNESS:
 			o->loudness_lufs = strtod(optarg, &end);

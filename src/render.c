@@ -18,6 +18,7 @@
 #include "master.h"
 #include "publish.h"
 #include "script.h"
+#include "show.h"
 #include "speak.h"
 #include "split.h"
 #include "util.h"
@@ -222,25 +223,56 @@ static int write_wav(const struct episode *ep, const char *path)
 	return ret;
 }
 
-/* The show's lexicon: the one named, else lexicon.txt beside the
- * transcript when there is one. */
-static int load_lexicon(const char *transcript, const char *named, struct lexicon *lx)
+/* The show's file called name: the one named on the command line, else
+ * the one beside the transcript if there is one, else NULL.  Caller frees. */
+static char *show_file(const char *transcript, const char *named, const char *name)
 {
 	char *dir, *path;
-	int ret = 0;
 
 	if (named)
-		return lexicon_load(named, lx);
+		return xstrdup(named);
 	dir = xstrdup(transcript);
 	if (strrchr(dir, '/'))
 		*strrchr(dir, '/') = '\0';
 	else
 		strcpy(dir, ".");
-	path = util_path_join(dir, "lexicon.txt");
-	if (access(path, F_OK) == 0)
-		ret = lexicon_load(path, lx);
-	free(path);
+	path = util_path_join(dir, name);
 	free(dir);
+	if (access(path, F_OK) == 0)
+		return path;
+	free(path);
+	return NULL;
+}
+
+static int load_lexicon(const char *transcript, const char *named, struct lexicon *lx)
+{
+	char *path = show_file(transcript, named, "lexicon.txt");
+	int ret = path ? lexicon_load(path, lx) : 0;
+
+	free(path);
+	return ret;
+}
+
+/* With a show file, the episode opens by naming the show, and the show's
+ * name and author fill the album and artist tags. */
+static int load_show(const char *transcript, const char *named, struct episode *ep, struct show *sh)
+{
+	char *path = show_file(transcript, named, "show.ini");
+	int ret = path ? show_load(path, sh) : 0;
+
+	free(path);
+	if (ret == 0 && sh->name && *sh->name) {
+		struct sb text = SB_INIT;
+		struct segment opening;
+
+		sb_addf(&text, "%s.", sh->name);
+		episode_add_segment(ep, ROLE_TITLE, ep->host_name ? ep->host_name : "host", text.buf, 0);
+		opening = ep->segs[ep->nsegs - 1];
+		memmove(ep->segs + 1, ep->segs, (ep->nsegs - 1) * sizeof(*ep->segs));
+		ep->segs[0] = opening;
+		sb_release(&text);
+		split_make_chapters(ep);
+	}
 	return ret;
 }
 
@@ -257,6 +289,7 @@ static int render_episode(struct episode *ep, const char *source, const char *ou
 {
 	struct voiceset vs;
 	struct lexicon lx;
+	struct show sh;
 	struct master_opts mo;
 	struct enc *enc = NULL;
 	struct sb tag = SB_INIT, chapters = SB_INIT, comment = SB_INIT;
@@ -273,7 +306,8 @@ static int render_episode(struct episode *ep, const char *source, const char *ou
 
 	memset(&vs, 0, sizeof(vs));
 	memset(&lx, 0, sizeof(lx));
-	if (voices_load(o->voices_dir, &vs) < 0)
+	memset(&sh, 0, sizeof(sh));
+	if (load_show(source, o->show_path, ep, &sh) < 0 || voices_load(o->voices_dir, &vs) < 0)
 		goto out;
 	voices_cast(&vs, ep);
 	if (load_lexicon(source, o->lexicon_path, &lx) < 0 || speak_episode(ep, &vs, &lx) < 0)
@@ -288,14 +322,14 @@ static int render_episode(struct episode *ep, const char *source, const char *ou
 
 	length_ms = episode_ms(ep, ep->nsamples);
 	episode_year(source, year);
-	album = album_of(ep->title);
+	album = sh.name && *sh.name ? xstrdup(sh.name) : album_of(ep->title);
 	{
 		const char *base = strrchr(source, '/');
 		sb_addf(&comment, "Spoken from the transcript %s", base ? base + 1 : source);
 	}
 	memset(&meta, 0, sizeof(meta));
 	meta.title = ep->title;
-	meta.artist = album;
+	meta.artist = sh.author && *sh.author ? sh.author : album;
 	meta.album = album;
 	meta.genre = "Podcast";
 	meta.year = year;
@@ -326,6 +360,7 @@ out:
 	enc_free(enc);
 	voices_release(&vs);
 	lexicon_release(&lx);
+	show_release(&sh);
 	sb_release(&tag);
 	sb_release(&chapters);
 	sb_release(&comment);

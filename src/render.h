@@ -16,6 +16,7 @@ struct render_opts {
 	int vbr_quality;           /* 0..9 for VBR, -1 for CBR */
 	const char *voices_dir;
 	const char *lexicon_path;  /* NULL: lexicon.txt beside the transcript, if any */
+	const char *show_path;     /* NULL: show.ini beside the transcript, if any */
 	double loudness_lufs;      /* integrated loudness target */
 	int write_wav;             /* also write the master as OUT.wav */
 	int quiet;

@@ -97,3 +97,21 @@ check "... but not the chapter titles" sh -c "ffprobe -v error -show_chapters '$
 printf 'ok = fine\n/(unclosed/ = x\n' >"$TMP/show/lexicon.txt"
 fails "a bad lexicon pattern" 1 "$COLLOQUY" render "$TMP/show/lens.txt" -o "$TMP/x.mp3"
 stderr_has "lexicon.txt' line 2: bad pattern"
+
+# A show file: the episode opens by naming the show, and the show fills
+# the album and artist tags.
+printf '[show]\nname = Harbour Voices\nauthor = Harbour Radio\n' >"$TMP/show/show.ini"
+rm -f "$TMP/show/lexicon.txt"
+"$COLLOQUY" render "$TMP/show/lens.txt" -o "$TMP/shown.mp3" -q
+check "show.ini beside the transcript names the show at the start" $PY -c "
+import json, subprocess, sys
+d = lambda p: float(json.loads(subprocess.run(['ffprobe', '-v', 'error', '-show_format', '-of', 'json', p], capture_output=True, check=True).stdout)['format']['duration'])
+sys.exit(0 if d('$TMP/shown.mp3') > d('$TMP/plain.mp3') + 0.8 else 'not longer with a show name')"
+check "... and mutagen reads the show as album and its author as artist" $PY -c "
+import sys
+from mutagen.id3 import ID3
+t = ID3('$TMP/shown.mp3')
+sys.exit(0 if (str(t['TALB']), str(t['TPE1'])) == ('Harbour Voices', 'Harbour Radio') else (str(t['TALB']), str(t['TPE1'])))"
+printf '[show]\nname = X\ncolour = blue\n' >"$TMP/show/show.ini"
+fails "a show file with an unknown key" 1 "$COLLOQUY" render "$TMP/show/lens.txt" -o "$TMP/x.mp3"
+stderr_has "show.ini' line 3: unknown key 'colour'"
