@@ -2,6 +2,7 @@
 #include "encode.h"
 
 #include <lame/lame.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -75,6 +76,68 @@ static int info_frame_fits(unsigned rate_hz, unsigned kbps)
 	return fits;
 }
 
+double enc_level_db(unsigned rate_hz, unsigned kbps, int vbr_quality)
+{
+	const size_t n = 2 * (size_t)rate_hz;
+	float *tone = xmalloc(n * sizeof(*tone));
+	short *left = xmalloc((n + 8192) * sizeof(*left)), *right = xmalloc((n + 8192) * sizeof(*right));
+	struct sb mp3 = SB_INIT;
+	lame_global_flags *g = configure(rate_hz, kbps, vbr_quality);
+	hip_t hip = hip_decode_init();
+	double in = 0, out = 0, db = 0;
+	int got;
+
+	for (size_t i = 0; i < n; i++)
+		tone[i] = 0.25f * (float)sin(2 * 3.14159265358979 * 1000.0 * (double)i / rate_hz);
+	if (!g || !hip)
+		goto out;
+	sb_grow(&mp3, n * 5 / 4 + 14400);
+	got = lame_encode_buffer_ieee_float(g, tone, tone, (int)n, (unsigned char *)mp3.buf, (int)mp3.alloc);
+	if (got < 0)
+		goto out;
+	mp3.len = (size_t)got;
+	got = lame_encode_flush(g, (unsigned char *)mp3.buf + mp3.len, (int)(mp3.alloc - mp3.len));
+	if (got < 0)
+		goto out;
+	mp3.len += (size_t)got;
+	/* hip_decode1() returns a frame at a time: the bytes go in once, the
+	 * frames come out until it has none left. */
+	{
+		size_t done = 0, feed_len = mp3.len;
+		unsigned char *feed = (unsigned char *)mp3.buf;
+		int idle = 0;
+
+		/* a frame can give no samples (the Info frame does): stop after
+		 * a few such calls in a row */
+		while (done + 1152 <= n + 8192 &&
+		       (got = hip_decode1(hip, feed, feed_len, left + done, right + done)) >= 0) {
+			feed_len = 0;
+			done += (size_t)got;
+			idle = got ? 0 : idle + 1;
+			if (idle > 2)
+				break;
+		}
+		/* the middle second, far from the encoder's delay at either end */
+		if (done < rate_hz + rate_hz / 2)
+			goto out;
+	}
+	for (size_t i = rate_hz / 2; i < rate_hz + rate_hz / 2; i++) {
+		in += (double)tone[i] * tone[i];
+		out += (double)left[i] / 32768 * left[i] / 32768;
+	}
+	db = 10 * log10(out / in);
+out:
+	if (hip)
+		hip_decode_exit(hip);
+	if (g)
+		lame_close(g);
+	sb_release(&mp3);
+	free(tone);
+	free(left);
+	free(right);
+	return db;
+}
+
 static unsigned least_kbps_for_info(unsigned rate_hz)
 {
 	static const unsigned kbps[] = { 8, 16, 24, 32, 40, 48, 56, 64, 80, 96, 112, 128, 160 };
@@ -144,6 +207,35 @@ int enc_finish(struct enc *e)
 		return error("the MP3 encoder gave no Info frame");
 	memcpy(e->out.buf, tag, taglen);
 	e->finished = 1;
+	return 0;
+}
+
+int enc_decode(const struct enc *e, int16_t **pcm, size_t *nsamples)
+{
+	hip_t hip = hip_decode_init();
+	size_t cap = (size_t)lame_get_totalframes(e->gfp) * 1152 + 4608, done = 0;
+	short *left, *right;
+	unsigned char *feed = (unsigned char *)e->out.buf;
+	size_t feed_len = e->out.len;
+	int got, idle = 0;
+
+	if (!hip)
+		return error("cannot start the MP3 decoder");
+	left = xmalloc(cap * sizeof(*left));
+	right = xmalloc(1152 * 2 * sizeof(*right));
+	/* hip_decode1() gives a frame at a time; a frame can give no samples
+	 * (the Info frame does) */
+	while (done + 1152 <= cap && (got = hip_decode1(hip, feed, feed_len, left + done, right)) >= 0) {
+		feed_len = 0;
+		done += (size_t)got;
+		idle = got ? 0 : idle + 1;
+		if (idle > 2)
+			break;
+	}
+	hip_decode_exit(hip);
+	free(right);
+	*pcm = left;
+	*nsamples = done;
 	return 0;
 }
 

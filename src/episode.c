@@ -36,6 +36,9 @@ void episode_free(struct episode *ep)
 		free(ep->segs[i].speaker);
 		free(ep->segs[i].text);
 		free(ep->segs[i].pcm);
+		for (size_t k = 0; k < ep->segs[i].ncues; k++)
+			free(ep->segs[i].cues[k].text);
+		free(ep->segs[i].cues);
 	}
 	free(ep->segs);
 	for (size_t i = 0; i < ep->nchapters; i++)

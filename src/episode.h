@@ -23,6 +23,13 @@ enum role {
 	ROLE_COUNT
 };
 
+/* A caption: a sentence or clause of a segment, timed from synthesis. */
+struct cue {
+	char *text;          /* the words as written */
+	size_t speech_sample;   /* speak: where they start in the segment's pcm */
+	uint64_t start_sample, end_sample;   /* master: in the timeline */
+};
+
 struct segment {
 	enum role role;
 	char *speaker;       /* "host", "guest", or a name from the transcript */
@@ -34,6 +41,8 @@ struct segment {
 	int16_t *pcm;        /* mono speech at episode.speech_rate_hz */
 	size_t nsamples;
 	unsigned gap_ms;     /* the voice's pause after this segment */
+	struct cue *cues;    /* the text cut into captions, in order */
+	size_t ncues;
 
 	/* master: where the segment's speech lies in the timeline */
 	uint64_t start_sample, end_sample;
@@ -61,7 +70,7 @@ struct episode {
 	float *pcm;          /* master: the whole episode, mono, -1..1 */
 	size_t nsamples;
 	unsigned rate_hz;
-	double loudness_lufs, true_peak_dbtp;
+	double loudness_lufs, loudness_range_lu, true_peak_dbtp;
 };
 
 const char *role_name(enum role r);

@@ -23,7 +23,7 @@ void master_opts_init(struct master_opts *o, unsigned rate_hz, double loudness_l
 {
 	o->rate_hz = rate_hz;
 	o->loudness_lufs = loudness_lufs;
-	o->peak_dbfs = -1.5;
+	o->peak_dbfs = MASTER_PEAK_DBFS;
 	o->lead_ms = 300;
 	o->tail_ms = 800;
 	o->answer_gap_ms = 600;
@@ -52,6 +52,7 @@ static uint64_t ms_to_samples(unsigned ms, unsigned rate_hz)
 struct clip {
 	float *pcm;
 	size_t n;
+	size_t trim;         /* speech samples cut from its start */
 };
 
 /* Trim the segment's own leading and trailing silence, and resample it to
@@ -73,6 +74,7 @@ static int make_clip(const struct segment *s, unsigned in_hz, unsigned out_hz, s
 	first = first > keep ? first - keep : 0;
 	last = last + keep < s->nsamples ? last + keep : s->nsamples;
 	n = last - first;
+	c->trim = first;
 	cap = (size_t)ceil((double)n * out_hz / in_hz) + 1;
 	c->pcm = xmalloc(cap * sizeof(float));
 	c->n = 0;
@@ -181,7 +183,7 @@ static void limit_peaks(float *x, size_t n, unsigned rate_hz, double ceiling_dbf
  * (BS.1770 4x oversampled, the costlier part). */
 static int measure(struct episode *ep, int true_peak)
 {
-	int mode = EBUR128_MODE_I | (true_peak ? EBUR128_MODE_TRUE_PEAK : 0);
+	int mode = EBUR128_MODE_I | (true_peak ? EBUR128_MODE_TRUE_PEAK | EBUR128_MODE_LRA : 0);
 	ebur128_state *st = ebur128_init(1, ep->rate_hz, mode);
 	double tp = 0;
 
@@ -193,8 +195,11 @@ static int measure(struct episode *ep, int true_peak)
 		ebur128_destroy(&st);
 		return error("cannot measure the episode's loudness");
 	}
-	if (true_peak)
+	if (true_peak) {
 		ep->true_peak_dbtp = tp > 0 ? 20.0 * log10(tp) : -HUGE_VAL;
+		if (ebur128_loudness_range(st, &ep->loudness_range_lu) != EBUR128_SUCCESS)
+			ep->loudness_range_lu = 0;
+	}
 	ebur128_destroy(&st);
 	return 0;
 }
@@ -204,6 +209,25 @@ static void apply_gain(float *x, size_t n, double gain_db)
 	float gain = (float)pow(10.0, gain_db / 20.0);
 	for (size_t i = 0; i < n; i++)
 		x[i] *= gain;
+}
+
+/* Cue times from speech samples (before trimming and resampling) to the
+ * timeline; each cue ends where the next begins, the last with its segment. */
+static void place_cues(struct segment *s, size_t trim, unsigned in_hz, unsigned out_hz)
+{
+	for (size_t k = 0; k < s->ncues; k++) {
+		struct cue *c = &s->cues[k];
+		uint64_t rel = c->speech_sample > trim ? c->speech_sample - trim : 0;
+		uint64_t at = s->start_sample + rel * out_hz / in_hz;
+
+		c->start_sample = at < s->end_sample ? at : s->end_sample;
+		if (k && c->start_sample < s->cues[k - 1].start_sample)
+			c->start_sample = s->cues[k - 1].start_sample;
+		if (k)
+			s->cues[k - 1].end_sample = c->start_sample;
+	}
+	if (s->ncues)
+		s->cues[s->ncues - 1].end_sample = s->end_sample;
 }
 
 static void place_chapters(struct episode *ep, const struct master_opts *o)
@@ -262,6 +286,7 @@ int master_episode(struct episode *ep, const struct master_opts *o)
 		memcpy(ep->pcm + pos, clips[i].pcm, clips[i].n * sizeof(float));
 		s->start_sample = pos;
 		s->end_sample = pos + clips[i].n;
+		place_cues(s, clips[i].trim, ep->speech_rate_hz, o->rate_hz);
 		pos = s->end_sample + ms_to_samples(gap_after(ep, i, opens_chapter, o), o->rate_hz);
 	}
 	place_chapters(ep, o);
@@ -276,11 +301,31 @@ int master_episode(struct episode *ep, const struct master_opts *o)
 	if (isfinite(ep->loudness_lufs))
 		apply_gain(ep->pcm, ep->nsamples, o->loudness_lufs - ep->loudness_lufs);
 	limit_peaks(ep->pcm, ep->nsamples, ep->rate_hz, o->peak_dbfs);
-	ret = measure(ep, 1);
+	ret = measure(ep, 0);
 out:
 	for (size_t i = 0; i < ep->nsegs; i++)
 		free(clips[i].pcm);
 	free(clips);
 	free(opens_chapter);
+	return ret;
+}
+
+int master_measure(const int16_t *pcm, size_t n, unsigned rate_hz, double *lufs, double *lra,
+		   double *tp_db)
+{
+	ebur128_state *st = ebur128_init(1, rate_hz, EBUR128_MODE_I | EBUR128_MODE_LRA |
+					 EBUR128_MODE_TRUE_PEAK);
+	double tp = 0;
+	int ret = 0;
+
+	if (!st)
+		return error("cannot start the loudness meter");
+	ebur128_add_frames_short(st, pcm, n);
+	if (ebur128_loudness_global(st, lufs) != EBUR128_SUCCESS ||
+	    ebur128_loudness_range(st, lra) != EBUR128_SUCCESS ||
+	    ebur128_true_peak(st, 0, &tp) != EBUR128_SUCCESS)
+		ret = error("cannot measure the episode's loudness");
+	*tp_db = tp > 0 ? 20.0 * log10(tp) : -HUGE_VAL;
+	ebur128_destroy(&st);
 	return ret;
 }

@@ -14,6 +14,10 @@
 #include "episode.h"
 #include "voice.h"
 
+/* The sample-peak ceiling that keeps an MP3's true peak at -1 dBTP or
+ * below: MP3 encoding lifts true peaks by up to about 0.8 dB. */
+#define MASTER_PEAK_DBFS -2.2
+
 struct master_opts {
 	unsigned rate_hz;
 	double loudness_lufs;      /* integrated target */
@@ -27,6 +31,11 @@ struct master_opts {
 };
 
 /* Defaults, with the pauses of pacing when it is not NULL. */
+/* BS.1770 integrated loudness, loudness range and true peak of decoded
+ * audio (what a listener gets), with libebur128.  Returns 0 or -1. */
+int master_measure(const int16_t *pcm, size_t n, unsigned rate_hz, double *lufs, double *lra,
+		   double *tp_db);
+
 void master_opts_init(struct master_opts *o, unsigned rate_hz, double loudness_lufs,
 		      const struct pacing *pacing);
 int master_episode(struct episode *ep, const struct master_opts *o);

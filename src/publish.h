@@ -12,4 +12,13 @@
  * seconds, title. */
 void publish_chapters_json(const struct episode *ep, struct sb *out);
 
+/* Captions from the cues that speak timed: WebVTT with a <v Speaker> tag
+ * on every cue, SubRip with the speaker's name before the text, and the
+ * Podcasting 2.0 JSON transcript (version 1.0.0: speaker, startTime,
+ * endTime, body).  Speakers are the names the text gives ("guest" becomes
+ * the guest's name when it is known). */
+void publish_vtt(const struct episode *ep, struct sb *out);
+void publish_srt(const struct episode *ep, struct sb *out);
+void publish_transcript_json(const struct episode *ep, struct sb *out);
+
 #endif

@@ -282,6 +282,38 @@ static char *album_of(const char *title)
 	return colon ? xstrndup(title, (size_t)(colon - title)) : xstrdup(title);
 }
 
+/* The files a podcast host publishes beside the episode, each written
+ * whole or not at all. */
+static int write_sidecars(const struct episode *ep, const char *out_path)
+{
+	static const struct {
+		const char *suffix;
+		void (*write)(const struct episode *, struct sb *);
+	} sidecars[] = {
+		{ ".chapters.json", publish_chapters_json },
+		{ ".vtt", publish_vtt },
+		{ ".srt", publish_srt },
+		{ ".json", publish_transcript_json },
+	};
+
+	for (size_t i = 0; i < sizeof(sidecars) / sizeof(sidecars[0]); i++) {
+		struct sb doc = SB_INIT;
+		char *path = sidecar_path(out_path, sidecars[i].suffix);
+		struct util_part part;
+		int ret;
+
+		sidecars[i].write(ep, &doc);
+		part.data = doc.buf;
+		part.len = doc.len;
+		ret = util_write_atomic(path, &part, 1);
+		sb_release(&doc);
+		free(path);
+		if (ret < 0)
+			return -1;
+	}
+	return 0;
+}
+
 /* Speak, master, encode, tag and publish ep (read from source) to
  * out_path and its sidecars. */
 static int render_episode(struct episode *ep, const char *source, const char *out_path,
@@ -292,8 +324,7 @@ static int render_episode(struct episode *ep, const char *source, const char *ou
 	struct show sh;
 	struct master_opts mo;
 	struct enc *enc = NULL;
-	struct sb tag = SB_INIT, chapters = SB_INIT, comment = SB_INIT;
-	char *chapters_path = sidecar_path(out_path, ".chapters.json");
+	struct sb tag = SB_INIT, comment = SB_INIT;
 	char *wav_path = o->write_wav ? sidecar_path(out_path, ".wav") : NULL;
 	char *album = NULL;
 	char year[8];
@@ -302,6 +333,7 @@ static int render_episode(struct episode *ep, const char *source, const char *ou
 	const unsigned char *frames;
 	size_t nframes;
 	uint32_t length_ms;
+	double codec_db;
 	int ret = -1;
 
 	memset(&vs, 0, sizeof(vs));
@@ -312,13 +344,32 @@ static int render_episode(struct episode *ep, const char *source, const char *ou
 	voices_cast(&vs, ep);
 	if (load_lexicon(source, o->lexicon_path, &lx) < 0 || speak_episode(ep, &vs, &lx) < 0)
 		goto out;
-	master_opts_init(&mo, o->rate_hz, o->loudness_lufs, &vs.pacing);
+	/* Master for what the listener hears: the encoder's own level change
+	 * is made up in advance, and the peak ceiling leaves room for the
+	 * overshoot that MP3 encoding adds to true peaks. */
+	codec_db = enc_level_db(o->rate_hz, o->bitrate_kbps, o->vbr_quality);
+	master_opts_init(&mo, o->rate_hz, o->loudness_lufs - codec_db, &vs.pacing);
+	mo.peak_dbfs = MASTER_PEAK_DBFS - codec_db;
 	if (master_episode(ep, &mo) < 0)
 		goto out;
 	enc = enc_new(o->rate_hz, o->bitrate_kbps, o->vbr_quality);
 	if (!enc || enc_write(enc, ep->pcm, ep->nsamples) < 0 || enc_finish(enc) < 0)
 		goto out;
 	frames = enc_bytes(enc, &nframes);
+	/* The report is measured on the MP3 as a player decodes it. */
+	{
+		int16_t *heard;
+		size_t nheard;
+
+		if (enc_decode(enc, &heard, &nheard) < 0)
+			goto out;
+		ret = master_measure(heard, nheard, ep->rate_hz, &ep->loudness_lufs,
+				     &ep->loudness_range_lu, &ep->true_peak_dbtp);
+		free(heard);
+		if (ret < 0)
+			goto out;
+		ret = -1;
+	}
 
 	length_ms = episode_ms(ep, ep->nsamples);
 	episode_year(source, year);
@@ -343,17 +394,15 @@ static int render_episode(struct episode *ep, const char *source, const char *ou
 	parts[1].len = nframes;
 	if (util_write_atomic(out_path, parts, 2) < 0)
 		goto out;
-	publish_chapters_json(ep, &chapters);
-	parts[0].data = chapters.buf;
-	parts[0].len = chapters.len;
-	if (util_write_atomic(chapters_path, parts, 1) < 0)
+	if (write_sidecars(ep, out_path) < 0)
 		goto out;
 	if (wav_path && write_wav(ep, wav_path) < 0)
 		goto out;
 	if (!o->quiet)
-		printf("%s: %zu chapter%s, %u:%02u, %.1f LUFS, %.1f dBTP\n", out_path, ep->nchapters,
-		       ep->nchapters == 1 ? "" : "s", length_ms / 60000, length_ms / 1000 % 60,
-		       ep->loudness_lufs, ep->true_peak_dbtp);
+		printf("%s: %zu chapter%s, %u:%02u, %.1f LUFS, LRA %.1f LU, %.1f dBTP\n", out_path,
+		       ep->nchapters, ep->nchapters == 1 ? "" : "s", length_ms / 60000,
+		       length_ms / 1000 % 60, ep->loudness_lufs, ep->loudness_range_lu,
+		       ep->true_peak_dbtp);
 	ret = 0;
 out:
 	speak_release();
@@ -362,9 +411,7 @@ out:
 	lexicon_release(&lx);
 	show_release(&sh);
 	sb_release(&tag);
-	sb_release(&chapters);
 	sb_release(&comment);
-	free(chapters_path);
 	free(wav_path);
 	free(album);
 	return ret;

@@ -10,12 +10,22 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "cue.h"
 #include "normalize.h"
 #include "util.h"
+
+/* Where espeak-ng started a word: its first character (1-based, in
+ * characters of the text it was given) and its first sample. */
+struct word_mark {
+	int32_t text_position;
+	int32_t sample;
+};
 
 struct pcm_sink {
 	int16_t *pcm;
 	size_t n, alloc;
+	struct word_mark *words;
+	size_t nwords, words_alloc;
 };
 
 /* A passage of ordinary prose whose spoken length sets each voice's rate:
@@ -38,7 +48,16 @@ static int on_audio(short *wav, int nsamples, espeak_EVENT *events)
 {
 	struct pcm_sink *sink = events ? events->user_data : NULL;
 
-	if (!wav || nsamples <= 0 || !sink)
+	if (!sink)
+		return 0;
+	for (espeak_EVENT *e = events; e->type != espeakEVENT_LIST_TERMINATED; e++) {
+		if (e->type != espeakEVENT_WORD)
+			continue;
+		XGROW(sink->words, sink->words_alloc, sink->nwords + 1);
+		sink->words[sink->nwords].text_position = e->text_position;
+		sink->words[sink->nwords++].sample = e->sample;
+	}
+	if (!wav || nsamples <= 0)
 		return 0;
 	XGROW(sink->pcm, sink->alloc, sink->n + (size_t)nsamples);
 	memcpy(sink->pcm + sink->n, wav, (size_t)nsamples * sizeof(*wav));
@@ -282,6 +301,9 @@ static int synth(const struct voice *v, int wpm_setting, const char *text, struc
 		n = sink->n;
 		ok = ok && write_all(fd[1], &n, sizeof(n)) == 0 &&
 		     write_all(fd[1], sink->pcm, sink->n * sizeof(*sink->pcm)) == 0;
+		n = sink->nwords;
+		ok = ok && write_all(fd[1], &n, sizeof(n)) == 0 &&
+		     write_all(fd[1], sink->words, sink->nwords * sizeof(*sink->words)) == 0;
 		_exit(ok ? 0 : 1);
 	}
 	close(fd[1]);
@@ -292,6 +314,13 @@ static int synth(const struct voice *v, int wpm_setting, const char *text, struc
 		XGROW(sink->pcm, sink->alloc, (size_t)n);
 		sink->n = (size_t)n;
 		ret = read_all(fd[0], sink->pcm, sink->n * sizeof(*sink->pcm));
+		if (ret == 0 && read_all(fd[0], &n, sizeof(n)) == 0 && n < SIZE_MAX / sizeof(struct word_mark)) {
+			XGROW(sink->words, sink->words_alloc, (size_t)n);
+			sink->nwords = (size_t)n;
+			ret = read_all(fd[0], sink->words, sink->nwords * sizeof(*sink->words));
+		} else {
+			ret = -1;
+		}
 	}
 	close(fd[0]);
 	while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
@@ -362,16 +391,18 @@ int speak_rate_setting(const struct voice *v)
 	/* espeak-ng's rate is close to proportional to its setting: measure,
 	 * scale, and measure again. */
 	for (int round = 0; round < CALIBRATION_ROUNDS; round++) {
-		struct pcm_sink sink = { NULL, 0, 0 };
+		struct pcm_sink sink = { NULL, 0, 0, NULL, 0, 0 };
 		double wpm;
 
 		if (synth(v, setting, calibration_text, &sink) < 0) {
 			free(sink.pcm);
+			free(sink.words);
 			sb_release(&key);
 			return error("espeak-ng cannot speak with '%s'", v->path);
 		}
 		wpm = CALIBRATION_WORDS * 60.0 / spoken_seconds(&sink);
 		free(sink.pcm);
+		free(sink.words);
 		setting = (int)(setting * v->wpm / wpm + 0.5);
 		if (setting < espeakRATE_MINIMUM)
 			setting = espeakRATE_MINIMUM;
@@ -387,6 +418,51 @@ int speak_rate_setting(const struct voice *v)
 	return setting;
 }
 
+/* What espeak-ng is given for a segment: each cue normalised and run
+ * through the lexicon, joined by spaces; first[k] is the 1-based character
+ * at which cue k starts, as espeak-ng counts them in its word events. */
+static char *said_text(struct segment *s, const struct lexicon *lx, int32_t *first)
+{
+	struct sb said = SB_INIT;
+	int32_t chars = 0;
+
+	for (size_t k = 0; k < s->ncues; k++) {
+		char *plain = normalize_text(s->cues[k].text);
+		char *text = lexicon_apply(lx, plain);
+
+		if (said.len) {
+			sb_addch(&said, ' ');
+			chars++;
+		}
+		first[k] = chars + 1;
+		sb_addstr(&said, text);
+		for (const char *c = text; *c; c++)
+			chars += ((unsigned char)*c & 0xc0) != 0x80;
+		free(plain);
+		free(text);
+	}
+	if (!said.buf)
+		sb_addstr(&said, "");
+	return sb_detach(&said, NULL);
+}
+
+/* Each cue starts at the first word espeak-ng spoke from its text. */
+static void time_cues(struct segment *s, const int32_t *first, const struct pcm_sink *sink)
+{
+	size_t w = 0;
+
+	for (size_t k = 0; k < s->ncues; k++) {
+		while (w < sink->nwords && sink->words[w].text_position < first[k])
+			w++;
+		if (w < sink->nwords && sink->words[w].sample >= 0)
+			s->cues[k].speech_sample = (size_t)sink->words[w].sample;
+		else
+			s->cues[k].speech_sample = k ? s->cues[k - 1].speech_sample : 0;
+		if (s->cues[k].speech_sample > sink->n)
+			s->cues[k].speech_sample = sink->n;
+	}
+}
+
 int speak_episode(struct episode *ep, const struct voiceset *vs, const struct lexicon *lx)
 {
 	if (speak_init(&ep->speech_rate_hz) < 0)
@@ -394,16 +470,25 @@ int speak_episode(struct episode *ep, const struct voiceset *vs, const struct le
 	for (size_t i = 0; i < ep->nsegs; i++) {
 		struct segment *s = &ep->segs[i];
 		const struct voice *v = voices_for(vs, s);
-		struct pcm_sink sink = { NULL, 0, 0 };
-		char *plain = normalize_text(s->text);
-		char *said = lexicon_apply(lx, plain);
+		struct pcm_sink sink = { NULL, 0, 0, NULL, 0, 0 };
+		int32_t *first;
+		char *said;
 		int setting = speak_rate_setting(v), failed;
 
-		free(plain);
+		for (size_t k = 0; k < s->ncues; k++)
+			free(s->cues[k].text);
+		free(s->cues);
+		cue_split(s->text, &s->cues, &s->ncues);
+		first = xcalloc(s->ncues ? s->ncues : 1, sizeof(*first));
+		said = said_text(s, lx, first);
 		failed = setting < 0;
 		if (!failed && synth(v, setting, said, &sink) < 0)
 			failed = error("espeak-ng failed on the paragraph at line %d", s->line);
 		free(said);
+		if (!failed)
+			time_cues(s, first, &sink);
+		free(first);
+		free(sink.words);
 		if (failed) {
 			free(sink.pcm);
 			return -1;

@@ -23,6 +23,15 @@ holds; otherwise print why and exit 1.
   rate MP3 WORDS WPM TOL     WORDS spoken from first to last sound at WPM words
                              a minute, within TOL (0.1 is 10 %)
   noclip MP3                 no decoded sample reaches full scale
+  vtt VTT MP3                the WebVTT parses: header, cue times increasing
+                             within the audio, a <v Speaker> on every cue,
+                             lines of at most 70 characters
+  cue-onsets VTT MP3         every cue that starts a sentence or a turn starts
+                             within 100 ms of a sound that follows a pause, in
+                             the decoded audio
+  speakers VTT MP3 MAXLU     each speaker's cues, cut from the decoded audio,
+                             measured by ffmpeg's ebur128, within MAXLU
+  srt SRT VTT                the SubRip file has the same cues and times
 """
 import array
 import json
@@ -291,13 +300,118 @@ def noclip(mp3):
         fail(f"a sample reaches full scale ({peak})")
 
 
+def parse_vtt(path):
+    text = open(path, encoding="utf-8").read()
+    if not text.startswith("WEBVTT"):
+        fail("no WEBVTT header")
+    cues = []
+    for block in text.split("\n\n")[1:]:
+        lines = block.strip("\n").split("\n")
+        if not lines or not lines[0]:
+            continue
+        m = re.match(r"(\d+):(\d\d):(\d\d)\.(\d{3}) --> (\d+):(\d\d):(\d\d)\.(\d{3})$", lines[0])
+        if not m:
+            fail(f"bad cue timing line {lines[0]!r}")
+        g = [int(x) for x in m.groups()]
+        start = g[0] * 3600 + g[1] * 60 + g[2] + g[3] / 1000
+        end = g[4] * 3600 + g[5] * 60 + g[6] + g[7] / 1000
+        v = re.match(r"<v ([^>]+)>(.*)", lines[1]) if len(lines) > 1 else None
+        if not v:
+            fail(f"cue at {lines[0]} has no <v Speaker>")
+        cues.append((start, end, v.group(1), [v.group(2)] + lines[2:]))
+    return cues
+
+
+def vtt(path, mp3):
+    cues = parse_vtt(path)
+    samples, rate = decode(mp3)
+    length = len(samples) / rate
+    last = 0
+    for start, end, who, lines in cues:
+        if start < last - 0.0005 or end <= start or end > length + 0.001:
+            fail(f"cue {start}-{end} after {last} in {length} s of audio")
+        last = end
+        for line in lines:
+            if len(line) > 70:
+                fail(f"a line of {len(line)} characters: {line!r}")
+    print(f"{len(cues)} cues")
+
+
+def onsets(samples, rate):
+    """Times where sound follows at least 40 ms of silence (10 ms frames)."""
+    frame = rate // 100
+    quiet = 32768 * 0.01
+    loud = [max((abs(s) for s in samples[i:i + frame]), default=0) > quiet
+            for i in range(0, len(samples), frame)]
+    return [i / 100 for i in range(4, len(loud)) if loud[i] and not any(loud[i - 4:i])]
+
+
+def cue_onsets(path, mp3):
+    cues = parse_vtt(path)
+    samples, rate = decode(mp3)
+    found = onsets(samples, rate)
+    worst = 0
+    checked = 0
+    for n, (start, _, who, lines) in enumerate(cues):
+        # mid-sentence cues (cut at a comma) need not follow a pause
+        if n and cues[n - 1][2] == who and not re.search(r"[.?!][\"')\u201d]*$", cues[n - 1][3][-1]):
+            continue
+        checked += 1
+        near = min(abs(t - start) for t in found)
+        worst = max(worst, near)
+        if near > 0.1:
+            fail(f"cue at {start:.3f} s ({lines[0][:40]!r}) is {near * 1000:.0f} ms from a sound")
+    print(f"{checked} of {len(cues)} cues start a sentence or turn; worst {worst * 1000:.0f} ms")
+
+
+def speakers(path, mp3, maxlu):
+    import wave, tempfile, os
+    cues = parse_vtt(path)
+    samples, rate = decode(mp3)
+    levels = {}
+    for who in sorted({c[2] for c in cues}):
+        part = array.array("h")
+        for start, end, w, _ in cues:
+            if w == who:
+                part.extend(samples[int(start * rate):int(end * rate)])
+        if len(part) < rate * 3:
+            continue
+        fd, wav = tempfile.mkstemp(suffix=".wav")
+        os.close(fd)
+        with wave.open(wav, "wb") as w:
+            w.setnchannels(1)
+            w.setsampwidth(2)
+            w.setframerate(rate)
+            w.writeframes(part.tobytes())
+        levels[who] = ebur128(wav)[0]
+        os.unlink(wav)
+    print(" ".join(f"{w}: {l} LUFS" for w, l in levels.items()))
+    if len(levels) < 2 or max(levels.values()) - min(levels.values()) > float(maxlu):
+        fail(f"speakers' loudness {levels}")
+
+
+def srt(path, vtt_path):
+    cues = parse_vtt(vtt_path)
+    blocks = [b for b in open(path, encoding="utf-8").read().split("\n\n") if b.strip()]
+    if len(blocks) != len(cues):
+        fail(f"{len(blocks)} SubRip cues, {len(cues)} WebVTT cues")
+    for n, (b, c) in enumerate(zip(blocks, cues), 1):
+        lines = b.strip().split("\n")
+        want = f"{c[0]:.3f}"
+        m = re.match(r"(\d+):(\d\d):(\d\d),(\d{3}) --> ", lines[1])
+        got = int(m.group(1)) * 3600 + int(m.group(2)) * 60 + int(m.group(3)) + int(m.group(4)) / 1000
+        if lines[0] != str(n) or abs(got - c[0]) > 0.0005 or not lines[2].startswith(c[2] + ": "):
+            fail(f"SubRip cue {n} {lines[:3]} does not match {c[:3]}")
+
+
 CHECKS = {
     "chapters": chapters, "pauses": pauses,
     "mutagen": lambda m, n: mutagen_check(m, int(n)),
     "eyed3": eyed3_check, "duration": duration, "stream": stream,
     "loudness": loudness, "truepeak": truepeak, "sidecar": sidecar,
     "titles-from": titles_from, "pitch": pitch, "chapter-pitches": chapter_pitches,
-    "rate": rate, "noclip": noclip,
+    "rate": rate, "noclip": noclip, "vtt": vtt, "cue-onsets": cue_onsets,
+    "speakers": lambda v, m, x: speakers(v, m, x), "srt": srt,
 }
 
 if __name__ == "__main__":

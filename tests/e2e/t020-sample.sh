@@ -22,10 +22,22 @@ check "mpg123 -t decodes without a message" sh -c "mpg123 -q -t '$mp3' 2>&1 | gr
 check "ffmpeg decodes without a message" sh -c "ffmpeg -v error -i '$mp3' -f null - 2>&1 | grep . && exit 1 || exit 0"
 check "mp3val finds no problem" sh -c "mp3val '$mp3' | grep -E 'WARNING|ERROR' && exit 1 || exit 0"
 check "chapters JSON (Podcasting 2.0) agrees with the MP3" $CHECK sidecar "$TMP/ceo.chapters.json" "$mp3"
-check "integrated loudness -16 LUFS within 1 LU (ffmpeg ebur128)" $CHECK loudness "$mp3" -16 1
+check "integrated loudness -16 LUFS within 0.5 LU (ffmpeg ebur128)" $CHECK loudness "$mp3" -16 0.5
 check "true peak at most -1 dBTP (ffmpeg ebur128)" $CHECK truepeak "$mp3" -1.0
 
+check "WebVTT: header, increasing cues within the audio, <v Speaker> on each, short lines" $CHECK vtt "$TMP/ceo.vtt" "$mp3"
+check "cues that start a sentence or turn start within 100 ms of the sound" $CHECK cue-onsets "$TMP/ceo.vtt" "$mp3"
+check "host and guest within 1 LU of each other (ffmpeg ebur128 over each one's cues)" $CHECK speakers "$TMP/ceo.vtt" "$mp3" 1
+check "the SubRip file has the same cues, numbered, with speakers" $CHECK srt "$TMP/ceo.srt" "$TMP/ceo.vtt"
+check "the JSON transcript (Podcasting 2.0) has the cues' speakers, times and text" $PY -c "
+import json, sys
+d = json.load(open('$TMP/ceo.json'))
+segs = d['segments']
+ok = d['version'] == '1.0.0' and len(segs) > 50 and all(s['endTime'] > s['startTime'] for s in segs) \
+     and {s['speaker'] for s in segs} == {'host', 'Pete Childers'}
+sys.exit(0 if ok else 'bad transcript JSON')"
 check "a second render gives identical bytes" sh -c "
 	'$COLLOQUY' render '$SHARED/corpus/open-source-ceo-19.txt' -o '$TMP/again.mp3' --quiet &&
-	cmp '$mp3' '$TMP/again.mp3' && cmp '$TMP/ceo.chapters.json' '$TMP/again.chapters.json'"
+	cmp '$mp3' '$TMP/again.mp3' && cmp '$TMP/ceo.chapters.json' '$TMP/again.chapters.json' &&
+	cmp '$TMP/ceo.vtt' '$TMP/again.vtt' && cmp '$TMP/ceo.json' '$TMP/again.json'"
 check "no temporary file is left behind" sh -c "! ls '$TMP' | grep -q tmp"

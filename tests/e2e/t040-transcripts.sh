@@ -21,4 +21,8 @@ print(len(d['chapters']))" >"$TMP/$name.n"
 	check "$name: mp3val and ffmpeg find no problem" sh -c "
 		! mp3val '$mp3' | grep -E 'WARNING|ERROR' && ! ffmpeg -v error -i '$mp3' -f null - 2>&1 | grep ."
 	check "$name: duration right" $CHECK duration "$mp3"
+	check "$name: loudness -16 LUFS within 0.5 LU" $CHECK loudness "$mp3" -16 0.5
+	check "$name: true peak at most -1 dBTP" $CHECK truepeak "$mp3" -1.0
+	check "$name: WebVTT parses and its sentence cues match the sound" sh -c "
+		$CHECK vtt '$TMP/$name.vtt' '$mp3' && $CHECK cue-onsets '$TMP/$name.vtt' '$mp3'"
 done
