@@ -16,7 +16,7 @@ PKG_CONFIG ?= pkg-config
 VERSION := $(shell git describe --tags --always --dirty 2>/dev/null || echo 0.1)
 
 # Libraries that have a pkg-config file; LAME has none upstream.
-PKGS := espeak-ng sndfile libebur128 soxr jansson libutf8proc inih
+PKGS := espeak-ng sndfile libebur128 soxr jansson libutf8proc inih libxml-2.0
 
 WARN := -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
 	-Wmissing-prototypes -Wwrite-strings -Wvla -Wformat-security -fno-common
@@ -49,14 +49,16 @@ all: deps colloquy
 # run as root, else prints the sudo apt-get line and fails.
 BUILD_DEBS := build-essential pkg-config libespeak-ng-dev libsndfile1-dev \
 	libmp3lame-dev libebur128-dev libsoxr-dev libjansson-dev \
-	libutf8proc-dev libinih-dev espeak-ng-data
-TEST_DEBS := ffmpeg mpg123 mp3val python3 python3-mutagen python3-numpy eyed3 libxml2-utils
+	libutf8proc-dev libinih-dev libxml2-dev espeak-ng-data
+TEST_DEBS := ffmpeg mpg123 mp3val python3 python3-mutagen python3-numpy python3-feedparser \
+	eyed3 libxml2-utils
 
 deps:
 	@sh tests/deps.sh $(BUILD_DEBS)
 
 test-deps: deps
 	@sh tests/deps.sh $(TEST_DEBS)
+	@command -v npm >/dev/null 2>&1 || sh tests/deps.sh nodejs npm
 
 colloquy: build/main.o build/libcolloquy.a
 	$(CC) $(ALL_CFLAGS) -o $@ build/main.o build/libcolloquy.a $(ALL_LDFLAGS) $(PKG_LIBS)
@@ -89,7 +91,7 @@ run: all
 	@mkdir -p out
 	@set -e; for f in transcripts/*.txt; do \
 		./colloquy render "$$f" -o "out/$$(basename "$${f%.*}").mp3"; \
-	done
+	done; ./colloquy feed out
 
 test: test-deps colloquy $(UNIT_BIN)
 	@sh tests/run.sh

@@ -50,6 +50,8 @@ void episode_free(struct episode *ep)
 	free(ep->title);
 	free(ep->host_name);
 	free(ep->guest_name);
+	free(ep->date);
+	free(ep->description);
 	free(ep->pcm);
 	free(ep);
 }

@@ -58,6 +58,9 @@ struct episode {
 	char *title;
 	char *host_name;     /* names the text gives, or NULL */
 	char *guest_name;
+	char *date;          /* front matter: YYYY-MM-DD, or NULL */
+	char *description;   /* front matter, or NULL */
+	int number, season;  /* front matter: episode and season, 0 for none */
 	struct segment *segs;
 	size_t nsegs, segs_alloc;
 	struct chapter *chapters;

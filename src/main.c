@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "feed.h"
 #include "render.h"
 #include "script.h"
 #include "util.h"
@@ -17,6 +18,7 @@ static const char usage_text[] =
 	"usage: colloquy render FILE [-o OUT.mp3] [options]\n"
 	"       colloquy split FILE [--json]\n"
 	"       colloquy voices [--voices DIR] [--preview NAME -o FILE.mp3]\n"
+	"       colloquy feed OUTDIR\n"
 	"       colloquy --help | --version\n"
 	"\n"
 	"Turns an interview transcript into a chaptered, tagged podcast episode.\n"
@@ -26,6 +28,7 @@ static const char usage_text[] =
 	"                     and OUT.chapters.json beside it\n"
 	"  split FILE         print the labelled script (edit it, then render it),\n"
 	"                     or with --json the labelling as JSON\n"
+	"  feed OUTDIR        write OUTDIR/feed.xml from the episodes rendered there\n"
 	"  voices             list the voice profiles and espeak-ng's voices; with\n"
 	"                     --preview NAME -o FILE.mp3, speak a sample in profile NAME\n"
 	"\n"
@@ -238,5 +241,13 @@ int main(int argc, char **argv)
 		return cmd_split(argc - 1, argv + 1);
 	if (!strcmp(cmd, "voices"))
 		return cmd_voices(argc - 1, argv + 1);
+	if (!strcmp(cmd, "feed")) {
+		int quiet = argc == 4 && (!strcmp(argv[3], "-q") || !strcmp(argv[3], "--quiet"));
+
+		if (argc != 3 && !quiet)
+			return usage("feed takes one OUTDIR%s", "");
+		util_quiet = quiet;
+		return feed_write(argv[2], quiet) < 0 ? 1 : 0;
+	}
 	return usage("'%s' is not a colloquy command", cmd);
 }

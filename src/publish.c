@@ -144,3 +144,42 @@ void publish_transcript_json(const struct episode *ep, struct sb *out)
 	free(text);
 	json_decref(root);
 }
+
+static json_t *string_or_null(const char *s)
+{
+	return s && *s ? json_string(s) : json_null();
+}
+
+void publish_episode_json(const struct episode *ep, const struct show *sh, const char *date,
+			  const char *source, struct sb *out)
+{
+	json_t *root = json_object(), *show = json_object();
+	const char *base = strrchr(source, '/');
+	char *text;
+
+	json_object_set_new(root, "title", json_string(ep->title));
+	json_object_set_new(root, "date", json_string(date));
+	json_object_set_new(root, "episode", ep->number ? json_integer(ep->number) : json_null());
+	json_object_set_new(root, "season", ep->season ? json_integer(ep->season) : json_null());
+	json_object_set_new(root, "description", string_or_null(ep->description));
+	json_object_set_new(root, "duration", seconds(ep, ep->nsamples));
+	json_object_set_new(root, "host", string_or_null(ep->host_name));
+	json_object_set_new(root, "guest", string_or_null(ep->guest_name));
+	json_object_set_new(root, "source", json_string(base ? base + 1 : source));
+	json_object_set_new(show, "name", string_or_null(sh->name));
+	json_object_set_new(show, "author", string_or_null(sh->author));
+	json_object_set_new(show, "description", string_or_null(sh->description));
+	json_object_set_new(show, "language", string_or_null(sh->language));
+	json_object_set_new(show, "url", string_or_null(sh->url));
+	json_object_set_new(show, "email", string_or_null(sh->email));
+	json_object_set_new(show, "category", string_or_null(sh->category));
+	json_object_set_new(show, "explicit", json_boolean(sh->explicit_));
+	json_object_set_new(show, "artwork", string_or_null(sh->artwork ? (strrchr(sh->artwork, '/') ?
+			    strrchr(sh->artwork, '/') + 1 : sh->artwork) : NULL));
+	json_object_set_new(root, "show", show);
+	text = json_dumps(root, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(10));
+	sb_addstr(out, text);
+	sb_addch(out, '\n');
+	free(text);
+	json_decref(root);
+}

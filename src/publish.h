@@ -6,6 +6,7 @@
 #define COLLOQUY_PUBLISH_H
 
 #include "episode.h"
+#include "show.h"
 #include "util.h"
 
 /* Podcasting 2.0 JSON chapters (version 1.2.0): startTime and endTime in
@@ -20,5 +21,12 @@ void publish_chapters_json(const struct episode *ep, struct sb *out);
 void publish_vtt(const struct episode *ep, struct sb *out);
 void publish_srt(const struct episode *ep, struct sb *out);
 void publish_transcript_json(const struct episode *ep, struct sb *out);
+
+
+/* NAME.episode.json: what the feed needs of an episode that the MP3 does
+ * not say plainly (title, date, numbers, description, duration, people,
+ * the show as rendered).  colloquy feed reads these. */
+void publish_episode_json(const struct episode *ep, const struct show *sh, const char *date,
+			  const char *source, struct sb *out);
 
 #endif

@@ -13,6 +13,7 @@
 
 #include "clean.h"
 #include "encode.h"
+#include "front.h"
 #include "id3.h"
 #include "lexicon.h"
 #include "master.h"
@@ -60,14 +61,24 @@ static void warn_doubts(const char *path, const struct episode *ep)
 struct episode *render_load(const char *path)
 {
 	struct episode *ep = NULL;
+	struct front fm;
 	struct text t;
 	char *data;
-	size_t len;
+	size_t len, body;
 
 	if (util_read_file(path, &data, &len) < 0)
 		return NULL;
-	if (script_detect(data, len)) {
-		ep = script_read(path, data, len);
+	if (front_parse(path, data, len, &fm, &body) < 0) {
+		free(data);
+		return NULL;
+	}
+	/* The front matter becomes blank lines, so that line numbers stay
+	 * those of the file. */
+	for (size_t i = 0; i < body; i++)
+		if (data[i] != '\n')
+			data[i] = ' ';
+	if (script_detect(data + body, len - body)) {
+		ep = script_read(path, data + body, len - body);
 	} else if (clean_text(path, data, len, &t) == 0) {
 		if (t.n)
 			ep = split_text(&t, path);
@@ -82,25 +93,41 @@ struct episode *render_load(const char *path)
 			warn_doubts(path, ep);
 	}
 	free(data);
+	if (ep) {
+		if (fm.title) {
+			free(ep->title);
+			ep->title = xstrdup(fm.title);
+		}
+		ep->date = fm.date ? xstrdup(fm.date) : NULL;
+		ep->description = fm.description ? xstrdup(fm.description) : NULL;
+		ep->number = fm.episode;
+		ep->season = fm.season;
+	}
+	front_release(&fm);
 	return ep;
 }
 
-/* The episode's year: SOURCE_DATE_EPOCH when set (reproducible builds),
- * else the transcript's modification time. */
-static void episode_year(const char *path, char year[8])
+/* The episode's date, YYYY-MM-DD: the front matter's, else
+ * SOURCE_DATE_EPOCH's when set (reproducible builds), else the
+ * transcript's modification time. */
+static void episode_date(const struct episode *ep, const char *path, char date[32])
 {
 	const char *sde = getenv("SOURCE_DATE_EPOCH");
 	struct stat st;
 	time_t t = 0;
 	struct tm tm;
 
+	if (ep->date) {
+		snprintf(date, 32, "%s", ep->date);
+		return;
+	}
 	if (sde && *sde)
 		t = (time_t)strtoll(sde, NULL, 10);
 	else if (stat(path, &st) == 0)
 		t = st.st_mtime;
 	if (!gmtime_r(&t, &tm))
 		memset(&tm, 0, sizeof(tm));
-	snprintf(year, 8, "%04d", (tm.tm_year + 1900) % 10000);
+	snprintf(date, 32, "%04d-%02d-%02d", (tm.tm_year + 1900) % 10000, tm.tm_mon + 1, tm.tm_mday);
 }
 
 /* "out/ep.mp3" -> "out/ep" + suffix */
@@ -327,7 +354,7 @@ static int render_episode(struct episode *ep, const char *source, const char *ou
 	struct sb tag = SB_INIT, comment = SB_INIT;
 	char *wav_path = o->write_wav ? sidecar_path(out_path, ".wav") : NULL;
 	char *album = NULL;
-	char year[8];
+	char date[32], year[8];
 	struct id3_meta meta;
 	struct util_part parts[2];
 	const unsigned char *frames;
@@ -372,9 +399,12 @@ static int render_episode(struct episode *ep, const char *source, const char *ou
 	}
 
 	length_ms = episode_ms(ep, ep->nsamples);
-	episode_year(source, year);
+	episode_date(ep, source, date);
+	snprintf(year, sizeof(year), "%.4s", date);
 	album = sh.name && *sh.name ? xstrdup(sh.name) : album_of(ep->title);
-	{
+	if (ep->description) {
+		sb_addstr(&comment, ep->description);
+	} else {
 		const char *base = strrchr(source, '/');
 		sb_addf(&comment, "Spoken from the transcript %s", base ? base + 1 : source);
 	}
@@ -396,6 +426,21 @@ static int render_episode(struct episode *ep, const char *source, const char *ou
 		goto out;
 	if (write_sidecars(ep, out_path) < 0)
 		goto out;
+	{
+		struct sb doc = SB_INIT;
+		char *path = sidecar_path(out_path, ".episode.json");
+		struct util_part part;
+		int rc;
+
+		publish_episode_json(ep, &sh, date, source, &doc);
+		part.data = doc.buf;
+		part.len = doc.len;
+		rc = util_write_atomic(path, &part, 1);
+		sb_release(&doc);
+		free(path);
+		if (rc < 0)
+			goto out;
+	}
 	if (wav_path && write_wav(ep, wav_path) < 0)
 		goto out;
 	if (!o->quiet)

@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <ini.h>
 #include <stdio.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -33,14 +34,37 @@ static int on_key(void *user, const char *section, const char *key, const char *
 	char **field = NULL;
 	struct sb msg = SB_INIT;
 
-	if (strcmp(section, "show"))
+	static const struct {
+		const char *key;
+		size_t off;
+	} keys[] = {
+		{ "name", offsetof(struct show, name) },
+		{ "author", offsetof(struct show, author) },
+		{ "description", offsetof(struct show, description) },
+		{ "language", offsetof(struct show, language) },
+		{ "url", offsetof(struct show, url) },
+		{ "email", offsetof(struct show, email) },
+		{ "category", offsetof(struct show, category) },
+		{ "artwork", offsetof(struct show, artwork) },
+	};
+
+	if (strcmp(section, "show")) {
 		sb_addf(&msg, "section [%s] is not [show]", section);
-	else if (!strcmp(key, "name"))
-		field = &st->sh->name;
-	else if (!strcmp(key, "author"))
-		field = &st->sh->author;
-	else
-		sb_addf(&msg, "unknown key '%s' (keys: name, author)", key);
+	} else if (!strcmp(key, "explicit")) {
+		if (strcmp(value, "true") && strcmp(value, "false"))
+			sb_addf(&msg, "explicit '%s' is not true or false", value);
+		else
+			st->sh->explicit_ = !strcmp(value, "true");
+		if (!msg.len)
+			return 1;
+	} else {
+		for (size_t i = 0; i < sizeof(keys) / sizeof(keys[0]) && !field; i++)
+			if (!strcmp(key, keys[i].key))
+				field = (char **)((char *)st->sh + keys[i].off);
+		if (!field)
+			sb_addf(&msg, "unknown key '%s' (keys: name, author, description, language, "
+				"url, email, category, explicit, artwork)", key);
+	}
 	if (field) {
 		free(*field);
 		*field = xstrdup(value);
@@ -69,6 +93,15 @@ int show_load(const char *path, struct show *sh)
 		show_release(sh);
 		return -1;
 	}
+	/* artwork is named relative to the show file */
+	if (sh->artwork && sh->artwork[0] != '/' && strrchr(path, '/')) {
+		struct sb full = SB_INIT;
+
+		sb_add(&full, path, (size_t)(strrchr(path, '/') - path + 1));
+		sb_addstr(&full, sh->artwork);
+		free(sh->artwork);
+		sh->artwork = sb_detach(&full, NULL);
+	}
 	return 0;
 }
 
@@ -76,5 +109,11 @@ void show_release(struct show *sh)
 {
 	free(sh->name);
 	free(sh->author);
+	free(sh->description);
+	free(sh->language);
+	free(sh->url);
+	free(sh->email);
+	free(sh->category);
+	free(sh->artwork);
 	memset(sh, 0, sizeof(*sh));
 }

@@ -2,6 +2,13 @@
  *     [show]
  *     name = Keeping the Light       spoken at the start, the album tag
  *     author = Harbour Radio         the artist tag
+ *     description = Interviews from the coast.
+ *     language = en
+ *     url = https://example.org/podcast    where the episodes are published
+ *     email = editor@example.org     the feed owner's
+ *     category = Society & Culture   an Apple Podcasts category
+ *     explicit = false
+ *     artwork = cover.jpg            square JPEG or PNG, beside the show file
  * The file is --show FILE, else show.ini beside the transcript; without
  * one, an episode is its own show (named after the title).  Errors name
  * the file and line. */
@@ -11,6 +18,13 @@
 struct show {
 	char *name;
 	char *author;
+	char *description;
+	char *language;
+	char *url;
+	char *email;
+	char *category;
+	char *artwork;       /* the path, relative to the show file's folder resolved */
+	int explicit_;
 };
 
 /* Read path into sh (zeroed first).  Returns 0, or -1 after one message. */
