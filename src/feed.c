@@ -246,7 +246,16 @@ int feed_write(const char *outdir, int quiet)
 		free(items);
 		return error("no episodes in '%s' (NAME.mp3 with NAME.episode.json): render some first", outdir);
 	}
-	show = json_object_get(items[0].meta, "show");
+	/* The show as the newest episode gives each of its fields. */
+	show = json_object();
+	for (size_t i = 0; i < n; i++) {
+		const char *key;
+		json_t *value, *from = json_object_get(items[i].meta, "show");
+
+		json_object_foreach(from, key, value)
+			if (!json_is_null(value) && !json_object_get(show, key))
+				json_object_set(show, key, value);
+	}
 	buf = xmlBufferCreate();
 	w = xmlNewTextWriterMemory(buf, 0);
 	xmlTextWriterSetIndent(w, 1);
@@ -275,6 +284,7 @@ int feed_write(const char *outdir, int quiet)
 		warning("'%s': the show has no url, so enclosures are bare file names; set url in show.ini", path);
 	free(path);
 	xmlBufferFree(buf);
+	json_decref(show);
 	for (size_t i = 0; i < n; i++) {
 		free(items[i].stem);
 		json_decref(items[i].meta);

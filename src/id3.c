@@ -103,6 +103,22 @@ static void comment_frame(struct sb *out, const char *text)
 	sb_release(&body);
 }
 
+/* ID3v2.3 4.15: encoding, MIME type, picture type (3: front cover),
+ * description, the picture. */
+static void apic_frame(struct sb *out, const struct id3_meta *m)
+{
+	struct sb body = SB_INIT;
+
+	sb_addch(&body, 0);
+	sb_addstr(&body, m->art_mime);
+	sb_addch(&body, 0);
+	sb_addch(&body, 3);
+	sb_addch(&body, 0);
+	sb_add(&body, m->art, m->art_len);
+	put_frame(out, "APIC", &body);
+	sb_release(&body);
+}
+
 /* Chapter Frame Addendum 3: element ID, start and end time in ms, start
  * and end byte offsets (0xFFFFFFFF: not given), then a TIT2 sub-frame. */
 static void chap_frame(struct sb *out, size_t k, uint32_t start_ms, uint32_t end_ms,
@@ -184,6 +200,8 @@ void id3_write(const struct episode *ep, const struct id3_meta *m, struct sb *ou
 	text_frame(&frames, "TLEN", len);
 	if (m->comment)
 		comment_frame(&frames, m->comment);
+	if (m->art)
+		apic_frame(&frames, m);
 	chapters(&frames, ep);
 
 	put_syncsafe(header + 6, (uint32_t)(frames.len + ID3_PADDING));

@@ -20,6 +20,9 @@ struct id3_meta {
 	const char *year;      /* TYER, four digits, or NULL */
 	const char *comment;   /* COMM, or NULL */
 	uint32_t length_ms;    /* TLEN */
+	const unsigned char *art;   /* APIC front cover, or NULL */
+	size_t art_len;
+	const char *art_mime;
 };
 
 /* Bytes of zero padding after the frames, so taggers can edit in place. */

@@ -11,6 +11,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "art.h"
 #include "clean.h"
 #include "encode.h"
 #include "front.h"
@@ -280,6 +281,54 @@ static int load_lexicon(const char *transcript, const char *named, struct lexico
 	return ret;
 }
 
+/* The show's artwork, checked: a square PNG or JPEG.  *data is the file,
+ * NULL when the show has none. */
+static int load_artwork(const struct show *sh, char **data, size_t *len, struct art *a, int quiet)
+{
+	*data = NULL;
+	*len = 0;
+	if (!sh->artwork)
+		return 0;
+	if (util_read_file(sh->artwork, data, len) < 0)
+		return -1;
+	if (art_probe((const unsigned char *)*data, *len, a) < 0) {
+		free(*data);
+		*data = NULL;
+		return error("'%s' is not a PNG or JPEG image", sh->artwork);
+	}
+	if (a->width != a->height) {
+		free(*data);
+		*data = NULL;
+		return error("'%s' is %ux%u; podcast artwork is square", sh->artwork, a->width, a->height);
+	}
+	if (!quiet)
+		printf("%s: artwork, %ux%u %s, %zu KB\n", sh->artwork, a->width, a->height,
+		       a->mime + 6, *len / 1024);
+	if (a->width < 1400 || a->width > 3000)
+		warning("'%s' is %ux%u; Apple Podcasts asks for 1400 to 3000 pixels a side",
+			sh->artwork, a->width, a->height);
+	return 0;
+}
+
+/* The artwork goes beside the episodes, where the feed says it is. */
+static int publish_artwork(const struct show *sh, const char *out_path, const char *data, size_t len)
+{
+	const char *base = strrchr(sh->artwork, '/') ? strrchr(sh->artwork, '/') + 1 : sh->artwork;
+	char *dir = xstrdup(out_path), *path;
+	struct util_part part = { data, len };
+	int ret;
+
+	if (strrchr(dir, '/'))
+		*strrchr(dir, '/') = '\0';
+	else
+		strcpy(dir, ".");
+	path = util_path_join(dir, base);
+	ret = util_write_atomic(path, &part, 1);
+	free(path);
+	free(dir);
+	return ret;
+}
+
 /* With a show file, the episode opens by naming the show, and the show's
  * name and author fill the album and artist tags. */
 static int load_show(const char *transcript, const char *named, struct episode *ep, struct show *sh)
@@ -307,6 +356,32 @@ static char *album_of(const char *title)
 {
 	const char *colon = strstr(title, ": ");
 	return colon ? xstrndup(title, (size_t)(colon - title)) : xstrdup(title);
+}
+
+/* Where common podcast apps will show the chapters badly. */
+#define LINT_MIN_CHAPTERS 3
+#define LINT_MIN_SECONDS 10
+#define LINT_MAX_TITLE 100
+
+static void lint_chapters(const struct episode *ep, const char *out_path)
+{
+	if (ep->nchapters < LINT_MIN_CHAPTERS)
+		warning("'%s': %zu chapter%s; apps show a chapter list from %d", out_path,
+			ep->nchapters, ep->nchapters == 1 ? "" : "s", LINT_MIN_CHAPTERS);
+	for (size_t k = 0; k < ep->nchapters; k++) {
+		const struct chapter *ch = &ep->chapters[k];
+		uint32_t ms = episode_ms(ep, ch->end_sample) - episode_ms(ep, ch->start_sample);
+		size_t chars = 0;
+
+		for (const char *c = ch->title; *c; c++)
+			chars += ((unsigned char)*c & 0xc0) != 0x80;
+		if (ms < LINT_MIN_SECONDS * 1000 && k + 1 < ep->nchapters)
+			warning("'%s': chapter %zu '%s' lasts %.1f s; chapters under %d s are hard to "
+				"tap in apps", out_path, k + 1, ch->title, ms / 1000.0, LINT_MIN_SECONDS);
+		if (chars > LINT_MAX_TITLE)
+			warning("'%s': chapter %zu's title has %zu characters; apps cut titles over %d",
+				out_path, k + 1, chars, LINT_MAX_TITLE);
+	}
 }
 
 /* The files a podcast host publishes beside the episode, each written
@@ -361,12 +436,17 @@ static int render_episode(struct episode *ep, const char *source, const char *ou
 	size_t nframes;
 	uint32_t length_ms;
 	double codec_db;
+	char *art_data = NULL;
+	size_t art_len = 0;
+	struct art art;
 	int ret = -1;
 
 	memset(&vs, 0, sizeof(vs));
 	memset(&lx, 0, sizeof(lx));
 	memset(&sh, 0, sizeof(sh));
-	if (load_show(source, o->show_path, ep, &sh) < 0 || voices_load(o->voices_dir, &vs) < 0)
+	if (load_show(source, o->show_path, ep, &sh) < 0 ||
+	    load_artwork(&sh, &art_data, &art_len, &art, o->quiet) < 0 ||
+	    voices_load(o->voices_dir, &vs) < 0)
 		goto out;
 	voices_cast(&vs, ep);
 	if (load_lexicon(source, o->lexicon_path, &lx) < 0 || speak_episode(ep, &vs, &lx) < 0)
@@ -379,6 +459,7 @@ static int render_episode(struct episode *ep, const char *source, const char *ou
 	mo.peak_dbfs = MASTER_PEAK_DBFS - codec_db;
 	if (master_episode(ep, &mo) < 0)
 		goto out;
+	lint_chapters(ep, out_path);
 	enc = enc_new(o->rate_hz, o->bitrate_kbps, o->vbr_quality);
 	if (!enc || enc_write(enc, ep->pcm, ep->nsamples) < 0 || enc_finish(enc) < 0)
 		goto out;
@@ -416,6 +497,11 @@ static int render_episode(struct episode *ep, const char *source, const char *ou
 	meta.year = year;
 	meta.comment = comment.buf;
 	meta.length_ms = length_ms;
+	if (art_data) {
+		meta.art = (const unsigned char *)art_data;
+		meta.art_len = art_len;
+		meta.art_mime = art.mime;
+	}
 	id3_write(ep, &meta, &tag);
 
 	parts[0].data = tag.buf;
@@ -424,7 +510,7 @@ static int render_episode(struct episode *ep, const char *source, const char *ou
 	parts[1].len = nframes;
 	if (util_write_atomic(out_path, parts, 2) < 0)
 		goto out;
-	if (write_sidecars(ep, out_path) < 0)
+	if (write_sidecars(ep, out_path) < 0 || (art_data && publish_artwork(&sh, out_path, art_data, art_len) < 0))
 		goto out;
 	{
 		struct sb doc = SB_INIT;
@@ -455,6 +541,7 @@ out:
 	voices_release(&vs);
 	lexicon_release(&lx);
 	show_release(&sh);
+	free(art_data);
 	sb_release(&tag);
 	sb_release(&comment);
 	free(wav_path);

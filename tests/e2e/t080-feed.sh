@@ -99,3 +99,45 @@ stderr_has "no episodes in"
 printf -- '---\ndate: 2024-13-01\n---\nQ: Why?\n\nA: Because.\n' >"$TMP/baddate.txt"
 fails "a front matter date that is no date" 1 "$COLLOQUY" render "$TMP/baddate.txt" -o "$TMP/x.mp3"
 stderr_has "line 2: date '2024-13-01' is not YYYY-MM-DD"
+
+# Artwork: a square PNG made here, embedded as APIC, published beside the
+# episodes and named by the feed.
+$PY - "$show" <<'PY'
+import struct, sys, zlib
+def png(path, w, h):
+    def chunk(kind, data):
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+    raw = b"".join(b"\0" + bytes([40, 90, 160]) * w for _ in range(h))
+    with open(path, "wb") as f:
+        f.write(b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", w, h, 8, 2, 0, 0, 0))
+                + chunk(b"IDAT", zlib.compress(raw, 9)) + chunk(b"IEND", b""))
+png(sys.argv[1] + "/cover.png", 1400, 1400)
+png(sys.argv[1] + "/wide.png", 1600, 900)
+PY
+printf 'artwork = cover.png\n' >>"$show/show.ini"
+check "render with square PNG artwork" "$COLLOQUY" render "$show/keeper.txt" -o "$pub/keeper.mp3" -q
+check "mutagen reads the artwork back as the front cover, byte for byte" $PY -c "
+import sys
+from mutagen.id3 import ID3
+pics = ID3('$pub/keeper.mp3').getall('APIC')
+ok = len(pics) == 1 and pics[0].type == 3 and pics[0].mime == 'image/png' and pics[0].data == open('$show/cover.png', 'rb').read()
+sys.exit(0 if ok else [(p.type, p.mime, len(p.data)) for p in pics])"
+check "the artwork is published beside the episodes" cmp "$show/cover.png" "$pub/cover.png"
+"$COLLOQUY" feed "$pub" -q
+check "feedparser finds the artwork as the feed's itunes:image" $PY -c "
+import feedparser, sys
+f = feedparser.parse('$pub/feed.xml')
+sys.exit(0 if f.feed.image.href == 'https://example.org/harbour/cover.png' else f.feed.get('image'))"
+sed -i 's/^artwork = .*/artwork = wide.png/' "$show/show.ini"
+fails "artwork that is not square" 1 "$COLLOQUY" render "$show/keeper.txt" -o "$pub/keeper.mp3" -q
+stderr_has "is 1600x900; podcast artwork is square"
+printf 'not an image' >"$show/fake.jpg"
+sed -i 's/^artwork = .*/artwork = fake.jpg/' "$show/show.ini"
+fails "artwork that is not an image" 1 "$COLLOQUY" render "$show/keeper.txt" -o "$pub/keeper.mp3" -q
+stderr_has "fake.jpg' is not a PNG or JPEG image"
+
+# Chapter lint: a short episode is warned about.
+printf '# colloquy script 1\ntitle [host]: T\n\nquestion [host]: Why?\n\nanswer [guest]: Yes.\n' >"$TMP/short.script"
+"$COLLOQUY" render "$TMP/short.script" -o "$TMP/short.mp3" 2>"$TMP/lint" >/dev/null
+check "chapter lint warns of too few and too short chapters" sh -c "
+	grep -q '2 chapters; apps show a chapter list from 3' '$TMP/lint' && grep -q 'chapters under 10 s' '$TMP/lint'"
