@@ -3,6 +3,7 @@
 
 #include <ebur128.h>
 #include <math.h>
+#include <sndfile.h>
 #include <soxr.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,6 +18,16 @@
 /* The limiter looks this far ahead and recovers this fast. */
 #define LIMIT_LOOKAHEAD_MS 5
 #define LIMIT_RELEASE_MS 80
+/* Music: the intro bed alone before the first word; how far beds duck
+ * under speech and how fast; fades; the pause around a sting; the outro
+ * bed alone after the last word. */
+#define INTRO_SOLO_MS 3000
+#define DUCK_DB -15.0
+#define DUCK_RAMP_MS 400
+#define BED_FADE_MS 1500
+#define STING_PAD_MS 300
+#define OUTRO_SOLO_MS 4000
+#define OUTRO_FADE_MS 2500
 
 void master_opts_init(struct master_opts *o, unsigned rate_hz, double loudness_lufs,
 		      const struct pacing *pacing)
@@ -30,6 +41,7 @@ void master_opts_init(struct master_opts *o, unsigned rate_hz, double loudness_l
 	o->chapter_gap_ms = 1500;
 	o->chapter_lead_ms = 350;
 	o->list_item_ms = 350;
+	o->music = NULL;
 	if (pacing) {
 		o->lead_ms = pacing->lead_ms;
 		o->tail_ms = pacing->tail_ms;
@@ -139,8 +151,15 @@ static void level_speakers(const struct episode *ep, struct clip *clips, double 
 static unsigned gap_after(const struct episode *ep, size_t i, const char *opens_chapter,
 			  const struct master_opts *o)
 {
-	if (i + 1 >= ep->nsegs)
+	if (i + 1 >= ep->nsegs) {
+		if (o->music && o->music->outro)
+			return o->tail_ms > OUTRO_SOLO_MS + OUTRO_FADE_MS ? o->tail_ms : OUTRO_SOLO_MS + OUTRO_FADE_MS;
 		return o->tail_ms;
+	}
+	if (opens_chapter[i + 1] && o->music && o->music->sting) {
+		unsigned need = (unsigned)(o->music->nsting * 1000 / o->rate_hz) + 2 * STING_PAD_MS;
+		return o->chapter_gap_ms > need ? o->chapter_gap_ms : need;
+	}
 	if (opens_chapter[i + 1])
 		return o->chapter_gap_ms;
 	if (ep->segs[i].role == ROLE_QUESTION && ep->segs[i + 1].role == ROLE_ANSWER)
@@ -204,12 +223,6 @@ static int measure(struct episode *ep, int true_peak)
 	return 0;
 }
 
-static void apply_gain(float *x, size_t n, double gain_db)
-{
-	float gain = (float)pow(10.0, gain_db / 20.0);
-	for (size_t i = 0; i < n; i++)
-		x[i] *= gain;
-}
 
 /* Cue times from speech samples (before trimming and resampling) to the
  * timeline; each cue ends where the next begins, the last with its segment. */
@@ -230,6 +243,149 @@ static void place_cues(struct segment *s, size_t trim, unsigned in_hz, unsigned 
 		s->cues[s->ncues - 1].end_sample = s->end_sample;
 }
 
+static void apply_gain(float *x, size_t n, double gain_db)
+{
+	float gain = (float)pow(10.0, gain_db / 20.0);
+	for (size_t i = 0; i < n; i++)
+		x[i] *= gain;
+}
+
+static void add_at(struct episode *ep, uint64_t at, const float *x, size_t n, const float *gain)
+{
+	for (size_t i = 0; i < n && at + i < ep->nsamples; i++)
+		ep->pcm[at + i] += x[i] * (gain ? gain[i] : 1.0f);
+}
+
+/* The gain of a bed: g0 outside speech, ducked inside [duck_from, duck_to)
+ * with ramps, and faded out over the last fade samples before n. */
+static float *bed_gain(size_t n, int64_t duck_from, int64_t duck_to, size_t ramp, size_t fade)
+{
+	float *g = xmalloc((n ? n : 1) * sizeof(*g));
+	const float duck = (float)pow(10.0, DUCK_DB / 20.0);
+
+	for (size_t i = 0; i < n; i++) {
+		int64_t t = (int64_t)i;
+		float d = 1.0f;
+
+		if (t >= duck_from - (int64_t)ramp && t < duck_from)
+			d = 1.0f - (1.0f - duck) * (float)(t - (duck_from - (int64_t)ramp)) / (float)ramp;
+		else if (t >= duck_from && t < duck_to)
+			d = duck;
+		else if (t >= duck_to && t < duck_to + (int64_t)ramp)
+			d = duck + (1.0f - duck) * (float)(t - duck_to) / (float)ramp;
+		if (i + fade >= n)
+			d *= (float)(n - i) / (float)fade;
+		g[i] = d;
+	}
+	return g;
+}
+
+static void mix_music(struct episode *ep, const struct master_music *m)
+{
+	const size_t ramp = ms_to_samples(DUCK_RAMP_MS, ep->rate_hz);
+
+	if (m->intro && ep->nsegs) {
+		/* under the opening, out by the first question's chapter */
+		uint64_t end = ep->nchapters > 1 ? ep->chapters[1].start_sample : ep->segs[0].end_sample;
+		size_t n = m->nintro < end ? m->nintro : (size_t)end;
+		float *g = bed_gain(n, (int64_t)ep->segs[0].start_sample, INT64_MAX / 2, ramp,
+				    ms_to_samples(BED_FADE_MS, ep->rate_hz));
+
+		add_at(ep, 0, m->intro, n, g);
+		free(g);
+	}
+	if (m->sting) {
+		for (size_t k = 1; k < ep->nchapters; k++) {
+			const struct chapter *ch = &ep->chapters[k];
+			if (ep->segs[ch->seg].role == ROLE_QUESTION)
+				add_at(ep, ch->start_sample, m->sting, m->nsting, NULL);
+		}
+	}
+	if (m->outro && ep->nsegs) {
+		/* from the closing words to the end, up after the last word */
+		const struct chapter *last = &ep->chapters[ep->nchapters - 1];
+		uint64_t from = ep->nchapters && ep->segs[last->seg].role == ROLE_OUTRO ?
+				last->start_sample : ep->segs[ep->nsegs - 1].start_sample;
+		size_t n = (size_t)(ep->nsamples - from);
+		float *g;
+
+		if (n > m->noutro)
+			n = m->noutro;
+		g = bed_gain(n, 0, (int64_t)(ep->segs[ep->nsegs - 1].end_sample - from), ramp,
+			     ms_to_samples(OUTRO_FADE_MS, ep->rate_hz));
+		add_at(ep, from, m->outro, n, g);
+		free(g);
+	}
+}
+
+int master_load_music(const char *path, unsigned rate_hz, double lufs, float **pcm, size_t *n)
+{
+	SF_INFO info;
+	SNDFILE *sf;
+	float *frames, *mono;
+	sf_count_t got;
+	soxr_io_spec_t io = soxr_io_spec(SOXR_FLOAT32_I, SOXR_FLOAT32_I);
+	soxr_quality_spec_t q = soxr_quality_spec(SOXR_HQ, 0);
+	ebur128_state *st;
+	double loud = -HUGE_VAL;
+	size_t cap, done = 0;
+
+	memset(&info, 0, sizeof(info));
+	sf = sf_open(path, SFM_READ, &info);
+	if (!sf)
+		return error("cannot read music '%s': %s", path, sf_strerror(NULL));
+	if (info.frames <= 0 || info.channels <= 0 || info.frames > (sf_count_t)600 * info.samplerate) {
+		sf_close(sf);
+		return error("music '%s' is empty or longer than ten minutes", path);
+	}
+	frames = xmalloc((size_t)info.frames * (size_t)info.channels * sizeof(float));
+	got = sf_readf_float(sf, frames, info.frames);
+	sf_close(sf);
+	if (got <= 0) {
+		free(frames);
+		return error("cannot read music '%s': no audio in it", path);
+	}
+	mono = xcalloc((size_t)got, sizeof(float));
+	for (sf_count_t i = 0; i < got; i++) {
+		for (int c = 0; c < info.channels; c++)
+			mono[i] += frames[i * info.channels + c];
+		mono[i] /= (float)info.channels;
+	}
+	free(frames);
+	cap = (size_t)ceil((double)got * rate_hz / info.samplerate) + 1;
+	*pcm = xmalloc(cap * sizeof(float));
+	if (soxr_oneshot(info.samplerate, rate_hz, 1, mono, (size_t)got, NULL, *pcm, cap, &done,
+			 &io, &q, NULL)) {
+		free(mono);
+		free(*pcm);
+		return error("cannot resample music '%s'", path);
+	}
+	free(mono);
+	*n = done;
+	st = ebur128_init(1, rate_hz, EBUR128_MODE_I);
+	if (st) {
+		ebur128_add_frames_float(st, *pcm, *n);
+		if (ebur128_loudness_global(st, &loud) != EBUR128_SUCCESS)
+			loud = -HUGE_VAL;
+		ebur128_destroy(&st);
+	}
+	if (!isfinite(loud)) {
+		free(*pcm);
+		*pcm = NULL;
+		return error("music '%s' is silent", path);
+	}
+	apply_gain(*pcm, *n, lufs - loud);
+	return 0;
+}
+
+void master_music_release(struct master_music *m)
+{
+	free(m->intro);
+	free(m->outro);
+	free(m->sting);
+	memset(m, 0, sizeof(*m));
+}
+
 static void place_chapters(struct episode *ep, const struct master_opts *o)
 {
 	uint64_t lead = ms_to_samples(o->chapter_lead_ms, ep->rate_hz);
@@ -248,6 +404,9 @@ static void place_chapters(struct episode *ep, const struct master_opts *o)
 			uint64_t start = s->start_sample > lead ? s->start_sample - lead : 0;
 			if (start < prev_end + min_after)
 				start = prev_end + (s->start_sample - prev_end) / 2;
+			/* with a sting, the chapter starts with it */
+			if (o->music && o->music->sting && s->role == ROLE_QUESTION)
+				start = prev_end + ms_to_samples(STING_PAD_MS, ep->rate_hz);
 			ch->start_sample = start;
 		}
 		if (k > 0)
@@ -262,6 +421,7 @@ int master_episode(struct episode *ep, const struct master_opts *o)
 	struct clip *clips = xcalloc(ep->nsegs ? ep->nsegs : 1, sizeof(*clips));
 	char *opens_chapter = xcalloc(ep->nsegs ? ep->nsegs : 1, 1);
 	uint64_t total, pos;
+	unsigned lead_ms;
 	int ret = -1;
 
 	ep->rate_hz = o->rate_hz;
@@ -272,14 +432,17 @@ int master_episode(struct episode *ep, const struct master_opts *o)
 			goto out;
 	level_speakers(ep, clips, o->loudness_lufs);
 
-	total = ms_to_samples(o->lead_ms, o->rate_hz);
+	lead_ms = o->lead_ms;
+	if (o->music && o->music->intro && lead_ms < INTRO_SOLO_MS)
+		lead_ms = INTRO_SOLO_MS;
+	total = ms_to_samples(lead_ms, o->rate_hz);
 	for (size_t i = 0; i < ep->nsegs; i++)
 		total += clips[i].n + ms_to_samples(gap_after(ep, i, opens_chapter, o), o->rate_hz);
 	free(ep->pcm);
 	ep->pcm = xcalloc(total, sizeof(float));
 	ep->nsamples = total;
 
-	pos = ms_to_samples(o->lead_ms, o->rate_hz);
+	pos = ms_to_samples(lead_ms, o->rate_hz);
 	for (size_t i = 0; i < ep->nsegs; i++) {
 		struct segment *s = &ep->segs[i];
 
@@ -290,6 +453,8 @@ int master_episode(struct episode *ep, const struct master_opts *o)
 		pos = s->end_sample + ms_to_samples(gap_after(ep, i, opens_chapter, o), o->rate_hz);
 	}
 	place_chapters(ep, o);
+	if (o->music)
+		mix_music(ep, o->music);
 
 	/* Pauses do not count (BS.1770 gating), so the levelled speech already
 	 * sits at the target.  Limiting takes a little off the loudness: the

@@ -18,6 +18,23 @@
  * below: MP3 encoding lifts true peaks by up to about 0.8 dB. */
 #define MASTER_PEAK_DBFS -2.2
 
+/* The show's music, mono at the output rate and loudness-matched by
+ * master_load_music(); any part may be NULL.  The intro bed plays alone
+ * before the first word, ducks under the host's opening and fades out by
+ * the first question; a sting plays in the pause before each question's
+ * chapter (which starts with it); the outro bed comes up under the closing
+ * words and plays out after the last. */
+struct master_music {
+	float *intro, *outro, *sting;
+	size_t nintro, noutro, nsting;
+};
+
+/* Read any audio file libsndfile reads (WAV, FLAC, Ogg, MP3 ...), mix it
+ * to mono, resample it to rate_hz with soxr and set its integrated
+ * loudness to lufs.  Returns 0, or -1 after one message naming the file. */
+int master_load_music(const char *path, unsigned rate_hz, double lufs, float **pcm, size_t *n);
+void master_music_release(struct master_music *m);
+
 struct master_opts {
 	unsigned rate_hz;
 	double loudness_lufs;      /* integrated target */
@@ -28,6 +45,7 @@ struct master_opts {
 	unsigned chapter_gap_ms;   /* before a question that opens a chapter */
 	unsigned chapter_lead_ms;  /* a chapter starts this long before its first sound */
 	unsigned list_item_ms;     /* before and after each item of a list */
+	const struct master_music *music;   /* NULL for none */
 };
 
 /* Defaults, with the pauses of pacing when it is not NULL. */

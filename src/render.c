@@ -439,11 +439,13 @@ static int render_episode(struct episode *ep, const char *source, const char *ou
 	char *art_data = NULL;
 	size_t art_len = 0;
 	struct art art;
+	struct master_music music;
 	int ret = -1;
 
 	memset(&vs, 0, sizeof(vs));
 	memset(&lx, 0, sizeof(lx));
 	memset(&sh, 0, sizeof(sh));
+	memset(&music, 0, sizeof(music));
 	if (load_show(source, o->show_path, ep, &sh) < 0 ||
 	    load_artwork(&sh, &art_data, &art_len, &art, o->quiet) < 0 ||
 	    voices_load(o->voices_dir, &vs) < 0)
@@ -457,6 +459,16 @@ static int render_episode(struct episode *ep, const char *source, const char *ou
 	codec_db = enc_level_db(o->rate_hz, o->bitrate_kbps, o->vbr_quality);
 	master_opts_init(&mo, o->rate_hz, o->loudness_lufs - codec_db, &vs.pacing);
 	mo.peak_dbfs = MASTER_PEAK_DBFS - codec_db;
+	/* beds sit a little under the speech, stings nearer it */
+	if ((sh.intro_music && master_load_music(sh.intro_music, o->rate_hz, mo.loudness_lufs - 4,
+						 &music.intro, &music.nintro) < 0) ||
+	    (sh.outro_music && master_load_music(sh.outro_music, o->rate_hz, mo.loudness_lufs - 4,
+						 &music.outro, &music.noutro) < 0) ||
+	    (sh.sting && master_load_music(sh.sting, o->rate_hz, mo.loudness_lufs - 2,
+					   &music.sting, &music.nsting) < 0))
+		goto out;
+	if (music.intro || music.outro || music.sting)
+		mo.music = &music;
 	if (master_episode(ep, &mo) < 0)
 		goto out;
 	lint_chapters(ep, out_path);
@@ -541,6 +553,7 @@ out:
 	voices_release(&vs);
 	lexicon_release(&lx);
 	show_release(&sh);
+	master_music_release(&music);
 	free(art_data);
 	sb_release(&tag);
 	sb_release(&comment);

@@ -46,6 +46,9 @@ static int on_key(void *user, const char *section, const char *key, const char *
 		{ "email", offsetof(struct show, email) },
 		{ "category", offsetof(struct show, category) },
 		{ "artwork", offsetof(struct show, artwork) },
+		{ "intro_music", offsetof(struct show, intro_music) },
+		{ "outro_music", offsetof(struct show, outro_music) },
+		{ "sting", offsetof(struct show, sting) },
 	};
 
 	if (strcmp(section, "show")) {
@@ -63,7 +66,7 @@ static int on_key(void *user, const char *section, const char *key, const char *
 				field = (char **)((char *)st->sh + keys[i].off);
 		if (!field)
 			sb_addf(&msg, "unknown key '%s' (keys: name, author, description, language, "
-				"url, email, category, explicit, artwork)", key);
+				"url, email, category, explicit, artwork, intro_music, outro_music, sting)", key);
 	}
 	if (field) {
 		free(*field);
@@ -74,6 +77,18 @@ static int on_key(void *user, const char *section, const char *key, const char *
 		st->bad = sb_detach(&msg, NULL);
 	sb_release(&msg);
 	return 0;
+}
+
+static void resolve(const char *show_path, char **file)
+{
+	struct sb full = SB_INIT;
+
+	if (!*file || (*file)[0] == '/' || !strrchr(show_path, '/'))
+		return;
+	sb_add(&full, show_path, (size_t)(strrchr(show_path, '/') - show_path + 1));
+	sb_addstr(&full, *file);
+	free(*file);
+	*file = sb_detach(&full, NULL);
 }
 
 int show_load(const char *path, struct show *sh)
@@ -93,15 +108,11 @@ int show_load(const char *path, struct show *sh)
 		show_release(sh);
 		return -1;
 	}
-	/* artwork is named relative to the show file */
-	if (sh->artwork && sh->artwork[0] != '/' && strrchr(path, '/')) {
-		struct sb full = SB_INIT;
-
-		sb_add(&full, path, (size_t)(strrchr(path, '/') - path + 1));
-		sb_addstr(&full, sh->artwork);
-		free(sh->artwork);
-		sh->artwork = sb_detach(&full, NULL);
-	}
+	/* files are named relative to the show file */
+	resolve(path, &sh->artwork);
+	resolve(path, &sh->intro_music);
+	resolve(path, &sh->outro_music);
+	resolve(path, &sh->sting);
 	return 0;
 }
 
@@ -115,5 +126,8 @@ void show_release(struct show *sh)
 	free(sh->email);
 	free(sh->category);
 	free(sh->artwork);
+	free(sh->intro_music);
+	free(sh->outro_music);
+	free(sh->sting);
 	memset(sh, 0, sizeof(*sh));
 }

@@ -9,6 +9,9 @@
  *     category = Society & Culture   an Apple Podcasts category
  *     explicit = false
  *     artwork = cover.jpg            square JPEG or PNG, beside the show file
+ *     intro_music = intro.flac       any file libsndfile reads; see master.h
+ *     outro_music = outro.wav
+ *     sting = sting.ogg              between chapters
  * The file is --show FILE, else show.ini beside the transcript; without
  * one, an episode is its own show (named after the title).  Errors name
  * the file and line. */
@@ -23,7 +26,8 @@ struct show {
 	char *url;
 	char *email;
 	char *category;
-	char *artwork;       /* the path, relative to the show file's folder resolved */
+	char *artwork;       /* paths: relative ones resolved against the show file */
+	char *intro_music, *outro_music, *sting;
 	int explicit_;
 };
 
