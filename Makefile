@@ -88,10 +88,7 @@ build build/tests:
 	mkdir -p $@
 
 run: all
-	@mkdir -p out
-	@set -e; for f in transcripts/*.txt; do \
-		./colloquy render "$$f" -o "out/$$(basename "$${f%.*}").mp3"; \
-	done; ./colloquy feed out
+	./colloquy batch transcripts -o out
 
 test: test-deps colloquy $(UNIT_BIN)
 	@sh tests/run.sh

@@ -4,7 +4,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
+#include "batch.h"
 #include "feed.h"
 #include "render.h"
 #include "script.h"
@@ -18,6 +20,7 @@ static const char usage_text[] =
 	"usage: colloquy render FILE [-o OUT.mp3] [options]\n"
 	"       colloquy split FILE [--json]\n"
 	"       colloquy voices [--voices DIR] [--preview NAME -o FILE.mp3]\n"
+	"       colloquy batch [DIR] [-o OUTDIR] [-j N] [options]\n"
 	"       colloquy feed OUTDIR\n"
 	"       colloquy --help | --version\n"
 	"\n"
@@ -28,6 +31,9 @@ static const char usage_text[] =
 	"                     and OUT.chapters.json beside it\n"
 	"  split FILE         print the labelled script (edit it, then render it),\n"
 	"                     or with --json the labelling as JSON\n"
+	"  batch [DIR]        render every DIR/*.txt (default transcripts/) into OUTDIR\n"
+	"                     (default out/), N at a time (default: the cores), then\n"
+	"                     write OUTDIR/feed.xml\n"
 	"  feed OUTDIR        write OUTDIR/feed.xml from the episodes rendered there\n"
 	"  voices             list the voice profiles and espeak-ng's voices; with\n"
 	"                     --preview NAME -o FILE.mp3, speak a sample in profile NAME\n"
@@ -85,6 +91,7 @@ static int parse_render_opts(int argc, char **argv, struct render_opts *o, const
 		{ "wav", no_argument, NULL, OPT_WAV },
 		{ "quiet", no_argument, NULL, 'q' },
 		{ "preview", required_argument, NULL, OPT_PREVIEW },
+		{ "jobs", required_argument, NULL, 'j' },
 		{ NULL, 0, NULL, 0 }
 	};
 	/* Sample rates that MPEG-1, 2 and 2.5 Layer III carry. */
@@ -93,7 +100,7 @@ static int parse_render_opts(int argc, char **argv, struct render_opts *o, const
 
 	render_opts_init(o);
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "o:q", longopts, NULL)) != -1) {
+	while ((c = getopt_long(argc, argv, "o:qj:", longopts, NULL)) != -1) {
 		long v;
 		char *end;
 
@@ -141,6 +148,12 @@ static int parse_render_opts(int argc, char **argv, struct render_opts *o, const
 		case 'q':
 			o->quiet = 1;
 			break;
+		case 'j':
+			v = parse_num(optarg, 1, 256);
+			if (v < 0)
+				return usage("-j '%s': use a number of jobs from 1 to 256", optarg);
+			o->jobs = (unsigned)v;
+			break;
 		case OPT_PREVIEW:
 			if (preview) {
 				*preview = optarg;
@@ -166,6 +179,26 @@ static int cmd_render(int argc, char **argv)
 		return usage(optind < argc ? "render takes one FILE, not '%s'" : "render needs a FILE%s",
 			     optind < argc ? argv[argc - 1] : "");
 	return render_file(argv[optind], &o) < 0 ? 1 : 0;
+}
+
+static int cmd_batch(int argc, char **argv)
+{
+	struct render_opts o;
+	const char *dir = "transcripts", *outdir;
+	int rc = parse_render_opts(argc, argv, &o, NULL);
+	long cores = sysconf(_SC_NPROCESSORS_ONLN);
+
+	if (rc)
+		return rc;
+	if (optind < argc - 1)
+		return usage("batch takes one DIR, not '%s'", argv[argc - 1]);
+	if (optind == argc - 1)
+		dir = argv[optind];
+	outdir = o.out_path ? o.out_path : "out";
+	o.out_path = NULL;
+	if (!o.jobs)
+		o.jobs = cores > 0 ? (unsigned)cores : 1;
+	return batch_run(dir, outdir, o.jobs, &o) < 0 ? 1 : 0;
 }
 
 static int cmd_voices(int argc, char **argv)
@@ -241,6 +274,8 @@ int main(int argc, char **argv)
 		return cmd_split(argc - 1, argv + 1);
 	if (!strcmp(cmd, "voices"))
 		return cmd_voices(argc - 1, argv + 1);
+	if (!strcmp(cmd, "batch"))
+		return cmd_batch(argc - 1, argv + 1);
 	if (!strcmp(cmd, "feed")) {
 		int quiet = argc == 4 && (!strcmp(argv[3], "-q") || !strcmp(argv[3], "--quiet"));
 

@@ -20,6 +20,7 @@ struct render_opts {
 	double loudness_lufs;      /* integrated loudness target */
 	int write_wav;             /* also write the master as OUT.wav */
 	int quiet;
+	unsigned jobs;             /* batch: renders at once, 0 for the cores */
 };
 
 void render_opts_init(struct render_opts *o);

@@ -1,0 +1,15 @@
+/* batch.h -- render every transcript in a folder, then its feed.
+ * In:  the .txt files in a folder, and the render options.
+ * Out: OUTDIR/NAME.mp3 and sidecars for each, OUTDIR/feed.xml, a summary.
+ * Each transcript renders in a process of its own (at most jobs at once),
+ * so one that fails, or crashes, does not stop the others.
+ * Errs: returns 0 when every transcript rendered, else -1 (each failure
+ *      was reported by its own render). */
+#ifndef COLLOQUY_BATCH_H
+#define COLLOQUY_BATCH_H
+
+#include "render.h"
+
+int batch_run(const char *dir, const char *outdir, unsigned jobs, const struct render_opts *o);
+
+#endif

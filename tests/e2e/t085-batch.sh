@@ -1,0 +1,28 @@
+#!/bin/sh
+# colloquy batch: every transcript of a folder, each in its own process,
+# past failures, then the feed; the same bytes whatever -j.
+. "$(dirname "$0")/lib.sh"
+cd "$ROOT" || exit 1
+
+in="$TMP/in"
+mkdir -p "$in"
+cp transcripts/lighthouse-keeper.txt transcripts/river-survey.txt "$in/"
+printf 'caf\351\n' >"$in/broken.txt"
+"$COLLOQUY" batch "$in" -o "$TMP/one" -j 1 >"$TMP/stdout" 2>"$TMP/stderr"
+rc=$?
+check "a batch with one broken transcript exits 1" test "$rc" -eq 1
+check "... names the broken file and why" grep -q "broken.txt' is not UTF-8 text" "$TMP/stderr"
+check "... renders the others anyway" sh -c "test -s '$TMP/one/lighthouse-keeper.mp3' && test -s '$TMP/one/river-survey.mp3' && test ! -e '$TMP/one/broken.mp3'"
+check "... and writes a feed of the two (feedparser)" $PY -c "
+import feedparser, sys
+f = feedparser.parse('$TMP/one/feed.xml')
+sys.exit(0 if not f.bozo and len(f.entries) == 2 else (f.bozo, len(f.entries)))"
+check "... with a summary line" grep -q "^2 transcripts rendered, 1 failed" "$TMP/stdout"
+rm "$in/broken.txt"
+check "a batch with -j 2 succeeds" "$COLLOQUY" batch "$in" -o "$TMP/two" -j 2 -q
+check "-j 1 and -j 2 give the same bytes" sh -c "
+	for f in lighthouse-keeper river-survey; do
+		for x in .mp3 .vtt .srt .json .chapters.json; do cmp '$TMP/one/'\$f\$x '$TMP/two/'\$f\$x || exit 1; done
+	done"
+fails "a batch of a folder without transcripts" 1 "$COLLOQUY" batch "$TMP/two" -o "$TMP/three"
+stderr_has "no transcripts (*.txt) in"
