@@ -314,7 +314,7 @@ int clean_text(const char *name, const char *data, size_t len, struct text *out)
 		return -1;
 
 	p = data;
-	end = p + strlen(p);
+	end = data + len;	/* data need not end with a NUL */
 	while (p <= end) {
 		const char *eol = p;
 		struct line ln;

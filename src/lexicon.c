@@ -16,6 +16,44 @@ struct lexicon_entry {
 	char *replacement;
 };
 
+/* glibc's regcomp() takes time and memory exponential in nested or long
+ * counted repetitions ("(a+)+++", "x{1000}"): such patterns are refused
+ * rather than let a lexicon exhaust the machine. */
+#define PATTERN_MAX 200
+#define REPEAT_MAX 20
+
+static int pattern_too_costly(const char *re)
+{
+	int after_quantifier = 0;
+
+	if (strlen(re) > PATTERN_MAX)
+		return 1;
+	for (const char *p = re; *p; p++) {
+		int quantifier = *p == '+' || *p == '*' || *p == '?' || *p == '{';
+
+		if (*p == '\\' && p[1]) {
+			p++;
+			after_quantifier = 0;
+			continue;
+		}
+		if (quantifier && after_quantifier)
+			return 1;
+		if (*p == '{') {
+			long n = strtol(p + 1, NULL, 10);
+			const char *comma = strchr(p, ',');
+			if (n > REPEAT_MAX || (comma && strtol(comma + 1, NULL, 10) > REPEAT_MAX))
+				return 1;
+			p = strchr(p, '}') ? strchr(p, '}') : p;
+		}
+		/* a group that ends in a quantifier and is repeated: (a+)+ */
+		if (*p == ')' && p > re && (p[-1] == '+' || p[-1] == '*') &&
+		    (p[1] == '+' || p[1] == '*' || p[1] == '{'))
+			return 1;
+		after_quantifier = quantifier;
+	}
+	return 0;
+}
+
 static int add_entry(struct lexicon *lx, const char *name, int line, const char *key,
 		     size_t key_len, const char *value)
 {
@@ -36,6 +74,11 @@ static int add_entry(struct lexicon *lx, const char *name, int line, const char 
 		if (close[1] == 'i')
 			flags |= REG_ICASE;
 		*close = '\0';
+		if (pattern_too_costly(k + 1)) {
+			free(k);
+			return error("'%s' line %d: the pattern repeats a repetition or is longer than %d "
+				     "characters; write it more simply", name, line, PATTERN_MAX);
+		}
 		/* \b is a GNU extension glibc's regcomp() understands */
 		if ((err = regcomp(&e->re, k + 1, flags))) {
 			char msg[200];

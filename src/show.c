@@ -91,17 +91,13 @@ static void resolve(const char *show_path, char **file)
 	*file = sb_detach(&full, NULL);
 }
 
-int show_load(const char *path, struct show *sh)
+int show_read(const char *path, FILE *f, struct show *sh)
 {
-	struct state st = { sh, NULL, 0, NULL };
+	struct state st = { sh, f, 0, NULL };
 	int line;
 
 	memset(sh, 0, sizeof(*sh));
-	st.f = fopen(path, "r");
-	if (!st.f)
-		return error("cannot read '%s': %s", path, strerror(errno));
 	line = ini_parse_stream(read_line, &st, on_key, &st);
-	fclose(st.f);
 	if (line > 0) {
 		error("'%s' line %d: %s", path, line, st.bad ? st.bad : "not a key = value line");
 		free(st.bad);
@@ -114,6 +110,19 @@ int show_load(const char *path, struct show *sh)
 	resolve(path, &sh->outro_music);
 	resolve(path, &sh->sting);
 	return 0;
+}
+
+int show_load(const char *path, struct show *sh)
+{
+	FILE *f = fopen(path, "r");
+	int ret;
+
+	memset(sh, 0, sizeof(*sh));
+	if (!f)
+		return error("cannot read '%s': %s", path, strerror(errno));
+	ret = show_read(path, f, sh);
+	fclose(f);
+	return ret;
 }
 
 void show_release(struct show *sh)

@@ -18,6 +18,8 @@
 #ifndef COLLOQUY_SHOW_H
 #define COLLOQUY_SHOW_H
 
+#include <stdio.h>
+
 struct show {
 	char *name;
 	char *author;
@@ -33,6 +35,8 @@ struct show {
 
 /* Read path into sh (zeroed first).  Returns 0, or -1 after one message. */
 int show_load(const char *path, struct show *sh);
+/* The same from an open file; path names it and anchors relative files. */
+int show_read(const char *path, FILE *f, struct show *sh);
 void show_release(struct show *sh);
 
 #endif

@@ -107,21 +107,30 @@ bad:
 	return 0;
 }
 
-static int parse_file(const char *path, ini_handler handler, struct parse_state *st)
+static int parse_stream(const char *name, FILE *f, ini_handler handler, struct parse_state *st)
 {
 	int line;
 
-	st->f = fopen(path, "r");
-	if (!st->f)
-		return error("cannot read '%s': %s", path, strerror(errno));
+	st->f = f;
 	line = ini_parse_stream(read_line, st, handler, st);
-	fclose(st->f);
 	if (line > 0) {
-		error("'%s' line %d: %s", path, line, st->bad ? st->bad : "not a key = value line");
+		error("'%s' line %d: %s", name, line, st->bad ? st->bad : "not a key = value line");
 		free(st->bad);
 		return -1;
 	}
 	return 0;
+}
+
+static int parse_file(const char *path, ini_handler handler, struct parse_state *st)
+{
+	FILE *f = fopen(path, "r");
+	int ret;
+
+	if (!f)
+		return error("cannot read '%s': %s", path, strerror(errno));
+	ret = parse_stream(path, f, handler, st);
+	fclose(f);
+	return ret;
 }
 
 static int on_pacing(void *user, const char *section, const char *key, const char *value)
@@ -173,10 +182,8 @@ static void pacing_defaults(struct pacing *p)
 	p->tail_ms = 800;
 }
 
-static int voice_load(const char *path, struct voice *v)
+static void voice_defaults(struct voice *v, const char *path)
 {
-	struct parse_state st;
-
 	memset(v, 0, sizeof(*v));
 	v->name = util_stem(path);
 	v->path = xstrdup(path);
@@ -187,9 +194,36 @@ static int voice_load(const char *path, struct voice *v)
 	v->range = 50;
 	v->volume = 100;
 	v->pause_ms = 450;
+}
+
+static int voice_load(const char *path, struct voice *v)
+{
+	struct parse_state st;
+
+	voice_defaults(v, path);
 	memset(&st, 0, sizeof(st));
 	st.v = v;
 	return parse_file(path, on_key, &st);
+}
+
+int voice_read(const char *name, FILE *f, struct voice *v)
+{
+	struct parse_state st;
+
+	voice_defaults(v, name);
+	memset(&st, 0, sizeof(st));
+	st.v = v;
+	return parse_stream(name, f, on_key, &st);
+}
+
+int pacing_read(const char *name, FILE *f, struct pacing *p)
+{
+	struct parse_state st;
+
+	pacing_defaults(p);
+	memset(&st, 0, sizeof(st));
+	st.pacing = p;
+	return parse_stream(name, f, on_pacing, &st);
 }
 
 static int cmp_names(const void *a, const void *b)
@@ -197,7 +231,7 @@ static int cmp_names(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-static void voice_release(struct voice *v)
+void voice_release(struct voice *v)
 {
 	free(v->name);
 	free(v->path);

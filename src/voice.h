@@ -20,6 +20,7 @@
 #define COLLOQUY_VOICE_H
 
 #include <stddef.h>
+#include <stdio.h>
 
 #include "episode.h"
 
@@ -67,6 +68,12 @@ void voices_release(struct voiceset *vs);
  * own, derived from guest.ini by a fixed palette in order of appearance
  * (the same transcript always gets the same voices). */
 void voices_cast(struct voiceset *vs, const struct episode *ep);
+
+/* Parse one profile, or a pacing file, from f (name is for messages):
+ * what voices_load() does per file, for tests and fuzzing. */
+int voice_read(const char *name, FILE *f, struct voice *v);
+int pacing_read(const char *name, FILE *f, struct pacing *p);
+void voice_release(struct voice *v);
 
 /* The profile that speaks seg, after voices_cast(). */
 const struct voice *voices_for(const struct voiceset *vs, const struct segment *seg);
