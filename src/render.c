@@ -3,6 +3,7 @@
 
 #include <errno.h>
 #include <sndfile.h>
+#include <inttypes.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -562,12 +563,32 @@ out:
 	return ret;
 }
 
+/* What one render takes on: 10 MB of text is some 170 hours of speech,
+ * and a paragraph of 100 KB (a quarter of an hour spoken) is a file that
+ * lost its line breaks, not a paragraph. */
+#define RENDER_MAX_BYTES (10u << 20)
+#define RENDER_MAX_PARAGRAPH (100u << 10)
+
+static int check_size(const char *path, const struct episode *ep)
+{
+	for (size_t i = 0; ep && i < ep->nsegs; i++)
+		if (strlen(ep->segs[i].text) > RENDER_MAX_PARAGRAPH)
+			return error("'%s' line %d: a paragraph of %zu KB; the most one paragraph may be is "
+				     "%u KB (does the file have line breaks?)", path, ep->segs[i].line,
+				     strlen(ep->segs[i].text) >> 10, RENDER_MAX_PARAGRAPH >> 10);
+	return 0;
+}
+
 int render_file(const char *path, const struct render_opts *o)
 {
 	struct episode *ep = NULL;
 	char *out_path;
+	struct stat st;
 	int ret = -1;
 
+	if (stat(path, &st) == 0 && S_ISREG(st.st_mode) && (uintmax_t)st.st_size > RENDER_MAX_BYTES)
+		return error("'%s' is %ju MB; colloquy renders transcripts of up to %u MB",
+			     path, (uintmax_t)st.st_size >> 20, RENDER_MAX_BYTES >> 20);
 	if (o->out_path) {
 		out_path = xstrdup(o->out_path);
 	} else {
@@ -582,7 +603,7 @@ int render_file(const char *path, const struct render_opts *o)
 		out_path = sb_detach(&sb, NULL);
 		free(stem);
 	}
-	if (check_out_dir(out_path) == 0 && (ep = render_load(path)))
+	if (check_out_dir(out_path) == 0 && (ep = render_load(path)) && check_size(path, ep) == 0)
 		ret = render_episode(ep, path, out_path, o);
 	episode_free(ep);
 	free(out_path);

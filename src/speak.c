@@ -2,6 +2,8 @@
 #include "speak.h"
 
 #include <errno.h>
+#include <fcntl.h>
+#include <espeak-ng/espeak_ng.h>
 #include <espeak-ng/speak_lib.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -68,11 +70,36 @@ static int on_audio(short *wav, int nsamples, espeak_EVENT *events)
 static int speak_init(unsigned *rate_hz)
 {
 	if (!rate) {
-		rate = espeak_Initialize(AUDIO_OUTPUT_SYNCHRONOUS, 0, NULL, espeakINITIALIZE_DONT_EXIT);
-		if (rate <= 0) {
-			rate = 0;
+		espeak_ng_ERROR_CONTEXT context = NULL;
+		espeak_ng_STATUS status;
+		int saved, null;
+
+		/* espeak-ng 1.51 starts an audio client (PulseAudio, through
+		 * pcaudio) even to synthesise into memory, and that client
+		 * prints its own troubles (no server, no shared memory under a
+		 * file size limit) on stderr; none of it concerns us, so it goes
+		 * to /dev/null, and espeak-ng's own errors come back in its
+		 * status. */
+		fflush(stderr);
+		saved = dup(2);
+		null = open("/dev/null", O_WRONLY);
+		if (saved >= 0 && null >= 0)
+			dup2(null, 2);
+		espeak_ng_InitializePath(NULL);
+		status = espeak_ng_Initialize(&context);
+		if (status == ENS_OK)
+			status = espeak_ng_InitializeOutput(ENOUTPUT_MODE_SYNCHRONOUS, 0, NULL);
+		if (saved >= 0 && null >= 0)
+			dup2(saved, 2);
+		if (saved >= 0)
+			close(saved);
+		if (null >= 0)
+			close(null);
+		if (status != ENS_OK) {
+			espeak_ng_ClearErrorContext(&context);
 			return error("cannot start espeak-ng: its data files are missing (install espeak-ng-data)");
 		}
+		rate = espeak_ng_GetSampleRate();
 		espeak_SetSynthCallback(on_audio);
 	}
 	*rate_hz = (unsigned)rate;
@@ -291,6 +318,7 @@ static int synth(const struct voice *v, int wpm_setting, const char *text, struc
 
 		close(fd[0]);
 		ok = espeak_SetVoiceByName(id) == EE_OK;
+		free(id);
 		espeak_SetParameter(espeakRATE, wpm_setting, 0);
 		espeak_SetParameter(espeakPITCH, v->pitch, 0);
 		espeak_SetParameter(espeakRANGE, v->range, 0);

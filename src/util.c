@@ -249,7 +249,7 @@ static void on_fatal_signal(int sig)
 
 void util_install_signal_cleanup(void)
 {
-	static const int sigs[] = { SIGINT, SIGTERM, SIGHUP, SIGPIPE, SIGXFSZ };
+	static const int sigs[] = { SIGINT, SIGTERM, SIGHUP, SIGPIPE };
 	struct sigaction sa;
 
 	memset(&sa, 0, sizeof(sa));
@@ -259,6 +259,9 @@ void util_install_signal_cleanup(void)
 		sigaddset(&sa.sa_mask, sigs[i]);
 	for (size_t i = 0; i < sizeof(sigs) / sizeof(sigs[0]); i++)
 		sigaction(sigs[i], &sa, NULL);
+	/* Past a file size limit, write() fails with EFBIG and the output is
+	 * abandoned with a message, rather than the process dying silently. */
+	signal(SIGXFSZ, SIG_IGN);
 }
 
 static int write_all(int fd, const void *data, size_t len)
