@@ -385,6 +385,18 @@ static void lint_chapters(const struct episode *ep, const char *out_path)
 	}
 }
 
+/* Write doc as out_path's sidecar with suffix, and release it. */
+static int write_sidecar(const char *out_path, const char *suffix, struct sb *doc)
+{
+	char *path = sidecar_path(out_path, suffix);
+	struct util_part part = { doc->buf, doc->len };
+	int ret = util_write_atomic(path, &part, 1);
+
+	sb_release(doc);
+	free(path);
+	return ret;
+}
+
 /* The files a podcast host publishes beside the episode, each written
  * whole or not at all. */
 static int write_sidecars(const struct episode *ep, const char *out_path)
@@ -401,17 +413,9 @@ static int write_sidecars(const struct episode *ep, const char *out_path)
 
 	for (size_t i = 0; i < sizeof(sidecars) / sizeof(sidecars[0]); i++) {
 		struct sb doc = SB_INIT;
-		char *path = sidecar_path(out_path, sidecars[i].suffix);
-		struct util_part part;
-		int ret;
 
 		sidecars[i].write(ep, &doc);
-		part.data = doc.buf;
-		part.len = doc.len;
-		ret = util_write_atomic(path, &part, 1);
-		sb_release(&doc);
-		free(path);
-		if (ret < 0)
+		if (write_sidecar(out_path, sidecars[i].suffix, &doc) < 0)
 			return -1;
 	}
 	return 0;
@@ -527,17 +531,9 @@ static int render_episode(struct episode *ep, const char *source, const char *ou
 		goto out;
 	{
 		struct sb doc = SB_INIT;
-		char *path = sidecar_path(out_path, ".episode.json");
-		struct util_part part;
-		int rc;
 
 		publish_episode_json(ep, &sh, date, source, &doc);
-		part.data = doc.buf;
-		part.len = doc.len;
-		rc = util_write_atomic(path, &part, 1);
-		sb_release(&doc);
-		free(path);
-		if (rc < 0)
+		if (write_sidecar(out_path, ".episode.json", &doc) < 0)
 			goto out;
 	}
 	if (wav_path && write_wav(ep, wav_path) < 0)

@@ -249,38 +249,6 @@ static char *voice_id(const struct voice *v)
 	return sb_detach(&name, NULL);
 }
 
-static int read_all(int fd, void *data, size_t len)
-{
-	char *p = data;
-
-	while (len) {
-		ssize_t n = read(fd, p, len);
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n <= 0)
-			return -1;
-		p += n;
-		len -= (size_t)n;
-	}
-	return 0;
-}
-
-static int write_all(int fd, const void *data, size_t len)
-{
-	const char *p = data;
-
-	while (len) {
-		ssize_t n = write(fd, p, len);
-		if (n < 0 && errno == EINTR)
-			continue;
-		if (n <= 0)
-			return -1;
-		p += n;
-		len -= (size_t)n;
-	}
-	return 0;
-}
-
 /* Speak text in a child process forked from this one, where espeak-ng is
  * started but has never spoken.  espeak-ng carries state from one
  * utterance to the next (its flutter and noise generators among it), so
@@ -327,25 +295,25 @@ static int synth(const struct voice *v, int wpm_setting, const char *text, struc
 		ok = ok && espeak_Synth(text, strlen(text) + 1, 0, POS_CHARACTER, 0, flags, NULL, sink) == EE_OK &&
 		     espeak_Synchronize() == EE_OK;
 		n = sink->n;
-		ok = ok && write_all(fd[1], &n, sizeof(n)) == 0 &&
-		     write_all(fd[1], sink->pcm, sink->n * sizeof(*sink->pcm)) == 0;
+		ok = ok && util_write_all(fd[1], &n, sizeof(n)) == 0 &&
+		     util_write_all(fd[1], sink->pcm, sink->n * sizeof(*sink->pcm)) == 0;
 		n = sink->nwords;
-		ok = ok && write_all(fd[1], &n, sizeof(n)) == 0 &&
-		     write_all(fd[1], sink->words, sink->nwords * sizeof(*sink->words)) == 0;
+		ok = ok && util_write_all(fd[1], &n, sizeof(n)) == 0 &&
+		     util_write_all(fd[1], sink->words, sink->nwords * sizeof(*sink->words)) == 0;
 		_exit(ok ? 0 : 1);
 	}
 	close(fd[1]);
 	free(id);
-	if (read_all(fd[0], &n, sizeof(n)) < 0 || n > SIZE_MAX / sizeof(int16_t)) {
+	if (util_read_all(fd[0], &n, sizeof(n)) < 0 || n > SIZE_MAX / sizeof(int16_t)) {
 		ret = -1;
 	} else {
 		XGROW(sink->pcm, sink->alloc, (size_t)n);
 		sink->n = (size_t)n;
-		ret = read_all(fd[0], sink->pcm, sink->n * sizeof(*sink->pcm));
-		if (ret == 0 && read_all(fd[0], &n, sizeof(n)) == 0 && n < SIZE_MAX / sizeof(struct word_mark)) {
+		ret = util_read_all(fd[0], sink->pcm, sink->n * sizeof(*sink->pcm));
+		if (ret == 0 && util_read_all(fd[0], &n, sizeof(n)) == 0 && n < SIZE_MAX / sizeof(struct word_mark)) {
 			XGROW(sink->words, sink->words_alloc, (size_t)n);
 			sink->nwords = (size_t)n;
-			ret = read_all(fd[0], sink->words, sink->nwords * sizeof(*sink->words));
+			ret = util_read_all(fd[0], sink->words, sink->nwords * sizeof(*sink->words));
 		} else {
 			ret = -1;
 		}

@@ -264,7 +264,23 @@ void util_install_signal_cleanup(void)
 	signal(SIGXFSZ, SIG_IGN);
 }
 
-static int write_all(int fd, const void *data, size_t len)
+int util_read_all(int fd, void *data, size_t len)
+{
+	char *p = data;
+
+	while (len) {
+		ssize_t n = read(fd, p, len);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			return -1;
+		p += n;
+		len -= (size_t)n;
+	}
+	return 0;
+}
+
+int util_write_all(int fd, const void *data, size_t len)
 {
 	const char *p = data;
 
@@ -294,7 +310,7 @@ int util_write_atomic(const char *path, const struct util_part *parts, size_t np
 	}
 	slot = pending_add(tmp.buf);
 	for (size_t i = 0; i < nparts; i++) {
-		if (write_all(fd, parts[i].data, parts[i].len) < 0) {
+		if (util_write_all(fd, parts[i].data, parts[i].len) < 0) {
 			error("cannot write '%s': %s", path, strerror(errno));
 			goto fail;
 		}

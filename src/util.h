@@ -65,6 +65,11 @@ struct util_part {
 };
 int util_write_atomic(const char *path, const struct util_part *parts, size_t nparts);
 
+/* Read or write exactly len bytes, through EINTR and short transfers.
+ * Return 0, or -1 with errno set (or at end of file, for reading). */
+int util_read_all(int fd, void *data, size_t len);
+int util_write_all(int fd, const void *data, size_t len);
+
 /* Remove temporary files still open when a signal ends the process. */
 void util_install_signal_cleanup(void);
 
