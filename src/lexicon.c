@@ -88,6 +88,11 @@ static int add_entry(struct lexicon *lx, const char *name, int line, const char 
 			return error("'%s' line %d: bad pattern: %s", name, line, msg);
 		}
 		free(k);
+		if (regexec(&e->re, "", 0, NULL, 0) == 0) {
+			regfree(&e->re);
+			return error("'%s' line %d: the pattern matches nothing at all (an empty string)",
+				     name, line);
+		}
 	} else {
 		if (strpbrk(k, " \t")) {
 			error("'%s' line %d: '%s' is more than one word; use a /pattern/", name, line, k);
@@ -218,12 +223,18 @@ static void apply_pattern(const struct lexicon_entry *e, const char *s, struct s
 	sb_addstr(out, s);
 }
 
+/* Each entry applies to what the ones before it made; entries whose
+ * sayings contain what they replace could make a paragraph grow without
+ * bound, so the growth stops here. */
+#define GROWTH_MAX(len) (8 * (len) + 1024)
+
 char *lexicon_apply(const struct lexicon *lx, const char *text)
 {
 	struct sb cur = SB_INIT;
+	size_t limit = GROWTH_MAX(strlen(text));
 
 	sb_addstr(&cur, text);
-	for (size_t i = 0; lx && i < lx->n; i++) {
+	for (size_t i = 0; lx && i < lx->n && cur.len <= limit; i++) {
 		struct sb next = SB_INIT;
 
 		if (lx->e[i].word)

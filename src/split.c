@@ -708,7 +708,7 @@ static char *subject_name(const char *s)
 {
 	char *name = name_at(s);
 
-	if (name && islower((unsigned char)s[strlen(name) + 1]) && s[strlen(name)] == ' ')
+	if (name && s[strlen(name)] == ' ' && islower((unsigned char)s[strlen(name) + 1]))
 		return name;
 	free(name);
 	return NULL;
