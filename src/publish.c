@@ -7,6 +7,18 @@
 
 #include "cue.h"
 
+/* Append root as an indented document and release it.  %.10g keeps
+ * milliseconds exact without binary noise. */
+static void add_document(struct sb *out, json_t *root)
+{
+	char *text = json_dumps(root, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(10));
+
+	sb_addstr(out, text);
+	sb_addch(out, '\n');
+	free(text);
+	json_decref(root);
+}
+
 static json_t *seconds(const struct episode *ep, uint64_t sample)
 {
 	/* Whole milliseconds, as the ID3 chapters carry them. */
@@ -16,7 +28,6 @@ static json_t *seconds(const struct episode *ep, uint64_t sample)
 void publish_chapters_json(const struct episode *ep, struct sb *out)
 {
 	json_t *root = json_object(), *list = json_array();
-	char *text;
 
 	json_object_set_new(root, "version", json_string("1.2.0"));
 	json_object_set_new(root, "title", json_string(ep->title));
@@ -30,12 +41,7 @@ void publish_chapters_json(const struct episode *ep, struct sb *out)
 		json_array_append_new(list, c);
 	}
 	json_object_set_new(root, "chapters", list);
-	/* %.10g keeps milliseconds exact without binary noise. */
-	text = json_dumps(root, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(10));
-	sb_addstr(out, text);
-	sb_addch(out, '\n');
-	free(text);
-	json_decref(root);
+	add_document(out, root);
 }
 
 static const char *display_name(const struct episode *ep, const char *speaker)
@@ -121,7 +127,6 @@ void publish_srt(const struct episode *ep, struct sb *out)
 void publish_transcript_json(const struct episode *ep, struct sb *out)
 {
 	json_t *root = json_object(), *list = json_array();
-	char *text;
 
 	json_object_set_new(root, "version", json_string("1.0.0"));
 	for (size_t i = 0; i < ep->nsegs; i++) {
@@ -138,11 +143,7 @@ void publish_transcript_json(const struct episode *ep, struct sb *out)
 		}
 	}
 	json_object_set_new(root, "segments", list);
-	text = json_dumps(root, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(10));
-	sb_addstr(out, text);
-	sb_addch(out, '\n');
-	free(text);
-	json_decref(root);
+	add_document(out, root);
 }
 
 static json_t *string_or_null(const char *s)
@@ -155,7 +156,6 @@ void publish_episode_json(const struct episode *ep, const struct show *sh, const
 {
 	json_t *root = json_object(), *show = json_object();
 	const char *base = strrchr(source, '/');
-	char *text;
 
 	json_object_set_new(root, "title", json_string(ep->title));
 	json_object_set_new(root, "date", json_string(date));
@@ -177,9 +177,5 @@ void publish_episode_json(const struct episode *ep, const struct show *sh, const
 	json_object_set_new(show, "artwork", string_or_null(sh->artwork ? (strrchr(sh->artwork, '/') ?
 			    strrchr(sh->artwork, '/') + 1 : sh->artwork) : NULL));
 	json_object_set_new(root, "show", show);
-	text = json_dumps(root, JSON_INDENT(2) | JSON_PRESERVE_ORDER | JSON_REAL_PRECISION(10));
-	sb_addstr(out, text);
-	sb_addch(out, '\n');
-	free(text);
-	json_decref(root);
+	add_document(out, root);
 }
