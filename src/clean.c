@@ -244,6 +244,11 @@ static void add_para(struct text *t, struct sb *sb, const struct line *first,
 	}
 	heading = strip_markdown(&folded, &emphasis);
 	folded.len = cruft_strip_directions(folded.buf);
+	/* what the marks and directions stood in front of may leave a space */
+	while (folded.len && folded.buf[0] == ' ') {
+		memmove(folded.buf, folded.buf + 1, folded.len);
+		folded.len--;
+	}
 	if (!folded.len) {
 		sb_release(&folded);
 		return;

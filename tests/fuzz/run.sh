@@ -14,7 +14,7 @@ for t in "$@"; do
 	corpus=build/fuzz/corpus/$t
 	mkdir -p "$corpus"
 	seeds=tests/fuzz/seeds/$t
-	[ "$t" = split ] && seeds="transcripts tests/fuzz/seeds/script"
+	[ "$t" = split ] && seeds="transcripts tests/fuzz/seeds/split tests/fuzz/seeds/script"
 	(cd build/fuzz && ../../build/fuzz/fuzz_"$t" -max_total_time="$seconds" -print_final_stats=1 \
 		-timeout=10 -rss_limit_mb=2048 -max_len=8192 -close_fd_mask=2 "../../$corpus" \
 		$(for s in $seeds; do echo "../../$s"; done) >"$t.log" 2>&1; echo $? >"$t.rc") &
