@@ -109,7 +109,8 @@ static int load_items(const char *outdir, struct item **items, size_t *n)
 		free(mp3_path);
 	}
 	closedir(d);
-	qsort(*items, *n, sizeof(**items), newest_first);
+	if (*n)
+		qsort(*items, *n, sizeof(**items), newest_first);
 	return 0;
 }
 

@@ -278,7 +278,8 @@ int voices_load(const char *dir, struct voiceset *vs)
 		}
 	}
 	closedir(d);
-	qsort(names, n, sizeof(*names), cmp_names);
+	if (n)
+		qsort(names, n, sizeof(*names), cmp_names);
 	for (size_t i = 0; i < n && !ret; i++) {
 		XGROW(vs->v, vs->alloc, vs->n + 1);
 		if (voice_load(names[i], &vs->v[vs->n]) < 0) {
