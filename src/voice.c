@@ -196,14 +196,20 @@ static void voice_defaults(struct voice *v, const char *path)
 	v->pause_ms = 450;
 }
 
+/* voice_read() on a file; v is filled with defaults even when the file
+ * cannot be opened, so the caller can release it either way. */
 static int voice_load(const char *path, struct voice *v)
 {
-	struct parse_state st;
+	FILE *f = fopen(path, "r");
+	int ret;
 
-	voice_defaults(v, path);
-	memset(&st, 0, sizeof(st));
-	st.v = v;
-	return parse_file(path, on_key, &st);
+	if (!f) {
+		voice_defaults(v, path);
+		return error("cannot read '%s': %s", path, strerror(errno));
+	}
+	ret = voice_read(path, f, v);
+	fclose(f);
+	return ret;
 }
 
 int voice_read(const char *name, FILE *f, struct voice *v)
