@@ -10,12 +10,6 @@
 
 #define ENC_BLOCK 8192
 
-struct enc {
-	lame_global_flags *gfp;
-	struct sb out;
-	int finished;
-};
-
 static const char *lame_reason(int code)
 {
 	switch (code) {
@@ -148,108 +142,197 @@ static unsigned least_kbps_for_info(unsigned rate_hz)
 	return 0;
 }
 
-struct enc *enc_new(unsigned rate_hz, unsigned kbps, int vbr_quality)
+int enc_format_init(struct enc_format *f, unsigned rate_hz, unsigned kbps, int vbr_quality)
 {
-	struct enc *e;
+	static const float silence[1152];
+	unsigned char buf[16384];
+	lame_global_flags *g;
+	size_t len;
 
-	if (vbr_quality < 0 && !info_frame_fits(rate_hz, kbps)) {
-		error("%u kbit/s at %u Hz leaves no room for the Info frame that gives players "
-		      "the exact duration; use --bitrate %u or more", kbps, rate_hz,
-		      least_kbps_for_info(rate_hz));
-		return NULL;
-	}
-	e = xcalloc(1, sizeof(*e));
-	e->gfp = configure(rate_hz, kbps, vbr_quality);
-	if (!e->gfp) {
-		free(e);
-		error("the MP3 encoder rejects %u Hz at %u kbit/s", rate_hz, kbps);
-		return NULL;
-	}
-	return e;
-}
-
-int enc_write(struct enc *e, const float *pcm, size_t nsamples)
-{
-	while (nsamples) {
-		int n = nsamples > ENC_BLOCK ? ENC_BLOCK : (int)nsamples;
-		/* lame.h: worst case 1.25 * nsamples + 7200 bytes */
-		size_t cap = (size_t)n * 5 / 4 + 7200;
-		int got;
-
-		sb_grow(&e->out, cap);
-		got = lame_encode_buffer_ieee_float(e->gfp, pcm, pcm, n,
-						    (unsigned char *)e->out.buf + e->out.len, (int)cap);
-		if (got < 0)
-			return error("MP3 encoding failed: %s", lame_reason(got));
-		e->out.len += (size_t)got;
-		pcm += n;
-		nsamples -= (size_t)n;
-	}
+	memset(f, 0, sizeof(*f));
+	f->rate_hz = rate_hz;
+	f->kbps = kbps;
+	f->vbr_quality = vbr_quality;
+	if (vbr_quality < 0 && !info_frame_fits(rate_hz, kbps))
+		return error("%u kbit/s at %u Hz leaves no room for the Info frame that gives players "
+			     "the exact duration; use --bitrate %u or more", kbps, rate_hz,
+			     least_kbps_for_info(rate_hz));
+	g = configure(rate_hz, kbps, vbr_quality);
+	if (!g)
+		return error("the MP3 encoder rejects %u Hz at %u kbit/s", rate_hz, kbps);
+	f->frame_samples = (unsigned)lame_get_framesize(g);
+	f->delay = (unsigned)lame_get_encoder_delay(g);
+	if (lame_encode_buffer_ieee_float(g, silence, silence, 1152, buf, sizeof(buf)) < 0 ||
+	    lame_encode_flush(g, buf, sizeof(buf)) < 0)
+		len = 0;
+	else
+		len = lame_get_lametag_frame(g, f->info, sizeof(f->info));
+	lame_close(g);
+	if (len < 4 || len > sizeof(f->info))
+		return error("the MP3 encoder gives no Info frame at %u Hz", rate_hz);
+	f->info_len = len;
+	/* the tag follows the side information: 17 bytes for MPEG-1 mono, 9
+	 * for MPEG-2 and 2.5 */
+	f->tag_at = 4 + (f->frame_samples == 1152 ? 17 : 9);
+	if (f->tag_at + 156 > len || (memcmp(f->info + f->tag_at, "Info", 4) &&
+				      memcmp(f->info + f->tag_at, "Xing", 4)))
+		return error("the MP3 encoder's Info frame is not one colloquy knows");
 	return 0;
 }
 
-int enc_finish(struct enc *e)
+/* LAME pads a stream to whole frames with at least 576 samples (its MDCT
+ * overlap); a chunk that leaves exactly that fills its span. */
+size_t enc_chunk_samples(const struct enc_format *f, uint64_t span)
 {
-	unsigned char tag[2880];
-	size_t taglen;
+	return (size_t)(span - f->delay - ENC_MIN_PADDING);
+}
+
+int enc_chunk(const struct enc_format *f, const float *pcm, size_t n, struct sb *out,
+	      unsigned *padding)
+{
+	lame_global_flags *g = configure(f->rate_hz, f->kbps, f->vbr_quality);
+	size_t start = out->len, first;
 	int got;
 
-	if (e->finished)
-		return 0;
-	sb_grow(&e->out, 7200);
-	got = lame_encode_flush(e->gfp, (unsigned char *)e->out.buf + e->out.len, 7200);
+	if (!g)
+		return error("the MP3 encoder rejects %u Hz at %u kbit/s", f->rate_hz, f->kbps);
+	while (n) {
+		int m = n > ENC_BLOCK ? ENC_BLOCK : (int)n;
+		/* lame.h: worst case 1.25 * nsamples + 7200 bytes */
+		size_t cap = (size_t)m * 5 / 4 + 7200;
+
+		sb_grow(out, cap);
+		got = lame_encode_buffer_ieee_float(g, pcm, pcm, m, (unsigned char *)out->buf + out->len,
+						    (int)cap);
+		if (got < 0)
+			goto fail;
+		out->len += (size_t)got;
+		pcm += m;
+		n -= (size_t)m;
+	}
+	sb_grow(out, 7200);
+	got = lame_encode_flush(g, (unsigned char *)out->buf + out->len, 7200);
 	if (got < 0)
-		return error("MP3 encoding failed: %s", lame_reason(got));
-	e->out.len += (size_t)got;
-	/* LAME left an empty frame first; its final Info frame goes there. */
-	taglen = lame_get_lametag_frame(e->gfp, tag, sizeof(tag));
-	if (taglen == 0 || taglen > sizeof(tag) || taglen > e->out.len)
-		return error("the MP3 encoder gave no Info frame");
-	memcpy(e->out.buf, tag, taglen);
-	e->finished = 1;
+		goto fail;
+	out->len += (size_t)got;
+	*padding = (unsigned)lame_get_encoder_padding(g);
+	lame_close(g);
+	/* LAME's first frame is the place it keeps for its Info frame: the
+	 * joined stream has one Info frame of its own */
+	first = out->len > start ? enc_frame_len((unsigned char *)out->buf + start, out->len - start) : 0;
+	if (!first)
+		return error("the MP3 encoder gave no frames");
+	memmove(out->buf + start, out->buf + start + first, out->len - start - first);
+	out->len -= first;
 	return 0;
+fail:
+	lame_close(g);
+	return error("MP3 encoding failed: %s", lame_reason(got));
 }
 
-int enc_decode(const struct enc *e, int16_t **pcm, size_t *nsamples)
+size_t enc_frame_len(const unsigned char *p, size_t avail)
+{
+	/* kbit/s by bit-rate index, for MPEG-1 and for MPEG-2/2.5 Layer III */
+	static const unsigned short kbps[2][16] = {
+		{ 0, 32, 40, 48, 56, 64, 80, 96, 112, 128, 160, 192, 224, 256, 320, 0 },
+		{ 0, 8, 16, 24, 32, 40, 48, 56, 64, 80, 96, 112, 128, 144, 160, 0 },
+	};
+	static const unsigned hz[4][3] = {
+		{ 11025, 12000, 8000 },    /* 2.5 */
+		{ 0, 0, 0 },
+		{ 22050, 24000, 16000 },   /* 2 */
+		{ 44100, 48000, 32000 },   /* 1 */
+	};
+	unsigned version, br, sr, pad, rate;
+
+	if (avail < 4 || p[0] != 0xff || (p[1] & 0xe0) != 0xe0 || ((p[1] >> 1) & 3) != 1)
+		return 0;
+	version = (p[1] >> 3) & 3;
+	br = p[2] >> 4;
+	sr = (p[2] >> 2) & 3;
+	pad = (p[2] >> 1) & 1;
+	if (version == 1 || sr == 3 || br == 0 || br == 15)
+		return 0;
+	rate = hz[version][sr];
+	if (version == 3)
+		return 144000u * kbps[0][br] / rate + pad;
+	return 72000u * kbps[1][br] / rate + pad;
+}
+
+uint16_t enc_crc16(uint16_t crc, const unsigned char *p, size_t n)
+{
+	while (n--) {
+		crc ^= *p++;
+		for (int k = 0; k < 8; k++)
+			crc = crc & 1 ? (uint16_t)((crc >> 1) ^ 0xa001) : (uint16_t)(crc >> 1);
+	}
+	return crc;
+}
+
+static void put_be32(unsigned char *p, uint32_t v)
+{
+	p[0] = (unsigned char)(v >> 24);
+	p[1] = (unsigned char)(v >> 16);
+	p[2] = (unsigned char)(v >> 8);
+	p[3] = (unsigned char)v;
+}
+
+void enc_info_frame(const struct enc_format *f, uint32_t nframes, uint64_t audio_bytes,
+		    uint16_t crc, unsigned padding, const uint64_t toc[100], unsigned char *out)
+{
+	unsigned char *t;
+	uint64_t total = f->info_len + audio_bytes;
+	uint32_t bytes = total > UINT32_MAX ? UINT32_MAX : (uint32_t)total;
+	uint16_t tag_crc;
+
+	memcpy(out, f->info, f->info_len);
+	t = out + f->tag_at;
+	/* Xing/Info: flags, frames, bytes, seek table, quality */
+	put_be32(t + 8, nframes);
+	put_be32(t + 12, bytes);
+	for (int i = 0; i < 100; i++) {
+		uint64_t at = (toc[i] + f->info_len) * 256 / (total ? total : 1);
+		t[16 + i] = (unsigned char)(at > 255 ? 255 : at);
+	}
+	/* LAME extension (from t + 120): delay and padding, 12 bits each */
+	t[141] = (unsigned char)(f->delay >> 4);
+	t[142] = (unsigned char)(((f->delay & 15) << 4) | ((padding >> 8) & 15));
+	t[143] = (unsigned char)padding;
+	put_be32(t + 148, bytes);          /* music length */
+	t[152] = (unsigned char)(crc >> 8); /* music CRC */
+	t[153] = (unsigned char)crc;
+	tag_crc = enc_crc16(0, out, f->tag_at + 154);
+	t[154] = (unsigned char)(tag_crc >> 8);
+	t[155] = (unsigned char)tag_crc;
+}
+
+int enc_decode(const unsigned char *frames, size_t len, int16_t **pcm, size_t *nsamples)
 {
 	hip_t hip = hip_decode_init();
-	size_t cap = (size_t)lame_get_totalframes(e->gfp) * 1152 + 4608, done = 0;
-	short *left, *right;
-	unsigned char *feed = (unsigned char *)e->out.buf;
-	size_t feed_len = e->out.len;
+	size_t cap = 4608, done = 0;
+	short *left = NULL, right[1152 * 2];
 	int got, idle = 0;
 
 	if (!hip)
 		return error("cannot start the MP3 decoder");
 	left = xmalloc(cap * sizeof(*left));
-	right = xmalloc(1152 * 2 * sizeof(*right));
-	/* hip_decode1() gives a frame at a time; a frame can give no samples
-	 * (the Info frame does) */
-	while (done + 1152 <= cap && (got = hip_decode1(hip, feed, feed_len, left + done, right)) >= 0) {
-		feed_len = 0;
+	/* hip_decode1() takes the bytes once and then gives a frame a call */
+	for (;;) {
+		if (done + 1152 > cap) {
+			cap *= 2;
+			left = xrealloc(left, cap * sizeof(*left));
+		}
+		got = hip_decode1(hip, (unsigned char *)frames, len, left + done, right);
+		len = 0;
+		if (got < 0)
+			break;
 		done += (size_t)got;
 		idle = got ? 0 : idle + 1;
 		if (idle > 2)
 			break;
 	}
 	hip_decode_exit(hip);
-	free(right);
 	*pcm = left;
 	*nsamples = done;
 	return 0;
-}
-
-const unsigned char *enc_bytes(const struct enc *e, size_t *len)
-{
-	*len = e->out.len;
-	return (const unsigned char *)e->out.buf;
-}
-
-void enc_free(struct enc *e)
-{
-	if (!e)
-		return;
-	lame_close(e->gfp);
-	sb_release(&e->out);
-	free(e);
 }

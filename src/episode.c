@@ -36,6 +36,7 @@ void episode_free(struct episode *ep)
 		free(ep->segs[i].speaker);
 		free(ep->segs[i].text);
 		free(ep->segs[i].pcm);
+		free(ep->segs[i].energy);
 		for (size_t k = 0; k < ep->segs[i].ncues; k++)
 			free(ep->segs[i].cues[k].text);
 		free(ep->segs[i].cues);
@@ -44,6 +45,7 @@ void episode_free(struct episode *ep)
 	for (size_t i = 0; i < ep->nchapters; i++)
 		free(ep->chapters[i].title);
 	free(ep->chapters);
+	free(ep->chunks);
 	for (size_t i = 0; i < ep->ndropped; i++)
 		free(ep->dropped[i]);
 	free(ep->dropped);

@@ -4,8 +4,8 @@
  *   split   fills title, segs[].role/speaker/text/line, chapters[].title/seg
  *           and dropped[];
  *   speak   fills segs[].pcm/nsamples at speech_rate_hz;
- *   master  fills pcm/nsamples at rate_hz, segs[].start/end_sample and
- *           chapters[].start/end_sample;
+ *   master  fills segs[].gain_db/start/end_sample, chapters[].start/
+ *           end_sample and chunks[] (and, for master_episode(), pcm);
  *   encode, id3 and publish only read it.
  * Whoever creates the episode frees it with episode_free(). */
 #ifndef COLLOQUY_EPISODE_H
@@ -44,8 +44,26 @@ struct segment {
 	struct cue *cues;    /* the text cut into captions, in order */
 	size_t ncues;
 
-	/* master: where the segment's speech lies in the timeline */
+	/* speak, for master: the trimmed clip at the output rate */
+	size_t clip_n;       /* its samples */
+	size_t trim;         /* speech samples cut from the start */
+	float *energy;       /* its loudness: K-weighted power of each 100 ms */
+	size_t nenergy;
+
+	/* master: the speaker's level, and where the speech lies in the
+	 * timeline */
+	double gain_db;
 	uint64_t start_sample, end_sample;
+};
+
+/* A piece of the timeline encoded on its own: its samples
+ * [start, start + nsamples) are encoded, and the rest of its span (silence)
+ * is taken by the encoder's delay and padding at the join. */
+struct chunk {
+	uint64_t start, span;
+	size_t nsamples;
+	size_t seg_first, seg_end;   /* the segments it holds */
+	int music;                   /* music plays in it */
 };
 
 struct chapter {
@@ -69,6 +87,9 @@ struct episode {
 	size_t ndropped, dropped_alloc;
 
 	unsigned speech_rate_hz;   /* speak */
+
+	struct chunk *chunks;      /* master: the timeline cut at pauses */
+	size_t nchunks, chunks_alloc;
 
 	float *pcm;          /* master: the whole episode, mono, -1..1 */
 	size_t nsamples;

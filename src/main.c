@@ -73,11 +73,14 @@ static long parse_num(const char *s, long lo, long hi)
 }
 
 enum { OPT_RATE = 256, OPT_BITRATE, OPT_VBR, OPT_VOICES, OPT_LOUDNESS, OPT_WAV, OPT_JSON,
-       OPT_LEXICON, OPT_PREVIEW, OPT_SHOW };
+       OPT_LEXICON, OPT_PREVIEW, OPT_SHOW, OPT_NO_CACHE, OPT_CACHE_DIR, OPT_PLAN, OPT_PRUNE,
+       OPT_MAX_SIZE };
 
-/* Options of render and voices.  Returns 0, or 2 after a usage message;
- * sets *preview for --preview when preview is not NULL. */
-static int parse_render_opts(int argc, char **argv, struct render_opts *o, const char **preview)
+/* Options of render, batch and voices.  Returns 0, or 2 after a usage
+ * message; sets *preview for --preview and *plan for --plan when they are
+ * not NULL. */
+static int parse_render_opts(int argc, char **argv, struct render_opts *o, const char **preview,
+			     int *plan)
 {
 	static const struct option longopts[] = {
 		{ "output", required_argument, NULL, 'o' },
@@ -92,6 +95,9 @@ static int parse_render_opts(int argc, char **argv, struct render_opts *o, const
 		{ "quiet", no_argument, NULL, 'q' },
 		{ "preview", required_argument, NULL, OPT_PREVIEW },
 		{ "jobs", required_argument, NULL, 'j' },
+		{ "no-cache", no_argument, NULL, OPT_NO_CACHE },
+		{ "cache-dir", required_argument, NULL, OPT_CACHE_DIR },
+		{ "plan", no_argument, NULL, OPT_PLAN },
 		{ NULL, 0, NULL, 0 }
 	};
 	/* Sample rates that MPEG-1, 2 and 2.5 Layer III carry. */
@@ -154,6 +160,17 @@ static int parse_render_opts(int argc, char **argv, struct render_opts *o, const
 				return usage("-j '%s': use a number of jobs from 1 to 256", optarg);
 			o->jobs = (unsigned)v;
 			break;
+		case OPT_NO_CACHE:
+			o->no_cache = 1;
+			break;
+		case OPT_CACHE_DIR:
+			o->cache_dir = optarg;
+			break;
+		case OPT_PLAN:
+			if (!plan)
+				return usage("--plan is an option of batch%s", "");
+			*plan = 1;
+			break;
 		case OPT_PREVIEW:
 			if (preview) {
 				*preview = optarg;
@@ -171,7 +188,7 @@ static int parse_render_opts(int argc, char **argv, struct render_opts *o, const
 static int cmd_render(int argc, char **argv)
 {
 	struct render_opts o;
-	int rc = parse_render_opts(argc, argv, &o, NULL);
+	int rc = parse_render_opts(argc, argv, &o, NULL, NULL);
 
 	if (rc)
 		return rc;
@@ -185,7 +202,7 @@ static int cmd_batch(int argc, char **argv)
 {
 	struct render_opts o;
 	const char *dir = "transcripts", *outdir;
-	int rc = parse_render_opts(argc, argv, &o, NULL);
+	int rc = parse_render_opts(argc, argv, &o, NULL, NULL);
 	long cores = sysconf(_SC_NPROCESSORS_ONLN);
 
 	if (rc)
@@ -205,7 +222,7 @@ static int cmd_voices(int argc, char **argv)
 {
 	struct render_opts o;
 	const char *preview = NULL;
-	int rc = parse_render_opts(argc, argv, &o, &preview);
+	int rc = parse_render_opts(argc, argv, &o, &preview, NULL);
 
 	if (rc)
 		return rc;

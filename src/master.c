@@ -5,6 +5,7 @@
 #include <math.h>
 #include <sndfile.h>
 #include <soxr.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -28,6 +29,12 @@
 #define STING_PAD_MS 300
 #define OUTRO_SOLO_MS 4000
 #define OUTRO_FADE_MS 2500
+/* BS.1770 gates: absolute, and relative to the programme (integrated);
+ * EBU R 128 loudness range: relative gate and percentiles. */
+#define GATE_ABS_LUFS -70.0
+#define GATE_REL_LU -10.0
+#define RANGE_REL_LU -20.0
+#define GAIN_STEP_DB 0.1
 
 void master_opts_init(struct master_opts *o, unsigned rate_hz, double loudness_lufs,
 		      const struct pacing *pacing)
@@ -41,6 +48,7 @@ void master_opts_init(struct master_opts *o, unsigned rate_hz, double loudness_l
 	o->chapter_gap_ms = 1500;
 	o->chapter_lead_ms = 350;
 	o->list_item_ms = 350;
+	o->chunk_ms = 12000;
 	o->music = NULL;
 	if (pacing) {
 		o->lead_ms = pacing->lead_ms;
@@ -60,90 +68,240 @@ static uint64_t ms_to_samples(unsigned ms, unsigned rate_hz)
 	return (uint64_t)ms * rate_hz / 1000;
 }
 
-/* One segment's speech, trimmed and at the output rate. */
-struct clip {
-	float *pcm;
-	size_t n;
-	size_t trim;         /* speech samples cut from its start */
-};
-
-/* Trim the segment's own leading and trailing silence, and resample it to
- * the output rate with soxr (medium quality: speech has nothing above the
- * synthesiser's Nyquist frequency to keep). */
-static int make_clip(const struct segment *s, unsigned in_hz, unsigned out_hz, struct clip *c)
+double master_step_db(double db)
 {
-	size_t first = 0, last = s->nsamples, keep = ms_to_samples(TRIM_KEEP_MS, in_hz);
+	return round(db / GAIN_STEP_DB) * GAIN_STEP_DB;
+}
+
+/* soxr at medium quality: speech has nothing above the synthesiser's
+ * Nyquist frequency to keep. */
+int master_clip(const int16_t *pcm, size_t len, unsigned in_hz, unsigned out_hz, float **clip,
+		size_t *n, size_t *trim)
+{
+	size_t first = 0, last = len, keep = ms_to_samples(TRIM_KEEP_MS, in_hz), cap, done = 0;
 	const int threshold = (int)(TRIM_THRESHOLD * 32768.0f);
 	soxr_io_spec_t io = soxr_io_spec(SOXR_INT16_I, SOXR_FLOAT32_I);
 	soxr_quality_spec_t q = soxr_quality_spec(SOXR_MQ, 0);
 	soxr_error_t err;
-	size_t n, cap, done = 0;
 
-	while (first < last && abs(s->pcm[first]) < threshold)
+	while (first < last && abs(pcm[first]) < threshold)
 		first++;
-	while (last > first && abs(s->pcm[last - 1]) < threshold)
+	while (last > first && abs(pcm[last - 1]) < threshold)
 		last--;
 	first = first > keep ? first - keep : 0;
-	last = last + keep < s->nsamples ? last + keep : s->nsamples;
-	n = last - first;
-	c->trim = first;
-	cap = (size_t)ceil((double)n * out_hz / in_hz) + 1;
-	c->pcm = xmalloc(cap * sizeof(float));
-	c->n = 0;
-	if (!n)
+	last = last + keep < len ? last + keep : len;
+	*trim = first;
+	len = last - first;
+	cap = (size_t)ceil((double)len * out_hz / in_hz) + 1;
+	*clip = xmalloc(cap * sizeof(float));
+	*n = 0;
+	if (!len)
 		return 0;
-	err = soxr_oneshot(in_hz, out_hz, 1, s->pcm + first, n, NULL, c->pcm, cap, &done,
-			   &io, &q, NULL);
-	if (err)
+	if (in_hz == out_hz) {
+		for (size_t i = 0; i < len; i++)
+			(*clip)[i] = pcm[first + i] / 32768.0f;
+		*n = len;
+		return 0;
+	}
+	err = soxr_oneshot(in_hz, out_hz, 1, pcm + first, len, NULL, *clip, cap, &done, &io, &q, NULL);
+	if (err) {
+		free(*clip);
+		*clip = NULL;
 		return error("cannot resample speech from %u to %u Hz: %s", in_hz, out_hz, err);
-	c->n = done;
+	}
+	*n = done;
 	return 0;
 }
 
-/* Loudness of a set of clips, as one programme; -HUGE_VAL when too short. */
-static double clips_loudness(const struct clip *clips, const size_t *idx, size_t n, unsigned rate_hz)
+/* 100 ms of samples; rates that are not a multiple of 10 round down. */
+static size_t tenth(unsigned rate_hz)
 {
-	ebur128_state *st = ebur128_init(1, rate_hz, EBUR128_MODE_I);
+	return rate_hz / 10 ? rate_hz / 10 : 1;
+}
+
+static size_t energies(const void *x, int s16, size_t n, unsigned rate_hz, float **e)
+{
+	size_t hop = tenth(rate_hz), count = n / hop;
+	ebur128_state *st = ebur128_init(1, rate_hz, EBUR128_MODE_M);
+
+	*e = xcalloc(count ? count : 1, sizeof(**e));
+	if (!st)
+		return 0;
+	for (size_t i = 0; i < count; i++) {
+		double lufs;
+
+		if (s16)
+			ebur128_add_frames_short(st, (const int16_t *)x + i * hop, hop);
+		else
+			ebur128_add_frames_float(st, (const float *)x + i * hop, hop);
+		if (ebur128_loudness_window(st, 100, &lufs) == EBUR128_SUCCESS && isfinite(lufs))
+			(*e)[i] = (float)pow(10.0, (lufs + 0.691) / 10.0);
+	}
+	ebur128_destroy(&st);
+	return count;
+}
+
+size_t master_energies(const float *x, size_t n, unsigned rate_hz, float **e)
+{
+	return energies(x, 0, n, rate_hz, e);
+}
+
+size_t master_energies_s16(const int16_t *x, size_t n, unsigned rate_hz, float **e)
+{
+	return energies(x, 1, n, rate_hz, e);
+}
+
+static double to_lufs(double power)
+{
+	return power > 0 ? -0.691 + 10.0 * log10(power) : -HUGE_VAL;
+}
+
+/* The power of each window of w tenths, every step tenths, of every part. */
+static double *windows(const float *const *e, const size_t *n, size_t parts, size_t w, size_t step,
+		       size_t *count)
+{
+	double *p = NULL;
+	size_t alloc = 0;
+
+	*count = 0;
+	for (size_t k = 0; k < parts; k++) {
+		for (size_t j = 0; j + w <= n[k]; j += step) {
+			double sum = 0;
+			for (size_t i = 0; i < w; i++)
+				sum += e[k][j + i];
+			XGROW(p, alloc, *count + 1);
+			p[(*count)++] = sum / (double)w;
+		}
+	}
+	return p;
+}
+
+/* Mean power of the windows above a gate; sets *kept. */
+static double gated_mean(const double *p, size_t n, double gate, size_t *kept)
+{
+	double sum = 0;
+
+	*kept = 0;
+	for (size_t i = 0; i < n; i++) {
+		if (p[i] > gate) {
+			sum += p[i];
+			(*kept)++;
+		}
+	}
+	return *kept ? sum / (double)*kept : 0;
+}
+
+static double power_of(double lufs)
+{
+	return pow(10.0, (lufs + 0.691) / 10.0);
+}
+
+double master_integrated(const float *const *e, const size_t *n, size_t parts)
+{
+	size_t count, kept;
+	double *p = windows(e, n, parts, 4, 1, &count);
+	double mean = gated_mean(p, count, power_of(GATE_ABS_LUFS), &kept);
 	double lufs = -HUGE_VAL;
 
-	if (!st)
-		return lufs;
-	for (size_t i = 0; i < n; i++)
-		ebur128_add_frames_float(st, clips[idx[i]].pcm, clips[idx[i]].n);
-	if (ebur128_loudness_global(st, &lufs) != EBUR128_SUCCESS)
-		lufs = -HUGE_VAL;
-	ebur128_destroy(&st);
+	if (kept) {
+		mean = gated_mean(p, count, mean * pow(10.0, GATE_REL_LU / 10.0), &kept);
+		lufs = kept ? to_lufs(mean) : -HUGE_VAL;
+	}
+	free(p);
 	return lufs;
 }
 
-/* Level each speaker on its own so that host and guest meet at the same
- * loudness whatever their espeak-ng voices do. */
-static void level_speakers(const struct episode *ep, struct clip *clips, double target)
+static int by_value(const void *a, const void *b)
 {
-	size_t *idx = xmalloc(ep->nsegs * sizeof(*idx));
-	char *done = xcalloc(ep->nsegs, 1);
+	double x = *(const double *)a, y = *(const double *)b;
+	return x < y ? -1 : x > y;
+}
+
+double master_range(const float *const *e, const size_t *n, size_t parts)
+{
+	size_t count, kept, m = 0;
+	double *p = windows(e, n, parts, 30, 10, &count);
+	double mean = gated_mean(p, count, power_of(GATE_ABS_LUFS), &kept), gate, lra = 0;
+
+	gate = mean * pow(10.0, RANGE_REL_LU / 10.0);
+	for (size_t i = 0; i < count; i++)
+		if (p[i] > gate && p[i] > power_of(GATE_ABS_LUFS))
+			p[m++] = p[i];
+	if (m > 1) {
+		qsort(p, m, sizeof(*p), by_value);
+		lra = to_lufs(p[(size_t)((double)(m - 1) * 0.95 + 0.5)]) -
+		      to_lufs(p[(size_t)((double)(m - 1) * 0.10 + 0.5)]);
+	}
+	free(p);
+	return lra;
+}
+
+double master_true_peak(const int16_t *x, size_t n, unsigned rate_hz)
+{
+	size_t hop = tenth(rate_hz), pad = 64;
+	int top = 0;
+	double peak = 0;
+
+	for (size_t i = 0; i < n; i++)
+		if (abs(x[i]) > top)
+			top = abs(x[i]);
+	if (!top)
+		return -HUGE_VAL;
+	/* only where the samples come near the top can the true peak be */
+	for (size_t b = 0; b < n; b += hop) {
+		size_t end = b + hop < n ? b + hop : n, from, to;
+		int high = 0;
+		ebur128_state *st;
+		double tp;
+
+		for (size_t i = b; i < end; i++)
+			if (abs(x[i]) > high)
+				high = abs(x[i]);
+		if (high < top * 0.794)   /* 2 dB */
+			continue;
+		from = b > pad ? b - pad : 0;
+		to = end + pad < n ? end + pad : n;
+		st = ebur128_init(1, rate_hz, EBUR128_MODE_TRUE_PEAK);
+		if (!st)
+			continue;
+		ebur128_add_frames_short(st, x + from, to - from);
+		if (ebur128_true_peak(st, 0, &tp) == EBUR128_SUCCESS && tp > peak)
+			peak = tp;
+		ebur128_destroy(&st);
+	}
+	if (peak < top / 32768.0)
+		peak = top / 32768.0;
+	return 20.0 * log10(peak);
+}
+
+void master_level(struct episode *ep, const struct master_opts *o)
+{
+	const float **e = xcalloc(ep->nsegs ? ep->nsegs : 1, sizeof(*e));
+	size_t *n = xcalloc(ep->nsegs ? ep->nsegs : 1, sizeof(*n));
+	char *done = xcalloc(ep->nsegs ? ep->nsegs : 1, 1);
 
 	for (size_t i = 0; i < ep->nsegs; i++) {
-		size_t n = 0;
-		double lufs, gain;
+		size_t parts = 0;
+		double lufs;
 
 		if (done[i])
 			continue;
 		for (size_t k = i; k < ep->nsegs; k++) {
 			if (!done[k] && !strcmp(ep->segs[k].speaker, ep->segs[i].speaker)) {
-				idx[n++] = k;
+				e[parts] = ep->segs[k].energy;
+				n[parts++] = ep->segs[k].nenergy;
+			}
+		}
+		lufs = master_integrated(e, n, parts);
+		for (size_t k = i; k < ep->nsegs; k++) {
+			if (!done[k] && !strcmp(ep->segs[k].speaker, ep->segs[i].speaker)) {
+				ep->segs[k].gain_db = isfinite(lufs) ? master_step_db(o->loudness_lufs - lufs) : 0;
 				done[k] = 1;
 			}
 		}
-		lufs = clips_loudness(clips, idx, n, ep->rate_hz);
-		if (!isfinite(lufs))
-			continue;
-		gain = pow(10.0, (target - lufs) / 20.0);
-		for (size_t k = 0; k < n; k++)
-			for (size_t j = 0; j < clips[idx[k]].n; j++)
-				clips[idx[k]].pcm[j] *= (float)gain;
 	}
-	free(idx);
+	free(e);
+	free(n);
 	free(done);
 }
 
@@ -171,7 +329,10 @@ static unsigned gap_after(const struct episode *ep, size_t i, const char *opens_
 
 /* A peak limiter: the gain each sample needs to stay under the ceiling is
  * spread back over the look-ahead (so gain falls before the peak, never at
- * it) and recovers at a fixed rate after it.  Both passes are linear. */
+ * it) and recovers at a fixed rate after it.  Both passes are linear, and
+ * a peak's influence ends within the look-ahead before it and the release
+ * after it, so a chunk cut in a longer pause is limited as the whole
+ * timeline would be. */
 static void limit_peaks(float *x, size_t n, unsigned rate_hz, double ceiling_dbfs)
 {
 	const float ceiling = (float)pow(10.0, ceiling_dbfs / 20.0);
@@ -198,39 +359,13 @@ static void limit_peaks(float *x, size_t n, unsigned rate_hz, double ceiling_dbf
 	free(g);
 }
 
-/* Integrated loudness of the timeline and, with true_peak, its true peak
- * (BS.1770 4x oversampled, the costlier part). */
-static int measure(struct episode *ep, int true_peak)
-{
-	int mode = EBUR128_MODE_I | (true_peak ? EBUR128_MODE_TRUE_PEAK | EBUR128_MODE_LRA : 0);
-	ebur128_state *st = ebur128_init(1, ep->rate_hz, mode);
-	double tp = 0;
-
-	if (!st)
-		return error("cannot start the loudness meter");
-	ebur128_add_frames_float(st, ep->pcm, ep->nsamples);
-	if (ebur128_loudness_global(st, &ep->loudness_lufs) != EBUR128_SUCCESS ||
-	    (true_peak && ebur128_true_peak(st, 0, &tp) != EBUR128_SUCCESS)) {
-		ebur128_destroy(&st);
-		return error("cannot measure the episode's loudness");
-	}
-	if (true_peak) {
-		ep->true_peak_dbtp = tp > 0 ? 20.0 * log10(tp) : -HUGE_VAL;
-		if (ebur128_loudness_range(st, &ep->loudness_range_lu) != EBUR128_SUCCESS)
-			ep->loudness_range_lu = 0;
-	}
-	ebur128_destroy(&st);
-	return 0;
-}
-
-
 /* Cue times from speech samples (before trimming and resampling) to the
  * timeline; each cue ends where the next begins, the last with its segment. */
-static void place_cues(struct segment *s, size_t trim, unsigned in_hz, unsigned out_hz)
+static void place_cues(struct segment *s, unsigned in_hz, unsigned out_hz)
 {
 	for (size_t k = 0; k < s->ncues; k++) {
 		struct cue *c = &s->cues[k];
-		uint64_t rel = c->speech_sample > trim ? c->speech_sample - trim : 0;
+		uint64_t rel = c->speech_sample > s->trim ? c->speech_sample - s->trim : 0;
 		uint64_t at = s->start_sample + rel * out_hz / in_hz;
 
 		c->start_sample = at < s->end_sample ? at : s->end_sample;
@@ -248,74 +383,6 @@ static void apply_gain(float *x, size_t n, double gain_db)
 	float gain = (float)pow(10.0, gain_db / 20.0);
 	for (size_t i = 0; i < n; i++)
 		x[i] *= gain;
-}
-
-static void add_at(struct episode *ep, uint64_t at, const float *x, size_t n, const float *gain)
-{
-	for (size_t i = 0; i < n && at + i < ep->nsamples; i++)
-		ep->pcm[at + i] += x[i] * (gain ? gain[i] : 1.0f);
-}
-
-/* The gain of a bed: g0 outside speech, ducked inside [duck_from, duck_to)
- * with ramps, and faded out over the last fade samples before n. */
-static float *bed_gain(size_t n, int64_t duck_from, int64_t duck_to, size_t ramp, size_t fade)
-{
-	float *g = xmalloc((n ? n : 1) * sizeof(*g));
-	const float duck = (float)pow(10.0, DUCK_DB / 20.0);
-
-	for (size_t i = 0; i < n; i++) {
-		int64_t t = (int64_t)i;
-		float d = 1.0f;
-
-		if (t >= duck_from - (int64_t)ramp && t < duck_from)
-			d = 1.0f - (1.0f - duck) * (float)(t - (duck_from - (int64_t)ramp)) / (float)ramp;
-		else if (t >= duck_from && t < duck_to)
-			d = duck;
-		else if (t >= duck_to && t < duck_to + (int64_t)ramp)
-			d = duck + (1.0f - duck) * (float)(t - duck_to) / (float)ramp;
-		if (i + fade >= n)
-			d *= (float)(n - i) / (float)fade;
-		g[i] = d;
-	}
-	return g;
-}
-
-static void mix_music(struct episode *ep, const struct master_music *m)
-{
-	const size_t ramp = ms_to_samples(DUCK_RAMP_MS, ep->rate_hz);
-
-	if (m->intro && ep->nsegs) {
-		/* under the opening, out by the first question's chapter */
-		uint64_t end = ep->nchapters > 1 ? ep->chapters[1].start_sample : ep->segs[0].end_sample;
-		size_t n = m->nintro < end ? m->nintro : (size_t)end;
-		float *g = bed_gain(n, (int64_t)ep->segs[0].start_sample, INT64_MAX / 2, ramp,
-				    ms_to_samples(BED_FADE_MS, ep->rate_hz));
-
-		add_at(ep, 0, m->intro, n, g);
-		free(g);
-	}
-	if (m->sting) {
-		for (size_t k = 1; k < ep->nchapters; k++) {
-			const struct chapter *ch = &ep->chapters[k];
-			if (ep->segs[ch->seg].role == ROLE_QUESTION)
-				add_at(ep, ch->start_sample, m->sting, m->nsting, NULL);
-		}
-	}
-	if (m->outro && ep->nsegs) {
-		/* from the closing words to the end, up after the last word */
-		const struct chapter *last = &ep->chapters[ep->nchapters - 1];
-		uint64_t from = ep->nchapters && ep->segs[last->seg].role == ROLE_OUTRO ?
-				last->start_sample : ep->segs[ep->nsegs - 1].start_sample;
-		size_t n = (size_t)(ep->nsamples - from);
-		float *g;
-
-		if (n > m->noutro)
-			n = m->noutro;
-		g = bed_gain(n, 0, (int64_t)(ep->segs[ep->nsegs - 1].end_sample - from), ramp,
-			     ms_to_samples(OUTRO_FADE_MS, ep->rate_hz));
-		add_at(ep, from, m->outro, n, g);
-		free(g);
-	}
 }
 
 int master_load_music(const char *path, unsigned rate_hz, double lufs, float **pcm, size_t *n)
@@ -416,81 +483,260 @@ static void place_chapters(struct episode *ep, const struct master_opts *o)
 		ep->chapters[ep->nchapters - 1].end_sample = ep->nsamples;
 }
 
-int master_episode(struct episode *ep, const struct master_opts *o)
+/* Where music plays, no chunk may be cut: the pauses after segments
+ * [0, *intro_end) and [outro_from, nsegs), and those before a question
+ * that opens a chapter when there is a sting. */
+static void music_spans(const struct episode *ep, const struct master_opts *o, size_t *intro_end,
+			size_t *outro_from)
 {
-	struct clip *clips = xcalloc(ep->nsegs ? ep->nsegs : 1, sizeof(*clips));
+	*intro_end = 0;
+	*outro_from = ep->nsegs;
+	if (!o->music)
+		return;
+	if (o->music->intro && ep->nsegs)
+		*intro_end = ep->nchapters > 1 ? ep->chapters[1].seg : 1;
+	if (o->music->outro && ep->nsegs) {
+		const struct chapter *last = &ep->chapters[ep->nchapters - 1];
+		*outro_from = ep->nchapters && ep->segs[last->seg].role == ROLE_OUTRO ? last->seg : ep->nsegs - 1;
+		if (*outro_from)
+			(*outro_from)--;
+	}
+}
+
+static void close_chunk(struct episode *ep, uint64_t end, unsigned boundary, size_t seg_end)
+{
+	struct chunk *c = &ep->chunks[ep->nchunks - 1];
+
+	c->span = end - c->start;
+	c->nsamples = (size_t)(c->span - boundary);
+	c->seg_end = seg_end;
+}
+
+static void open_chunk(struct episode *ep, uint64_t start, size_t seg_first)
+{
+	XGROW(ep->chunks, ep->chunks_alloc, ep->nchunks + 1);
+	memset(&ep->chunks[ep->nchunks], 0, sizeof(ep->chunks[0]));
+	ep->chunks[ep->nchunks].start = start;
+	ep->chunks[ep->nchunks++].seg_first = seg_first;
+}
+
+int master_layout(struct episode *ep, const struct master_opts *o, unsigned frame, unsigned boundary)
+{
 	char *opens_chapter = xcalloc(ep->nsegs ? ep->nsegs : 1, 1);
-	uint64_t total, pos;
-	unsigned lead_ms;
-	int ret = -1;
+	uint64_t pos, chunk_len = ms_to_samples(o->chunk_ms, o->rate_hz);
+	size_t intro_end, outro_from;
+	unsigned lead_ms = o->lead_ms;
 
 	ep->rate_hz = o->rate_hz;
+	ep->nchunks = 0;
 	for (size_t k = 0; k < ep->nchapters; k++)
 		opens_chapter[ep->chapters[k].seg] = 1;
-	for (size_t i = 0; i < ep->nsegs; i++)
-		if (make_clip(&ep->segs[i], ep->speech_rate_hz, o->rate_hz, &clips[i]) < 0)
-			goto out;
-	level_speakers(ep, clips, o->loudness_lufs);
-
-	lead_ms = o->lead_ms;
+	music_spans(ep, o, &intro_end, &outro_from);
 	if (o->music && o->music->intro && lead_ms < INTRO_SOLO_MS)
 		lead_ms = INTRO_SOLO_MS;
-	total = ms_to_samples(lead_ms, o->rate_hz);
-	for (size_t i = 0; i < ep->nsegs; i++)
-		total += clips[i].n + ms_to_samples(gap_after(ep, i, opens_chapter, o), o->rate_hz);
-	free(ep->pcm);
-	ep->pcm = xcalloc(total, sizeof(float));
-	ep->nsamples = total;
-
 	pos = ms_to_samples(lead_ms, o->rate_hz);
+	open_chunk(ep, 0, 0);
+	for (size_t i = 0; i < ep->nsegs; i++) {
+		struct segment *s = &ep->segs[i];
+		uint64_t gap = ms_to_samples(gap_after(ep, i, opens_chapter, o), o->rate_hz);
+		int music = i < intro_end || i >= outro_from ||
+			    (i + 1 < ep->nsegs && opens_chapter[i + 1] && o->music && o->music->sting &&
+			     ep->segs[i + 1].role == ROLE_QUESTION);
+		int cut;
+
+		s->start_sample = pos;
+		s->end_sample = pos + s->clip_n;
+		place_cues(s, ep->speech_rate_hz, o->rate_hz);
+		ep->chunks[ep->nchunks - 1].music |= music || (o->music && o->music->sting);
+		/* A cut leaves half the pause on each side: the encoder's delay
+		 * and padding take the end of the first half, and the chunk
+		 * starts on a frame, which lengthens the pause by less than a
+		 * frame.  The second half stays as it is, so a chunk's samples
+		 * do not depend on where earlier chunks ended. */
+		cut = frame && i + 1 < ep->nsegs && !music && gap / 2 >= boundary &&
+		      (opens_chapter[i + 1] || s->end_sample - ep->chunks[ep->nchunks - 1].start >= chunk_len);
+		if (cut) {
+			uint64_t lead_after = gap / 2, at = s->end_sample + (gap - lead_after);
+
+			at = (at + frame - 1) / frame * frame;
+			close_chunk(ep, at, boundary, i + 1);
+			open_chunk(ep, at, i + 1);
+			pos = at + lead_after;
+		} else {
+			pos = s->end_sample + gap;
+		}
+	}
+	ep->nsamples = pos;
+	close_chunk(ep, pos, 0, ep->nsegs);
+	place_chapters(ep, o);
+	free(opens_chapter);
+	return 0;
+}
+
+/* A bed's gain at its sample i of n: 1 outside speech, ducked inside
+ * [duck_from, duck_to) with ramps, and faded out over its last fade. */
+static float bed_gain(size_t i, size_t n, int64_t duck_from, int64_t duck_to, size_t ramp, size_t fade)
+{
+	const float duck = (float)pow(10.0, DUCK_DB / 20.0);
+	int64_t t = (int64_t)i;
+	float d = 1.0f;
+
+	if (t >= duck_from - (int64_t)ramp && t < duck_from)
+		d = 1.0f - (1.0f - duck) * (float)(t - (duck_from - (int64_t)ramp)) / (float)ramp;
+	else if (t >= duck_from && t < duck_to)
+		d = duck;
+	else if (t >= duck_to && t < duck_to + (int64_t)ramp)
+		d = duck + (1.0f - duck) * (float)(t - duck_to) / (float)ramp;
+	if (i + fade >= n)
+		d *= (float)(n - i) / (float)fade;
+	return d;
+}
+
+/* Add music x[0..n), placed at timeline sample at, into the window of
+ * length len from from; a bed when duck_to > duck_from. */
+static void mix_into(float *out, uint64_t from, size_t len, const float *x, size_t n, uint64_t at,
+		     int bed, int64_t duck_from, int64_t duck_to, size_t ramp, size_t fade)
+{
+	uint64_t a = at > from ? at : from, b = at + n < from + len ? at + n : from + len;
+
+	for (uint64_t t = a; t < b; t++) {
+		size_t i = (size_t)(t - at);
+		out[t - from] += x[i] * (bed ? bed_gain(i, n, duck_from, duck_to, ramp, fade) : 1.0f);
+	}
+}
+
+static void mix_music(const struct episode *ep, const struct master_music *m, uint64_t from,
+		      size_t len, float *out)
+{
+	const size_t ramp = ms_to_samples(DUCK_RAMP_MS, ep->rate_hz);
+
+	if (m->intro && ep->nsegs) {
+		/* under the opening, out by the first question's chapter */
+		uint64_t end = ep->nchapters > 1 ? ep->chapters[1].start_sample : ep->segs[0].end_sample;
+		size_t n = m->nintro < end ? m->nintro : (size_t)end;
+
+		mix_into(out, from, len, m->intro, n, 0, 1, (int64_t)ep->segs[0].start_sample,
+			 INT64_MAX / 2, ramp, ms_to_samples(BED_FADE_MS, ep->rate_hz));
+	}
+	if (m->sting) {
+		for (size_t k = 1; k < ep->nchapters; k++) {
+			const struct chapter *ch = &ep->chapters[k];
+			if (ep->segs[ch->seg].role == ROLE_QUESTION)
+				mix_into(out, from, len, m->sting, m->nsting, ch->start_sample, 0, 0, 0, 0, 0);
+		}
+	}
+	if (m->outro && ep->nsegs) {
+		/* from the closing words to the end, up after the last word */
+		const struct chapter *last = &ep->chapters[ep->nchapters - 1];
+		uint64_t at = ep->nchapters && ep->segs[last->seg].role == ROLE_OUTRO ?
+			      last->start_sample : ep->segs[ep->nsegs - 1].start_sample;
+		size_t n = (size_t)(ep->nsamples - at);
+
+		if (n > m->noutro)
+			n = m->noutro;
+		mix_into(out, from, len, m->outro, n, at, 1, 0,
+			 (int64_t)(ep->segs[ep->nsegs - 1].end_sample - at), ramp,
+			 ms_to_samples(OUTRO_FADE_MS, ep->rate_hz));
+	}
+}
+
+int master_render(const struct episode *ep, const struct master_opts *o, size_t k,
+		  double makeup_db, master_clip_fn get, void *ctx, float *out)
+{
+	const struct chunk *c = &ep->chunks[k];
+
+	memset(out, 0, c->nsamples * sizeof(*out));
+	for (size_t i = c->seg_first; i < c->seg_end; i++) {
+		const struct segment *s = &ep->segs[i];
+		float gain = (float)pow(10.0, s->gain_db / 20.0), *clip;
+		size_t n;
+
+		if (get(ctx, i, &clip, &n) < 0)
+			return -1;
+		for (size_t j = 0; j < n; j++) {
+			uint64_t t = s->start_sample + j;
+			if (t >= c->start && t < c->start + c->nsamples)
+				out[t - c->start] = clip[j] * gain;
+		}
+		free(clip);
+	}
+	if (o->music && c->music)
+		mix_music(ep, o->music, c->start, c->nsamples, out);
+	limit_peaks(out, c->nsamples, ep->rate_hz, o->peak_dbfs);
+	if (!isnan(makeup_db)) {
+		apply_gain(out, c->nsamples, makeup_db);
+		limit_peaks(out, c->nsamples, ep->rate_hz, o->peak_dbfs);
+	}
+	return 0;
+}
+
+struct memory_clips {
+	float **pcm;
+	size_t *n;
+};
+
+static int memory_clip(void *ctx, size_t seg, float **pcm, size_t *n)
+{
+	struct memory_clips *m = ctx;
+
+	*pcm = xmalloc((m->n[seg] ? m->n[seg] : 1) * sizeof(float));
+	memcpy(*pcm, m->pcm[seg], m->n[seg] * sizeof(float));
+	*n = m->n[seg];
+	return 0;
+}
+
+int master_episode(struct episode *ep, const struct master_opts *o)
+{
+	struct memory_clips m;
+	const float *e[1];
+	float *energy;
+	size_t ne;
+	int16_t *s16;
+	double lufs;
+	int ret = -1;
+
+	m.pcm = xcalloc(ep->nsegs ? ep->nsegs : 1, sizeof(*m.pcm));
+	m.n = xcalloc(ep->nsegs ? ep->nsegs : 1, sizeof(*m.n));
 	for (size_t i = 0; i < ep->nsegs; i++) {
 		struct segment *s = &ep->segs[i];
 
-		memcpy(ep->pcm + pos, clips[i].pcm, clips[i].n * sizeof(float));
-		s->start_sample = pos;
-		s->end_sample = pos + clips[i].n;
-		place_cues(s, clips[i].trim, ep->speech_rate_hz, o->rate_hz);
-		pos = s->end_sample + ms_to_samples(gap_after(ep, i, opens_chapter, o), o->rate_hz);
+		if (master_clip(s->pcm, s->nsamples, ep->speech_rate_hz, o->rate_hz, &m.pcm[i], &m.n[i],
+				&s->trim) < 0)
+			goto out;
+		s->clip_n = m.n[i];
+		free(s->energy);
+		s->nenergy = master_energies(m.pcm[i], m.n[i], o->rate_hz, &s->energy);
 	}
-	place_chapters(ep, o);
-	if (o->music)
-		mix_music(ep, o->music);
-
-	/* Pauses do not count (BS.1770 gating), so the levelled speech already
-	 * sits at the target.  Limiting takes a little off the loudness: the
-	 * limited result is measured, made up, and limited again (this second
-	 * pass barely acts). */
-	limit_peaks(ep->pcm, ep->nsamples, ep->rate_hz, o->peak_dbfs);
-	if (measure(ep, 0) < 0)
+	master_level(ep, o);
+	master_layout(ep, o, 0, 0);
+	free(ep->pcm);
+	ep->pcm = xmalloc((ep->nsamples ? ep->nsamples : 1) * sizeof(float));
+	if (master_render(ep, o, 0, NAN, memory_clip, &m, ep->pcm) < 0)
 		goto out;
-	if (isfinite(ep->loudness_lufs))
-		apply_gain(ep->pcm, ep->nsamples, o->loudness_lufs - ep->loudness_lufs);
-	limit_peaks(ep->pcm, ep->nsamples, ep->rate_hz, o->peak_dbfs);
-	ret = measure(ep, 0);
+	ne = master_energies(ep->pcm, ep->nsamples, o->rate_hz, &energy);
+	e[0] = energy;
+	lufs = master_integrated(e, &ne, 1);
+	free(energy);
+	if (master_render(ep, o, 0, isfinite(lufs) ? master_step_db(o->loudness_lufs - lufs) : 0,
+			  memory_clip, &m, ep->pcm) < 0)
+		goto out;
+	ne = master_energies(ep->pcm, ep->nsamples, o->rate_hz, &energy);
+	e[0] = energy;
+	ep->loudness_lufs = master_integrated(e, &ne, 1);
+	ep->loudness_range_lu = master_range(e, &ne, 1);
+	free(energy);
+	s16 = xmalloc((ep->nsamples ? ep->nsamples : 1) * sizeof(*s16));
+	for (size_t i = 0; i < ep->nsamples; i++) {
+		float v = ep->pcm[i] * 32767.0f;
+		s16[i] = (int16_t)(v > 32767 ? 32767 : v < -32768 ? -32768 : v);
+	}
+	ep->true_peak_dbtp = master_true_peak(s16, ep->nsamples, o->rate_hz);
+	free(s16);
+	ret = 0;
 out:
 	for (size_t i = 0; i < ep->nsegs; i++)
-		free(clips[i].pcm);
-	free(clips);
-	free(opens_chapter);
-	return ret;
-}
-
-int master_measure(const int16_t *pcm, size_t n, unsigned rate_hz, double *lufs, double *lra,
-		   double *tp_db)
-{
-	ebur128_state *st = ebur128_init(1, rate_hz, EBUR128_MODE_I | EBUR128_MODE_LRA |
-					 EBUR128_MODE_TRUE_PEAK);
-	double tp = 0;
-	int ret = 0;
-
-	if (!st)
-		return error("cannot start the loudness meter");
-	ebur128_add_frames_short(st, pcm, n);
-	if (ebur128_loudness_global(st, lufs) != EBUR128_SUCCESS ||
-	    ebur128_loudness_range(st, lra) != EBUR128_SUCCESS ||
-	    ebur128_true_peak(st, 0, &tp) != EBUR128_SUCCESS)
-		ret = error("cannot measure the episode's loudness");
-	*tp_db = tp > 0 ? 20.0 * log10(tp) : -HUGE_VAL;
-	ebur128_destroy(&st);
+		free(m.pcm[i]);
+	free(m.pcm);
+	free(m.n);
 	return ret;
 }

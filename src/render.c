@@ -18,6 +18,10 @@
 #include "front.h"
 #include "id3.h"
 #include "lexicon.h"
+#include <lame/lame.h>
+#include <math.h>
+#include "pool.h"
+#include "store.h"
 #include "master.h"
 #include "publish.h"
 #include "script.h"
@@ -165,90 +169,6 @@ static int check_out_dir(const char *out_path)
 	else if (access(dir, W_OK) < 0)
 		ret = error("cannot write '%s': %s", out_path, strerror(errno));
 	free(dir);
-	return ret;
-}
-
-/* libsndfile writes the WAV master into memory, so that it reaches the disk
- * through the same all-or-nothing path as every other output. */
-struct vio {
-	struct sb *sb;
-	sf_count_t pos;
-};
-
-static sf_count_t vio_len(void *user)
-{
-	return (sf_count_t)((struct vio *)user)->sb->len;
-}
-
-static sf_count_t vio_seek(sf_count_t off, int whence, void *user)
-{
-	struct vio *v = user;
-	sf_count_t base = whence == SEEK_SET ? 0 : whence == SEEK_CUR ? v->pos : (sf_count_t)v->sb->len;
-	v->pos = base + off;
-	return v->pos;
-}
-
-static sf_count_t vio_read(void *ptr, sf_count_t n, void *user)
-{
-	struct vio *v = user;
-	sf_count_t avail = (sf_count_t)v->sb->len - v->pos;
-
-	if (n > avail)
-		n = avail > 0 ? avail : 0;
-	memcpy(ptr, v->sb->buf + v->pos, (size_t)n);
-	v->pos += n;
-	return n;
-}
-
-static sf_count_t vio_write(const void *ptr, sf_count_t n, void *user)
-{
-	struct vio *v = user;
-	size_t end = (size_t)(v->pos + n);
-
-	if (end > v->sb->len) {
-		sb_grow(v->sb, end - v->sb->len);
-		memset(v->sb->buf + v->sb->len, 0, end - v->sb->len);
-		v->sb->len = end;
-	}
-	memcpy(v->sb->buf + v->pos, ptr, (size_t)n);
-	v->pos += n;
-	return n;
-}
-
-static sf_count_t vio_tell(void *user)
-{
-	return ((struct vio *)user)->pos;
-}
-
-static int write_wav(const struct episode *ep, const char *path)
-{
-	SF_VIRTUAL_IO io = { vio_len, vio_seek, vio_read, vio_write, vio_tell };
-	struct sb bytes = SB_INIT;
-	struct vio v = { &bytes, 0 };
-	SF_INFO info;
-	SNDFILE *sf;
-	struct util_part part;
-	int ret;
-
-	memset(&info, 0, sizeof(info));
-	info.samplerate = (int)ep->rate_hz;
-	info.channels = 1;
-	info.format = SF_FORMAT_WAV | SF_FORMAT_PCM_16;
-	sf = sf_open_virtual(&io, SFM_WRITE, &info, &v);
-	if (!sf)
-		return error("cannot write '%s': %s", path, sf_strerror(NULL));
-	sf_command(sf, SFC_SET_CLIPPING, NULL, SF_TRUE);
-	if (sf_writef_float(sf, ep->pcm, (sf_count_t)ep->nsamples) != (sf_count_t)ep->nsamples) {
-		error("cannot write '%s': %s", path, sf_strerror(sf));
-		sf_close(sf);
-		sb_release(&bytes);
-		return -1;
-	}
-	sf_close(sf);
-	part.data = bytes.buf;
-	part.len = bytes.len;
-	ret = util_write_atomic(path, &part, 1);
-	sb_release(&bytes);
 	return ret;
 }
 
@@ -421,6 +341,418 @@ static int write_sidecars(const struct episode *ep, const char *out_path)
 	return 0;
 }
 
+/* What the worker processes of a render share: they are forked from the
+ * render, so they see all of it as it was when the pool started. */
+struct work {
+	struct episode *ep;
+	struct speak_plan *plans;
+	const struct store *st;
+	const struct master_opts *mo;
+	const struct enc_format *fmt;
+	size_t *todo;               /* the jobs of this pool, by index */
+	struct store_key *keys;     /* each chunk's entry */
+	double makeup_db;           /* NAN in the level pass */
+};
+
+static int get_clip(void *ctx, size_t seg, float **pcm, size_t *n)
+{
+	struct work *w = ctx;
+
+	return speak_clip(w->st, &w->plans[seg], w->ep->segs[seg].clip_n, pcm, n);
+}
+
+static int speak_job(size_t i, void *ctx)
+{
+	struct work *w = ctx;
+
+	return speak_to_store(w->ep, w->todo[i], &w->plans[w->todo[i]], w->mo->rate_hz, w->st);
+}
+
+static const char level_magic[8] = "CLQLVL1", mp3_magic[8] = "CLQMP31";
+
+/* The level pass: a chunk as limited, before the make-up gain, kept as
+ * its 100 ms powers. */
+static int level_job(size_t i, void *ctx)
+{
+	struct work *w = ctx;
+	size_t k = w->todo[i], n = w->ep->chunks[k].nsamples, ne;
+	float *pcm = xmalloc((n ? n : 1) * sizeof(float)), *e = NULL;
+	struct util_part parts[2];
+	int ret = -1;
+
+	if (master_render(w->ep, w->mo, k, NAN, get_clip, w, pcm) == 0) {
+		ne = master_energies(pcm, n, w->mo->rate_hz, &e);
+		parts[0].data = level_magic;
+		parts[0].len = sizeof(level_magic);
+		parts[1].data = e;
+		parts[1].len = ne * sizeof(*e);
+		ret = store_put(w->st, "level", &w->keys[k], parts, 2);
+	}
+	free(pcm);
+	free(e);
+	return ret;
+}
+
+/* What an encoded chunk's entry says before its frames. */
+struct mp3_head {
+	char magic[8];
+	uint64_t nframes, bytes;
+	uint32_t padding;
+	uint16_t crc, unused;
+	double true_peak;           /* dBTP of the decoded chunk */
+	uint64_t nenergy;           /* 100 ms powers of the decoded chunk */
+};
+
+/* The encode pass: master the chunk, encode it, and measure what a
+ * player decodes from it. */
+static int encode_job(size_t i, void *ctx)
+{
+	struct work *w = ctx;
+	size_t k = w->todo[i], n = w->ep->chunks[k].nsamples, nheard = 0, at = 0;
+	float *pcm = xmalloc((n ? n : 1) * sizeof(float)), *e = NULL;
+	struct sb frames = SB_INIT;
+	struct mp3_head h;
+	struct util_part parts[3];
+	int16_t *heard = NULL;
+	unsigned padding;
+	int ret = -1;
+
+	memset(&h, 0, sizeof(h));
+	if (master_render(w->ep, w->mo, k, w->makeup_db, get_clip, w, pcm) < 0 ||
+	    enc_chunk(w->fmt, pcm, n, &frames, &padding) < 0 ||
+	    enc_decode((unsigned char *)frames.buf, frames.len, &heard, &nheard) < 0)
+		goto out;
+	while (at < frames.len) {
+		size_t len = enc_frame_len((unsigned char *)frames.buf + at, frames.len - at);
+		if (!len)
+			break;
+		at += len;
+		h.nframes++;
+	}
+	if (at != frames.len || (k + 1 < w->ep->nchunks &&
+				 h.nframes * w->fmt->frame_samples != w->ep->chunks[k].span)) {
+		error("the MP3 encoder did not fill chunk %zu as planned", k + 1);
+		goto out;
+	}
+	memcpy(h.magic, mp3_magic, sizeof(h.magic));
+	h.bytes = frames.len;
+	h.padding = padding;
+	h.crc = enc_crc16(0, (unsigned char *)frames.buf, frames.len);
+	h.true_peak = master_true_peak(heard, nheard, w->mo->rate_hz);
+	h.nenergy = master_energies_s16(heard, nheard, w->mo->rate_hz, &e);
+	parts[0].data = &h;
+	parts[0].len = sizeof(h);
+	parts[1].data = e;
+	parts[1].len = h.nenergy * sizeof(*e);
+	parts[2].data = frames.buf;
+	parts[2].len = frames.len;
+	ret = store_put(w->st, "mp3", &w->keys[k], parts, 3);
+out:
+	free(pcm);
+	free(e);
+	free(heard);
+	sb_release(&frames);
+	return ret;
+}
+
+/* Run job over the items [0, n) whose entry of kind is not in the cache;
+ * has(i) gives item i's key. */
+static int run_missing(struct work *w, size_t n, const char *kind, const struct store_key *keys,
+		       pool_job job, unsigned jobs)
+{
+	size_t missing = 0;
+	int ret;
+
+	w->todo = xcalloc(n ? n : 1, sizeof(*w->todo));
+	for (size_t i = 0; i < n; i++)
+		if (!store_has(w->st, kind, &keys[i]))
+			w->todo[missing++] = i;
+	ret = pool_run(missing, jobs, job, NULL, w);
+	free(w->todo);
+	w->todo = NULL;
+	return ret;
+}
+
+/* The chunk's entry key: everything its samples depend on.  With music,
+ * that is the whole layout; otherwise its own segments, where they sit in
+ * it, and their gains. */
+static void chunk_keys(const struct episode *ep, const struct speak_plan *plans,
+		       const struct master_opts *mo, const struct store_key *music, const char *extra,
+		       struct store_key *keys)
+{
+	for (size_t k = 0; k < ep->nchunks; k++) {
+		const struct chunk *c = &ep->chunks[k];
+		struct sb desc = SB_INIT;
+
+		sb_addf(&desc, "chunk 1\n%u %.2f %zu\n", mo->rate_hz, mo->peak_dbfs, c->nsamples);
+		for (size_t i = c->seg_first; i < c->seg_end; i++)
+			sb_addf(&desc, "%s %.1f %" PRIu64 "\n", plans[i].key.hex, ep->segs[i].gain_db,
+				ep->segs[i].start_sample - c->start);
+		if (c->music) {
+			sb_addf(&desc, "music %s at %" PRIu64 " of %zu\n", music->hex, c->start, ep->nsamples);
+			for (size_t i = 0; i < ep->nsegs; i++)
+				sb_addf(&desc, "%" PRIu64 " %" PRIu64 "\n", ep->segs[i].start_sample,
+					ep->segs[i].end_sample);
+			for (size_t i = 0; i < ep->nchapters; i++)
+				sb_addf(&desc, "ch %" PRIu64 "\n", ep->chapters[i].start_sample);
+		}
+		sb_addstr(&desc, extra);
+		store_key(&keys[k], desc.buf, desc.len);
+		sb_release(&desc);
+	}
+}
+
+static void music_key(const struct master_music *m, struct store_key *k)
+{
+	struct sb desc = SB_INIT;
+	struct store_key part;
+	const float *x[3] = { m->intro, m->outro, m->sting };
+	const size_t n[3] = { m->nintro, m->noutro, m->nsting };
+
+	for (int i = 0; i < 3; i++) {
+		store_key(&part, x[i] ? (const void *)x[i] : "", x[i] ? n[i] * sizeof(float) : 0);
+		sb_addf(&desc, "%s\n", part.hex);
+	}
+	store_key(k, desc.buf, desc.len);
+	sb_release(&desc);
+}
+
+/* Read the head of chunk k's entry (and, with frames, its frames). */
+static int read_mp3(const struct store *st, const struct store_key *key, struct mp3_head *h,
+		    float **e, char **data, const unsigned char **frames)
+{
+	size_t len;
+	int got = store_get(st, "mp3", key, data, &len);
+
+	if (got <= 0)
+		return got < 0 ? -1 : error("an encoded chunk is missing from the cache");
+	if (len < sizeof(*h) || memcpy(h, *data, sizeof(*h)) == NULL ||
+	    memcmp(h->magic, mp3_magic, sizeof(h->magic)) || h->nenergy > len / sizeof(float) ||
+	    sizeof(*h) + h->nenergy * sizeof(float) + h->bytes != len) {
+		char *path = store_path(st, "mp3", key);
+		free(*data);
+		error("cache entry '%s' is damaged; remove it, or render with --no-cache", path);
+		free(path);
+		return -1;
+	}
+	if (e) {
+		*e = xmalloc((h->nenergy ? h->nenergy : 1) * sizeof(float));
+		memcpy(*e, *data + sizeof(*h), h->nenergy * sizeof(float));
+	}
+	*frames = (const unsigned char *)*data + sizeof(*h) + h->nenergy * sizeof(float);
+	return 0;
+}
+
+/* The MP3: the ID3 tag, the Info frame, then each chunk's frames. */
+static int write_mp3(const struct episode *ep, const struct store *st, const struct store_key *keys,
+		     const struct enc_format *fmt, const struct sb *tag, const char *out_path)
+{
+	struct util_atomic a;
+	unsigned char info[ENC_MAX_FRAME];
+	uint64_t toc[100], audio = 0, total = 0, done = 0;
+	uint32_t padding = 0;
+	uint16_t crc = 0;
+	int next_toc = 0;
+
+	for (size_t k = 0; k < ep->nchunks; k++) {
+		struct mp3_head h;
+		char *data;
+		const unsigned char *frames;
+
+		if (read_mp3(st, &keys[k], &h, NULL, &data, &frames) < 0)
+			return -1;
+		total += h.nframes;
+		padding = h.padding;
+		free(data);
+	}
+	memset(info, 0, sizeof(info));
+	if (util_atomic_open(&a, out_path) < 0)
+		return -1;
+	if (util_atomic_write(&a, tag->buf, tag->len) < 0 ||
+	    util_atomic_write(&a, info, fmt->info_len) < 0)
+		goto fail;
+	for (size_t k = 0; k < ep->nchunks; k++) {
+		struct mp3_head h;
+		char *data;
+		const unsigned char *frames;
+		size_t at = 0;
+
+		if (read_mp3(st, &keys[k], &h, NULL, &data, &frames) < 0)
+			goto fail;
+		/* the seek table: where frame i * total / 100 starts */
+		while (at < h.bytes) {
+			size_t len = enc_frame_len(frames + at, h.bytes - at);
+
+			if (!len)
+				break;
+			while (next_toc < 100 && (uint64_t)next_toc * total / 100 == done)
+				toc[next_toc++] = audio + at;
+			at += len;
+			done++;
+		}
+		crc = enc_crc16(crc, frames, h.bytes);
+		if (util_atomic_write(&a, frames, h.bytes) < 0) {
+			free(data);
+			goto fail;
+		}
+		audio += h.bytes;
+		free(data);
+	}
+	while (next_toc < 100)
+		toc[next_toc++] = audio;
+	enc_info_frame(fmt, (uint32_t)total, audio, crc, padding, toc, info);
+	if (util_atomic_pwrite(&a, info, fmt->info_len, tag->len) < 0)
+		goto fail;
+	return util_atomic_commit(&a);
+fail:
+	util_atomic_abort(&a);
+	return -1;
+}
+
+/* --wav: the master as encoded, a chunk at a time. */
+static int write_wav(const struct episode *ep, struct work *w, const char *path)
+{
+	struct util_atomic a;
+	SF_INFO info;
+	SNDFILE *sf;
+	int ret = -1;
+
+	memset(&info, 0, sizeof(info));
+	info.samplerate = (int)ep->rate_hz;
+	info.channels = 1;
+	info.format = SF_FORMAT_WAV | SF_FORMAT_PCM_16;
+	if (util_atomic_open(&a, path) < 0)
+		return -1;
+	sf = sf_open_fd(a.fd, SFM_WRITE, &info, SF_FALSE);
+	if (!sf) {
+		error("cannot write '%s': %s", path, sf_strerror(NULL));
+		util_atomic_abort(&a);
+		return -1;
+	}
+	sf_command(sf, SFC_SET_CLIPPING, NULL, SF_TRUE);
+	for (size_t k = 0; k < ep->nchunks; k++) {
+		const struct chunk *c = &ep->chunks[k];
+		float *pcm = xcalloc(c->span ? c->span : 1, sizeof(float));
+		int ok = master_render(ep, w->mo, k, w->makeup_db, get_clip, w, pcm) == 0;
+
+		/* the encoder's share of the pause is silence here */
+		ok = ok && sf_writef_float(sf, pcm, (sf_count_t)c->span) == (sf_count_t)c->span;
+		free(pcm);
+		if (!ok) {
+			error("cannot write '%s': %s", path, sf_strerror(sf));
+			sf_close(sf);
+			util_atomic_abort(&a);
+			return -1;
+		}
+	}
+	if (sf_close(sf) == 0)
+		ret = util_atomic_commit(&a);
+	else
+		util_atomic_abort(&a);
+	return ret;
+}
+
+/* Speak, master, encode and measure ep through the cache: each stage
+ * runs only for what is not there.  Fills ep's layout and loudness; the
+ * chunk keys are returned for write_mp3(). */
+static int produce(struct episode *ep, struct work *w, struct speak_plan **plans,
+		   const struct voiceset *vs, const struct lexicon *lx, const struct master_opts *mo,
+		   const struct enc_format *fmt, const struct render_opts *o, struct store_key **keys_out)
+{
+	struct store_key *seg_keys, *keys, mkey;
+	struct sb extra = SB_INIT;
+	float **e;
+	size_t *ne;
+	double lufs, tp = -HUGE_VAL;
+	unsigned jobs = o->jobs ? o->jobs : pool_cpus();
+	int ret = -1;
+
+	if (speak_plan(ep, vs, lx, mo->rate_hz, plans) < 0)
+		return -1;
+	w->plans = *plans;
+	seg_keys = xcalloc(ep->nsegs ? ep->nsegs : 1, sizeof(*seg_keys));
+	for (size_t i = 0; i < ep->nsegs; i++)
+		seg_keys[i] = (*plans)[i].key;
+	ret = run_missing(w, ep->nsegs, "speech", seg_keys, speak_job, jobs);
+	free(seg_keys);
+	if (ret < 0)
+		return -1;
+	for (size_t i = 0; i < ep->nsegs; i++)
+		if (speak_from_store(ep, i, &(*plans)[i], w->st) < 0)
+			return -1;
+	master_level(ep, mo);
+	master_layout(ep, mo, fmt->frame_samples, fmt->delay + ENC_MIN_PADDING);
+
+	/* the level pass, for the make-up gain */
+	memset(&mkey, 0, sizeof(mkey));
+	if (mo->music)
+		music_key(mo->music, &mkey);
+	keys = xcalloc(ep->nchunks, sizeof(*keys));
+	*keys_out = keys;
+	w->keys = keys;
+	chunk_keys(ep, *plans, mo, &mkey, "", keys);
+	if (run_missing(w, ep->nchunks, "level", keys, level_job, jobs) < 0)
+		return -1;
+	e = xcalloc(ep->nchunks, sizeof(*e));
+	ne = xcalloc(ep->nchunks, sizeof(*ne));
+	for (size_t k = 0; k < ep->nchunks && ret == 0; k++) {
+		char *data;
+		size_t len;
+		int got = store_get(w->st, "level", &keys[k], &data, &len);
+
+		if (got <= 0 || len < sizeof(level_magic) || memcmp(data, level_magic, sizeof(level_magic))) {
+			if (got > 0)
+				free(data);
+			ret = error("a level entry of the cache is %s; render with --no-cache",
+				    got < 0 ? "unreadable" : "missing or damaged");
+			break;
+		}
+		ne[k] = (len - sizeof(level_magic)) / sizeof(float);
+		e[k] = xmalloc((ne[k] ? ne[k] : 1) * sizeof(float));
+		memcpy(e[k], data + sizeof(level_magic), ne[k] * sizeof(float));
+		free(data);
+	}
+	lufs = ret == 0 ? master_integrated((const float *const *)e, ne, ep->nchunks) : -HUGE_VAL;
+	w->makeup_db = isfinite(lufs) ? master_step_db(mo->loudness_lufs - lufs) : 0;
+
+	/* the encode pass */
+	if (ret == 0) {
+		sb_addf(&extra, "makeup %.1f\nlame %s %u %u %d\n", w->makeup_db, get_lame_version(),
+			fmt->rate_hz, fmt->kbps, fmt->vbr_quality);
+		chunk_keys(ep, *plans, mo, &mkey, extra.buf, keys);
+		ret = run_missing(w, ep->nchunks, "mp3", keys, encode_job, jobs);
+	}
+	for (size_t k = 0; k < ep->nchunks; k++) {
+		free(e[k]);
+		e[k] = NULL;
+	}
+	for (size_t k = 0; k < ep->nchunks && ret == 0; k++) {
+		struct mp3_head h;
+		char *data;
+		const unsigned char *frames;
+
+		if (read_mp3(w->st, &keys[k], &h, &e[k], &data, &frames) < 0) {
+			ret = -1;
+			break;
+		}
+		ne[k] = h.nenergy;
+		if (h.true_peak > tp)
+			tp = h.true_peak;
+		free(data);
+	}
+	if (ret == 0) {
+		ep->loudness_lufs = master_integrated((const float *const *)e, ne, ep->nchunks);
+		ep->loudness_range_lu = master_range((const float *const *)e, ne, ep->nchunks);
+		ep->true_peak_dbtp = tp;
+	}
+	for (size_t k = 0; k < ep->nchunks; k++)
+		free(e[k]);
+	free(e);
+	free(ne);
+	sb_release(&extra);
+	return ret;
+}
+
 /* Speak, master, encode, tag and publish ep (read from source) to
  * out_path and its sidecars. */
 static int render_episode(struct episode *ep, const char *source, const char *out_path,
@@ -430,33 +762,36 @@ static int render_episode(struct episode *ep, const char *source, const char *ou
 	struct lexicon lx;
 	struct show sh;
 	struct master_opts mo;
-	struct enc *enc = NULL;
+	struct enc_format fmt;
+	struct store st;
+	struct work w;
+	struct speak_plan *plans = NULL;
+	struct store_key *keys = NULL;
 	struct sb tag = SB_INIT, comment = SB_INIT;
 	char *wav_path = o->write_wav ? sidecar_path(out_path, ".wav") : NULL;
 	char *album = NULL;
 	char date[32], year[8];
 	struct id3_meta meta;
-	struct util_part parts[2];
-	const unsigned char *frames;
-	size_t nframes;
 	uint32_t length_ms;
 	double codec_db;
 	char *art_data = NULL;
 	size_t art_len = 0;
 	struct art art;
 	struct master_music music;
-	int ret = -1;
+	int ret = -1, have_store = 0;
 
 	memset(&vs, 0, sizeof(vs));
 	memset(&lx, 0, sizeof(lx));
 	memset(&sh, 0, sizeof(sh));
 	memset(&music, 0, sizeof(music));
+	memset(&w, 0, sizeof(w));
 	if (load_show(source, o->show_path, ep, &sh) < 0 ||
 	    load_artwork(&sh, &art_data, &art_len, &art, o->quiet) < 0 ||
 	    voices_load(o->voices_dir, &vs) < 0)
 		goto out;
 	voices_cast(&vs, ep);
-	if (load_lexicon(source, o->lexicon_path, &lx) < 0 || speak_episode(ep, &vs, &lx) < 0)
+	if (load_lexicon(source, o->lexicon_path, &lx) < 0 ||
+	    enc_format_init(&fmt, o->rate_hz, o->bitrate_kbps, o->vbr_quality) < 0)
 		goto out;
 	/* Master for what the listener hears: the encoder's own level change
 	 * is made up in advance, and the peak ceiling leaves room for the
@@ -474,27 +809,16 @@ static int render_episode(struct episode *ep, const char *source, const char *ou
 		goto out;
 	if (music.intro || music.outro || music.sting)
 		mo.music = &music;
-	if (master_episode(ep, &mo) < 0)
+	if (store_open(&st, !o->no_cache, o->cache_dir) < 0)
+		goto out;
+	have_store = 1;
+	w.ep = ep;
+	w.st = &st;
+	w.mo = &mo;
+	w.fmt = &fmt;
+	if (produce(ep, &w, &plans, &vs, &lx, &mo, &fmt, o, &keys) < 0)
 		goto out;
 	lint_chapters(ep, out_path);
-	enc = enc_new(o->rate_hz, o->bitrate_kbps, o->vbr_quality);
-	if (!enc || enc_write(enc, ep->pcm, ep->nsamples) < 0 || enc_finish(enc) < 0)
-		goto out;
-	frames = enc_bytes(enc, &nframes);
-	/* The report is measured on the MP3 as a player decodes it. */
-	{
-		int16_t *heard;
-		size_t nheard;
-
-		if (enc_decode(enc, &heard, &nheard) < 0)
-			goto out;
-		ret = master_measure(heard, nheard, ep->rate_hz, &ep->loudness_lufs,
-				     &ep->loudness_range_lu, &ep->true_peak_dbtp);
-		free(heard);
-		if (ret < 0)
-			goto out;
-		ret = -1;
-	}
 
 	length_ms = episode_ms(ep, ep->nsamples);
 	episode_date(ep, source, date);
@@ -520,12 +844,7 @@ static int render_episode(struct episode *ep, const char *source, const char *ou
 		meta.art_mime = art.mime;
 	}
 	id3_write(ep, &meta, &tag);
-
-	parts[0].data = tag.buf;
-	parts[0].len = tag.len;
-	parts[1].data = frames;
-	parts[1].len = nframes;
-	if (util_write_atomic(out_path, parts, 2) < 0)
+	if (write_mp3(ep, &st, keys, &fmt, &tag, out_path) < 0)
 		goto out;
 	if (write_sidecars(ep, out_path) < 0 || (art_data && publish_artwork(&sh, out_path, art_data, art_len) < 0))
 		goto out;
@@ -536,7 +855,7 @@ static int render_episode(struct episode *ep, const char *source, const char *ou
 		if (write_sidecar(out_path, ".episode.json", &doc) < 0)
 			goto out;
 	}
-	if (wav_path && write_wav(ep, wav_path) < 0)
+	if (wav_path && write_wav(ep, &w, wav_path) < 0)
 		goto out;
 	if (!o->quiet)
 		printf("%s: %zu chapter%s, %u:%02u, %.1f LUFS, LRA %.1f LU, %.1f dBTP\n", out_path,
@@ -546,7 +865,10 @@ static int render_episode(struct episode *ep, const char *source, const char *ou
 	ret = 0;
 out:
 	speak_release();
-	enc_free(enc);
+	if (have_store)
+		store_close(&st);
+	speak_plan_free(plans, ep->nsegs);
+	free(keys);
 	voices_release(&vs);
 	lexicon_release(&lx);
 	show_release(&sh);

@@ -20,7 +20,9 @@ struct render_opts {
 	double loudness_lufs;      /* integrated loudness target */
 	int write_wav;             /* also write the master as OUT.wav */
 	int quiet;
-	unsigned jobs;             /* batch: renders at once, 0 for the cores */
+	unsigned jobs;             /* worker processes, 0 for the cores */
+	int no_cache;              /* a scratch folder instead of the cache */
+	const char *cache_dir;     /* NULL: $XDG_CACHE_HOME/colloquy */
 };
 
 void render_opts_init(struct render_opts *o);

@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "cue.h"
+#include "master.h"
 #include "normalize.h"
 #include "util.h"
 
@@ -249,6 +250,28 @@ static char *voice_id(const struct voice *v)
 	return sb_detach(&name, NULL);
 }
 
+/* Speak text with espeak-ng in this process, into sink. */
+static int speak_here(const char *id, const struct voice *v, int wpm_setting, const char *text,
+		      struct pcm_sink *sink)
+{
+	/* No espeakSSML: '<' and '&' are read as text.  espeakPHONEMES only
+	 * when the lexicon put phonemes in [[ ]]; normalize_text() leaves no
+	 * "[[" of the transcript's own. */
+	unsigned flags = espeakCHARS_UTF8 | (strstr(text, "[[") ? espeakPHONEMES : 0);
+
+	if (espeak_SetVoiceByName(id) != EE_OK)
+		return -1;
+	espeak_SetParameter(espeakRATE, wpm_setting, 0);
+	espeak_SetParameter(espeakPITCH, v->pitch, 0);
+	espeak_SetParameter(espeakRANGE, v->range, 0);
+	espeak_SetParameter(espeakVOLUME, v->volume, 0);
+	espeak_SetParameter(espeakWORDGAP, v->word_gap, 0);
+	if (espeak_Synth(text, strlen(text) + 1, 0, POS_CHARACTER, 0, flags, NULL, sink) != EE_OK ||
+	    espeak_Synchronize() != EE_OK)
+		return -1;
+	return 0;
+}
+
 /* Speak text in a child process forked from this one, where espeak-ng is
  * started but has never spoken.  espeak-ng carries state from one
  * utterance to the next (its flutter and noise generators among it), so
@@ -278,22 +301,11 @@ static int synth(const struct voice *v, int wpm_setting, const char *text, struc
 		return error("cannot start a speaker process: %s", strerror(errno));
 	}
 	if (pid == 0) {
-		/* No espeakSSML: '<' and '&' are read as text.  espeakPHONEMES
-		 * only when the lexicon put phonemes in [[ ]]; normalize_text()
-		 * leaves no "[[" of the transcript's own. */
-		unsigned flags = espeakCHARS_UTF8 | (strstr(text, "[[") ? espeakPHONEMES : 0);
 		int ok;
 
 		close(fd[0]);
-		ok = espeak_SetVoiceByName(id) == EE_OK;
+		ok = speak_here(id, v, wpm_setting, text, sink) == 0;
 		free(id);
-		espeak_SetParameter(espeakRATE, wpm_setting, 0);
-		espeak_SetParameter(espeakPITCH, v->pitch, 0);
-		espeak_SetParameter(espeakRANGE, v->range, 0);
-		espeak_SetParameter(espeakVOLUME, v->volume, 0);
-		espeak_SetParameter(espeakWORDGAP, v->word_gap, 0);
-		ok = ok && espeak_Synth(text, strlen(text) + 1, 0, POS_CHARACTER, 0, flags, NULL, sink) == EE_OK &&
-		     espeak_Synchronize() == EE_OK;
 		n = sink->n;
 		ok = ok && util_write_all(fd[1], &n, sizeof(n)) == 0 &&
 		     util_write_all(fd[1], sink->pcm, sink->n * sizeof(*sink->pcm)) == 0;
@@ -508,5 +520,195 @@ int speak_voices(struct sb *out)
 	for (size_t i = 0; list && list[i]; i++)
 		sb_addf(out, "  %-16s %-28s %s\n", list[i]->languages + 1, list[i]->name,
 			list[i]->identifier);
+	return 0;
+}
+
+/* The speech entry of the cache: the clip's length and trim, each cue's
+ * first speech sample and the clip's 100 ms powers; the samples are the
+ * clip entry. */
+static const char speech_magic[8] = "CLQSPK1";
+
+int speak_plan(struct episode *ep, const struct voiceset *vs, const struct lexicon *lx,
+	       unsigned out_hz, struct speak_plan **plans)
+{
+	struct speak_plan *p = xcalloc(ep->nsegs ? ep->nsegs : 1, sizeof(*p));
+	const char *version = espeak_Info(NULL);
+
+	*plans = p;
+	if (speak_init(&ep->speech_rate_hz) < 0)
+		return -1;
+	for (size_t i = 0; i < ep->nsegs; i++) {
+		struct segment *s = &ep->segs[i];
+		const struct voice *v = voices_for(vs, s);
+		struct sb desc = SB_INIT;
+		char *id;
+
+		p[i].voice = v;
+		p[i].setting = speak_rate_setting(v);
+		if (p[i].setting < 0)
+			return -1;
+		for (size_t k = 0; k < s->ncues; k++)
+			free(s->cues[k].text);
+		free(s->cues);
+		cue_split(s->text, &s->cues, &s->ncues);
+		p[i].first = xcalloc(s->ncues ? s->ncues : 1, sizeof(*p[i].first));
+		p[i].said = said_text(s, lx, p[i].first);
+		s->gap_ms = v->pause_ms;
+		/* everything that decides the speech's samples */
+		id = voice_id(v);
+		if (!id)
+			return -1;
+		sb_addf(&desc, "speech 1\nespeak-ng %s\n%s %d %d %d %d %d\n%u %u\n", version ? version : "",
+			id, p[i].setting, v->pitch, v->range, v->volume, v->word_gap, ep->speech_rate_hz,
+			out_hz);
+		for (size_t k = 0; k < s->ncues; k++)
+			sb_addf(&desc, "%d ", (int)p[i].first[k]);
+		sb_addf(&desc, "\n%s", p[i].said);
+		store_key(&p[i].key, desc.buf, desc.len);
+		sb_release(&desc);
+		free(id);
+	}
+	return 0;
+}
+
+void speak_plan_free(struct speak_plan *p, size_t n)
+{
+	for (size_t i = 0; p && i < n; i++) {
+		free(p[i].said);
+		free(p[i].first);
+	}
+	free(p);
+}
+
+int speak_to_store(const struct episode *ep, size_t i, const struct speak_plan *p,
+		   unsigned out_hz, const struct store *st)
+{
+	struct segment s = ep->segs[i];
+	struct cue *cues = xcalloc(s.ncues ? s.ncues : 1, sizeof(*cues));
+	struct pcm_sink sink = { NULL, 0, 0, NULL, 0, 0 };
+	struct sb head = SB_INIT;
+	struct util_part part;
+	char *id = voice_id(p->voice);
+	float *clip = NULL, *energy = NULL;
+	size_t n = 0, trim = 0, nenergy;
+	uint64_t v;
+	int ret = -1;
+
+	/* the child's own copy of the cues, timed here */
+	memcpy(cues, s.cues, s.ncues * sizeof(*cues));
+	s.cues = cues;
+	if (!id || speak_here(id, p->voice, p->setting, p->said, &sink) < 0) {
+		error("espeak-ng failed on the paragraph at line %d", s.line);
+		goto out;
+	}
+	time_cues(&s, p->first, &sink);
+	if (master_clip(sink.pcm, sink.n, ep->speech_rate_hz, out_hz, &clip, &n, &trim) < 0)
+		goto out;
+	nenergy = master_energies(clip, n, out_hz, &energy);
+	sb_add(&head, speech_magic, sizeof(speech_magic));
+	v = n;
+	sb_add(&head, &v, sizeof(v));
+	v = trim;
+	sb_add(&head, &v, sizeof(v));
+	v = s.ncues;
+	sb_add(&head, &v, sizeof(v));
+	for (size_t k = 0; k < s.ncues; k++) {
+		v = s.cues[k].speech_sample;
+		sb_add(&head, &v, sizeof(v));
+	}
+	v = nenergy;
+	sb_add(&head, &v, sizeof(v));
+	sb_add(&head, energy, nenergy * sizeof(*energy));
+	/* the samples first: an entry is only looked for once its header is
+	 * there */
+	part.data = clip;
+	part.len = n * sizeof(*clip);
+	if (store_put(st, "clip", &p->key, &part, 1) < 0)
+		goto out;
+	part.data = head.buf;
+	part.len = head.len;
+	ret = store_put(st, "speech", &p->key, &part, 1);
+out:
+	free(id);
+	free(cues);
+	free(sink.pcm);
+	free(sink.words);
+	free(clip);
+	free(energy);
+	sb_release(&head);
+	return ret;
+}
+
+/* Take len bytes from a cache entry being read. */
+static int take(const char **at, const char *end, void *out, size_t len)
+{
+	if ((size_t)(end - *at) < len)
+		return -1;
+	memcpy(out, *at, len);
+	*at += len;
+	return 0;
+}
+
+int speak_from_store(struct episode *ep, size_t i, const struct speak_plan *p, const struct store *st)
+{
+	struct segment *s = &ep->segs[i];
+	char *data, magic[8];
+	const char *at, *end;
+	size_t len;
+	uint64_t n, trim, ncues, nenergy;
+	int got = store_get(st, "speech", &p->key, &data, &len);
+
+	if (got <= 0)
+		return got < 0 ? -1 : error("the speech of line %d is missing from the cache", s->line);
+	at = data;
+	end = data + len;
+	if (take(&at, end, magic, sizeof(magic)) < 0 || memcmp(magic, speech_magic, sizeof(magic)) ||
+	    take(&at, end, &n, sizeof(n)) < 0 || take(&at, end, &trim, sizeof(trim)) < 0 ||
+	    take(&at, end, &ncues, sizeof(ncues)) < 0 || ncues != s->ncues)
+		goto bad;
+	for (size_t k = 0; k < s->ncues; k++) {
+		uint64_t v;
+		if (take(&at, end, &v, sizeof(v)) < 0)
+			goto bad;
+		s->cues[k].speech_sample = (size_t)v;
+	}
+	if (take(&at, end, &nenergy, sizeof(nenergy)) < 0 || nenergy > (size_t)(end - at) / sizeof(float))
+		goto bad;
+	free(s->energy);
+	s->energy = xmalloc((nenergy ? nenergy : 1) * sizeof(float));
+	s->nenergy = (size_t)nenergy;
+	take(&at, end, s->energy, s->nenergy * sizeof(float));
+	s->clip_n = (size_t)n;
+	s->trim = (size_t)trim;
+	free(data);
+	store_has(st, "clip", &p->key);
+	return 0;
+bad:
+	free(data);
+	{
+		char *path = store_path(st, "speech", &p->key);
+		error("cache entry '%s' is damaged; remove it, or render with --no-cache", path);
+		free(path);
+	}
+	return -1;
+}
+
+int speak_clip(const struct store *st, const struct speak_plan *p, size_t expect, float **pcm, size_t *n)
+{
+	char *data;
+	size_t len;
+	int got = store_get(st, "clip", &p->key, &data, &len);
+
+	if (got <= 0 || len != expect * sizeof(float)) {
+		char *path = store_path(st, "clip", &p->key);
+		if (got > 0)
+			free(data);
+		error("cache entry '%s' is %s; remove it, or render with --no-cache", path,
+		      got < 0 ? "unreadable" : got == 0 ? "missing" : "damaged");
+		free(path);
+		return -1;
+	}
+	*pcm = (float *)data;
+	*n = expect;
 	return 0;
 }

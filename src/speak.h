@@ -19,6 +19,7 @@
 
 #include "episode.h"
 #include "lexicon.h"
+#include "store.h"
 #include "util.h"
 #include "voice.h"
 
@@ -33,6 +34,34 @@ int speak_rate_setting(const struct voice *v);
 
 /* Append the installed espeak-ng voices, one a line. */
 int speak_voices(struct sb *out);
+
+/* Rendering through the cache (store.h), a segment at a time.  A plan says
+ * what each segment is spoken from (its cues cut, its text normalised and
+ * run through the lexicon, its voice's rate calibrated) and the cache key
+ * of its speech; planning fills each segment's cues and gap_ms. */
+struct speak_plan {
+	const struct voice *voice;
+	int setting;           /* espeak-ng rate */
+	char *said;            /* what espeak-ng is given */
+	int32_t *first;        /* where each cue starts in it */
+	struct store_key key;
+};
+int speak_plan(struct episode *ep, const struct voiceset *vs, const struct lexicon *lx,
+	       unsigned out_hz, struct speak_plan **plans);
+void speak_plan_free(struct speak_plan *plans, size_t n);
+
+/* In a process of its own (pool.h): speak segment i and put its clip at
+ * out_hz (master_clip()), its cue times and its energies in the cache. */
+int speak_to_store(const struct episode *ep, size_t i, const struct speak_plan *p,
+		   unsigned out_hz, const struct store *st);
+
+/* Fill segment i's clip_n, trim, cue times and energies from the cache. */
+int speak_from_store(struct episode *ep, size_t i, const struct speak_plan *p,
+		     const struct store *st);
+
+/* Segment's clip samples (expect of them) from the cache, a new array. */
+int speak_clip(const struct store *st, const struct speak_plan *p, size_t expect, float **pcm,
+	       size_t *n);
 
 /* Stop espeak-ng and free what it holds (its threads included); the next
  * call starts it again. */

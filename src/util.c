@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
+#include <sys/syscall.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -238,11 +239,102 @@ static void pending_del(int slot)
 		pending_used[slot] = 0;
 }
 
+/* A private scratch folder, emptied and removed on a fatal signal. */
+static char scratch[4096];
+static volatile sig_atomic_t scratch_used;
+
+/* Remove dir's files and then dir, with system calls only (the handler
+ * may not call opendir(), which allocates). */
+static void remove_flat_dir(const char *dir)
+{
+	char buf[4096], path[4096 + 256];
+	size_t dlen = strlen(dir);
+	int fd = open(dir, O_RDONLY | O_DIRECTORY);
+	long n;
+
+	if (fd < 0)
+		return;
+	while ((n = syscall(SYS_getdents64, fd, buf, sizeof(buf))) > 0) {
+		for (long off = 0; off < n;) {
+			const struct linux_dirent64 {
+				uint64_t ino;
+				int64_t off;
+				unsigned short reclen;
+				unsigned char type;
+				char name[];
+			} *d = (const void *)(buf + off);
+			size_t nlen = strlen(d->name);
+
+			off += d->reclen;
+			if (!strcmp(d->name, ".") || !strcmp(d->name, "..") || dlen + 1 + nlen >= sizeof(path))
+				continue;
+			memcpy(path, dir, dlen);
+			path[dlen] = '/';
+			memcpy(path + dlen + 1, d->name, nlen + 1);
+			unlink(path);
+		}
+	}
+	close(fd);
+	rmdir(dir);
+}
+
+int util_scratch_dir(char **dir)
+{
+	const char *tmpdir = getenv("TMPDIR");
+	struct sb sb = SB_INIT;
+
+	sb_addf(&sb, "%s/colloquy.XXXXXX", tmpdir && *tmpdir ? tmpdir : "/tmp");
+	if (!mkdtemp(sb.buf) || sb.len >= sizeof(scratch)) {
+		error("cannot create a scratch folder in '%s': %s", tmpdir && *tmpdir ? tmpdir : "/tmp",
+		      strerror(errno));
+		sb_release(&sb);
+		return -1;
+	}
+	strcpy(scratch, sb.buf);
+	scratch_used = 1;
+	*dir = sb_detach(&sb, NULL);
+	return 0;
+}
+
+void util_scratch_remove(void)
+{
+	if (scratch_used) {
+		remove_flat_dir(scratch);
+		scratch_used = 0;
+	}
+}
+
+/* Worker processes, stopped with the same signal. */
+#define MAX_CHILDREN 256
+static volatile pid_t children[MAX_CHILDREN];
+
+void util_child_add(pid_t pid)
+{
+	for (int i = 0; i < MAX_CHILDREN; i++) {
+		if (!children[i]) {
+			children[i] = pid;
+			return;
+		}
+	}
+}
+
+void util_child_del(pid_t pid)
+{
+	for (int i = 0; i < MAX_CHILDREN; i++)
+		if (children[i] == pid)
+			children[i] = 0;
+}
+
 static void on_fatal_signal(int sig)
 {
+	for (int i = 0; i < MAX_CHILDREN; i++)
+		if (children[i] > 0)
+			kill(children[i], sig);
 	for (int i = 0; i < MAX_PENDING; i++)
 		if (pending_used[i])
 			unlink(pending[i]);
+	if (scratch_used)
+		remove_flat_dir(scratch);
 	signal(sig, SIG_DFL);
 	raise(sig);
 }
@@ -297,59 +389,108 @@ int util_write_all(int fd, const void *data, size_t len)
 	return 0;
 }
 
-int util_write_atomic(const char *path, const struct util_part *parts, size_t nparts)
+int util_atomic_open(struct util_atomic *a, const char *path)
 {
 	struct sb tmp = SB_INIT;
-	int fd, slot, ret = -1;
 
+	a->path = path;
+	a->offset = 0;
 	sb_addf(&tmp, "%s.XXXXXX.tmp", path);
-	fd = mkstemps(tmp.buf, 4);
-	if (fd < 0) {
-		error("cannot create '%s': %s", path, strerror(errno));
-		goto out;
+	a->fd = mkstemps(tmp.buf, 4);
+	if (a->fd < 0) {
+		sb_release(&tmp);
+		return error("cannot create '%s': %s", path, strerror(errno));
 	}
-	slot = pending_add(tmp.buf);
-	for (size_t i = 0; i < nparts; i++) {
-		if (util_write_all(fd, parts[i].data, parts[i].len) < 0) {
-			error("cannot write '%s': %s", path, strerror(errno));
-			goto fail;
-		}
+	a->tmp = sb_detach(&tmp, NULL);
+	a->slot = pending_add(a->tmp);
+	return 0;
+}
+
+int util_atomic_write(struct util_atomic *a, const void *data, size_t len)
+{
+	if (util_write_all(a->fd, data, len) < 0)
+		return error("cannot write '%s': %s", a->path, strerror(errno));
+	a->offset += len;
+	return 0;
+}
+
+int util_atomic_pwrite(struct util_atomic *a, const void *data, size_t len, uint64_t offset)
+{
+	const char *p = data;
+
+	while (len) {
+		ssize_t n = pwrite(a->fd, p, len, (off_t)offset);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			return error("cannot write '%s': %s", a->path, strerror(errno ? errno : EIO));
+		p += n;
+		len -= (size_t)n;
+		offset += (uint64_t)n;
 	}
+	return 0;
+}
+
+void util_atomic_abort(struct util_atomic *a)
+{
+	if (!a->tmp)
+		return;
+	if (a->fd >= 0)
+		close(a->fd);
+	unlink(a->tmp);
+	pending_del(a->slot);
+	free(a->tmp);
+	a->tmp = NULL;
+	a->fd = -1;
+}
+
+int util_atomic_commit(struct util_atomic *a)
+{
 	/* The file is shared with listeners: make it readable as a normal
 	 * file would be rather than mkstemp's owner-only mode. */
-	{
-		mode_t mask = umask(0);
-		umask(mask);
-		if (fchmod(fd, 0666 & ~mask) < 0) {
-			error("cannot set mode of '%s': %s", path, strerror(errno));
-			goto fail;
+	mode_t mask = umask(0);
+
+	umask(mask);
+	if (fchmod(a->fd, 0666 & ~mask) < 0) {
+		error("cannot set mode of '%s': %s", a->path, strerror(errno));
+		goto fail;
+	}
+	if (fsync(a->fd) < 0 && errno != EINVAL) {
+		error("cannot write '%s': %s", a->path, strerror(errno));
+		goto fail;
+	}
+	if (close(a->fd) < 0) {
+		a->fd = -1;
+		error("cannot write '%s': %s", a->path, strerror(errno));
+		goto fail;
+	}
+	a->fd = -1;
+	if (rename(a->tmp, a->path) < 0) {
+		error("cannot rename '%s' to '%s': %s", a->tmp, a->path, strerror(errno));
+		goto fail;
+	}
+	pending_del(a->slot);
+	free(a->tmp);
+	a->tmp = NULL;
+	return 0;
+fail:
+	util_atomic_abort(a);
+	return -1;
+}
+
+int util_write_atomic(const char *path, const struct util_part *parts, size_t nparts)
+{
+	struct util_atomic a;
+
+	if (util_atomic_open(&a, path) < 0)
+		return -1;
+	for (size_t i = 0; i < nparts; i++) {
+		if (util_atomic_write(&a, parts[i].data, parts[i].len) < 0) {
+			util_atomic_abort(&a);
+			return -1;
 		}
 	}
-	if (fsync(fd) < 0 && errno != EINVAL) {
-		error("cannot write '%s': %s", path, strerror(errno));
-		goto fail;
-	}
-	if (close(fd) < 0) {
-		fd = -1;
-		error("cannot write '%s': %s", path, strerror(errno));
-		goto fail;
-	}
-	fd = -1;
-	if (rename(tmp.buf, path) < 0) {
-		error("cannot rename '%s' to '%s': %s", tmp.buf, path, strerror(errno));
-		goto fail;
-	}
-	pending_del(slot);
-	ret = 0;
-	goto out;
-fail:
-	if (fd >= 0)
-		close(fd);
-	unlink(tmp.buf);
-	pending_del(slot);
-out:
-	sb_release(&tmp);
-	return ret;
+	return util_atomic_commit(&a);
 }
 
 char *util_stem(const char *path)

@@ -8,6 +8,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <sys/types.h>
 
 #if defined(__GNUC__)
 #define PRINTF_LIKE(f, a) __attribute__((format(printf, f, a)))
@@ -65,10 +66,34 @@ struct util_part {
 };
 int util_write_atomic(const char *path, const struct util_part *parts, size_t nparts);
 
+/* The same, written a piece at a time: open, write (and pwrite to fill in
+ * a header), then commit, or abort to leave path as it was.  Every call
+ * reports its own failure naming path, and a failed commit aborts. */
+struct util_atomic {
+	const char *path;
+	char *tmp;
+	int fd, slot;
+	uint64_t offset;     /* bytes written so far by util_atomic_write() */
+};
+int util_atomic_open(struct util_atomic *a, const char *path);
+int util_atomic_write(struct util_atomic *a, const void *data, size_t len);
+int util_atomic_pwrite(struct util_atomic *a, const void *data, size_t len, uint64_t offset);
+int util_atomic_commit(struct util_atomic *a);
+void util_atomic_abort(struct util_atomic *a);
+
+/* A private folder of flat files under $TMPDIR (or /tmp), removed with its
+ * files by util_scratch_remove() and by a fatal signal.  One at a time. */
+int util_scratch_dir(char **dir);
+void util_scratch_remove(void);
+
 /* Read or write exactly len bytes, through EINTR and short transfers.
  * Return 0, or -1 with errno set (or at end of file, for reading). */
 int util_read_all(int fd, void *data, size_t len);
 int util_write_all(int fd, const void *data, size_t len);
+
+/* Worker processes to stop with this one when a signal ends it. */
+void util_child_add(pid_t pid);
+void util_child_del(pid_t pid);
 
 /* Remove temporary files still open when a signal ends the process. */
 void util_install_signal_cleanup(void);

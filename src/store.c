@@ -1,0 +1,236 @@
+/* store.c -- see store.h. */
+#define _GNU_SOURCE
+#include "store.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <ftw.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <xxhash.h>
+
+void store_key(struct store_key *k, const void *desc, size_t len)
+{
+	XXH128_hash_t h = XXH3_128bits(desc, len);
+
+	snprintf(k->hex, sizeof(k->hex), "%016llx%016llx", (unsigned long long)h.high64,
+		 (unsigned long long)h.low64);
+}
+
+char *store_default_root(void)
+{
+	const char *xdg = getenv("XDG_CACHE_HOME"), *home = getenv("HOME");
+	struct sb sb = SB_INIT;
+
+	if (xdg && *xdg == '/')
+		sb_addf(&sb, "%s/colloquy", xdg);
+	else if (home && *home)
+		sb_addf(&sb, "%s/.cache/colloquy", home);
+	else
+		return NULL;
+	return sb_detach(&sb, NULL);
+}
+
+/* mkdir -p */
+static int make_dirs(const char *path)
+{
+	char *p = xstrdup(path);
+	int ret = 0;
+
+	for (char *s = p + 1; ; s++) {
+		if (*s == '/' || !*s) {
+			char c = *s;
+			*s = '\0';
+			if (mkdir(p, 0777) < 0 && errno != EEXIST) {
+				ret = -1;
+				break;
+			}
+			*s = c;
+			if (!c)
+				break;
+		}
+	}
+	free(p);
+	return ret;
+}
+
+int store_open(struct store *st, int use_cache, const char *root)
+{
+	st->root = NULL;
+	st->scratch = 0;
+	if (use_cache) {
+		char *dir = root ? xstrdup(root) : store_default_root();
+
+		if (dir && make_dirs(dir) == 0 && access(dir, W_OK) == 0) {
+			st->root = dir;
+			return 0;
+		}
+		warning("cannot use the cache folder '%s' (%s); rendering without a cache",
+			dir ? dir : "$HOME/.cache/colloquy", dir ? strerror(errno) : "no HOME");
+		free(dir);
+	}
+	if (util_scratch_dir(&st->root) < 0)
+		return -1;
+	st->scratch = 1;
+	return 0;
+}
+
+void store_close(struct store *st)
+{
+	if (st->scratch)
+		util_scratch_remove();
+	free(st->root);
+	st->root = NULL;
+}
+
+char *store_path(const struct store *st, const char *kind, const struct store_key *k)
+{
+	struct sb sb = SB_INIT;
+
+	/* scratch stays flat, so that a signal handler can empty it */
+	if (st->scratch)
+		sb_addf(&sb, "%s/%s-%s", st->root, kind, k->hex);
+	else
+		sb_addf(&sb, "%s/%s/%.2s/%s", st->root, kind, k->hex, k->hex + 2);
+	return sb_detach(&sb, NULL);
+}
+
+int store_has(const struct store *st, const char *kind, const struct store_key *k)
+{
+	char *path = store_path(st, kind, k);
+	/* the modification time is the last use, for store_prune() */
+	int ret = utimensat(AT_FDCWD, path, NULL, 0) == 0;
+
+	free(path);
+	return ret;
+}
+
+int store_get(const struct store *st, const char *kind, const struct store_key *k, char **data,
+	      size_t *len)
+{
+	char *path = store_path(st, kind, k);
+	int ret;
+
+	if (access(path, F_OK) < 0) {
+		free(path);
+		return 0;
+	}
+	ret = util_read_file(path, data, len) < 0 ? -1 : 1;
+	free(path);
+	return ret;
+}
+
+int store_put(const struct store *st, const char *kind, const struct store_key *k,
+	      const struct util_part *parts, size_t nparts)
+{
+	char *path = store_path(st, kind, k);
+	int ret = 0;
+
+	if (!st->scratch) {
+		char *slash = strrchr(path, '/');
+		*slash = '\0';
+		if (make_dirs(path) < 0)
+			ret = error("cannot create cache folder '%s': %s", path, strerror(errno));
+		*slash = '/';
+	}
+	if (ret == 0)
+		ret = util_write_atomic(path, parts, nparts);
+	free(path);
+	return ret;
+}
+
+/* The entries under a cache folder, for usage and pruning. */
+struct entry {
+	char *path;
+	uint64_t bytes;
+	struct timespec used;
+};
+
+static struct {
+	struct entry *e;
+	size_t n, alloc;
+} walk;
+
+static int visit(const char *path, const struct stat *st, int type, struct FTW *ftw)
+{
+	(void)ftw;
+	/* entries sit at kind/xx/name; anything else is not ours */
+	if (type != FTW_F || ftw->level != 3 || strstr(path, ".tmp"))
+		return 0;
+	XGROW(walk.e, walk.alloc, walk.n + 1);
+	walk.e[walk.n].path = xstrdup(path);
+	walk.e[walk.n].bytes = (uint64_t)st->st_blocks * 512;
+	walk.e[walk.n++].used = st->st_mtim;
+	return 0;
+}
+
+static int list_entries(const char *root)
+{
+	walk.n = 0;
+	if (access(root, F_OK) < 0)
+		return 0;
+	if (nftw(root, visit, 16, FTW_PHYS) < 0)
+		return error("cannot read the cache folder '%s': %s", root, strerror(errno));
+	return 0;
+}
+
+static void free_entries(void)
+{
+	for (size_t i = 0; i < walk.n; i++)
+		free(walk.e[i].path);
+	free(walk.e);
+	memset(&walk, 0, sizeof(walk));
+}
+
+int store_usage(const char *root, uint64_t *entries, uint64_t *bytes)
+{
+	*entries = *bytes = 0;
+	if (list_entries(root) < 0)
+		return -1;
+	for (size_t i = 0; i < walk.n; i++)
+		*bytes += walk.e[i].bytes;
+	*entries = walk.n;
+	free_entries();
+	return 0;
+}
+
+/* most recently used first */
+static int by_use(const void *pa, const void *pb)
+{
+	const struct entry *a = pa, *b = pb;
+
+	if (a->used.tv_sec != b->used.tv_sec)
+		return a->used.tv_sec < b->used.tv_sec ? 1 : -1;
+	if (a->used.tv_nsec != b->used.tv_nsec)
+		return a->used.tv_nsec < b->used.tv_nsec ? 1 : -1;
+	return strcmp(a->path, b->path);
+}
+
+int store_prune(const char *root, uint64_t max_bytes, uint64_t *removed, uint64_t *freed)
+{
+	uint64_t kept = 0;
+	int ret = 0;
+
+	*removed = *freed = 0;
+	if (list_entries(root) < 0)
+		return -1;
+	if (walk.n)
+		qsort(walk.e, walk.n, sizeof(*walk.e), by_use);
+	for (size_t i = 0; i < walk.n; i++) {
+		if (kept + walk.e[i].bytes <= max_bytes) {
+			kept += walk.e[i].bytes;
+			continue;
+		}
+		if (unlink(walk.e[i].path) < 0 && errno != ENOENT) {
+			ret = error("cannot remove '%s': %s", walk.e[i].path, strerror(errno));
+			break;
+		}
+		(*removed)++;
+		*freed += walk.e[i].bytes;
+	}
+	free_entries();
+	return ret;
+}
