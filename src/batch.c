@@ -44,38 +44,205 @@ static int list_transcripts(const char *dir, char ***out, size_t *n)
 	return 0;
 }
 
-static pid_t start(const char *transcript, const char *outdir, const struct render_opts *o)
+/* Where transcript's episode goes in outdir; caller frees. */
+static char *episode_path(const char *transcript, const char *outdir)
 {
+	char *stem = util_stem(transcript), *path;
+	struct sb name = SB_INIT;
+
+	sb_addf(&name, "%s.mp3", stem);
+	path = util_path_join(outdir, name.buf);
+	sb_release(&name);
+	free(stem);
+	return path;
+}
+
+/* A render runs in a child, which reports the length of its audio (ms)
+ * through a pipe. */
+static pid_t start(const char *transcript, const char *outdir, const struct render_opts *o,
+		   int *report)
+{
+	int fd[2];
 	pid_t pid;
 
+	if (pipe(fd) < 0) {
+		error("cannot start a render of '%s': %s", transcript, strerror(errno));
+		return -1;
+	}
 	fflush(NULL);
 	pid = fork();
 	if (pid == 0) {
 		struct render_opts mine = *o;
-		char *stem = util_stem(transcript);
-		char *name = xmalloc(strlen(stem) + 5);
-		char *out;
+		uint64_t ms = 0;
 		int rc;
 
-		sprintf(name, "%s.mp3", stem);
-		out = util_path_join(outdir, name);
-		mine.out_path = out;
+		close(fd[0]);
+		mine.out_path = episode_path(transcript, outdir);
+		mine.audio_ms = &ms;
 		rc = render_file(transcript, &mine);
+		if (rc == 0)
+			util_write_all(fd[1], &ms, sizeof(ms));
 		fflush(NULL);
 		_exit(rc < 0 ? 1 : 0);
 	}
-	if (pid < 0)
+	close(fd[1]);
+	if (pid < 0) {
+		close(fd[0]);
 		error("cannot start a render of '%s': %s", transcript, strerror(errno));
+		return -1;
+	}
+	util_child_add(pid);
+	*report = fd[0];
 	return pid;
 }
 
-int batch_run(const char *dir, const char *outdir, unsigned jobs, const struct render_opts *o)
+/* On a terminal, a bar on stderr redrawn as renders finish. */
+static void progress(size_t done, size_t n, size_t failed, int tty)
+{
+	const int width = 30;
+	int filled = (int)(done * (size_t)width / (n ? n : 1));
+
+	if (!tty)
+		return;
+	fprintf(stderr, "\r[%.*s%*s] %zu/%zu%s", filled, "==============================",
+		width - filled, "", done, n, failed ? " (failures)" : "");
+	if (done == n)
+		fputc('\n', stderr);
+	fflush(stderr);
+}
+
+/* Single-quote s for a POSIX shell. */
+static void shell_quote(struct sb *out, const char *s)
+{
+	sb_addch(out, '\'');
+	for (; *s; s++) {
+		if (*s == '\'')
+			sb_addstr(out, "'\\''");
+		else
+			sb_addch(out, *s);
+	}
+	sb_addch(out, '\'');
+}
+
+static void add_arg(struct sb *cmd, const char *opt, const char *value)
+{
+	sb_addf(cmd, " %s ", opt);
+	shell_quote(cmd, value);
+}
+
+/* An absolute form of path; caller frees. */
+static char *absolute(const char *path)
+{
+	char *abs = realpath(path, NULL);
+
+	if (abs)
+		return abs;
+	if (path[0] == '/')
+		return xstrdup(path);
+	{
+		char cwd[4096];
+		if (!getcwd(cwd, sizeof(cwd)))
+			return xstrdup(path);
+		return util_path_join(cwd, path);
+	}
+}
+
+/* 1 when transcript's episode is missing or older than the transcript. */
+static int out_of_date(const char *transcript, const char *mp3)
+{
+	struct stat in, out;
+
+	if (stat(mp3, &out) < 0 || stat(transcript, &in) < 0)
+		return 1;
+	return in.st_mtim.tv_sec > out.st_mtim.tv_sec ||
+	       (in.st_mtim.tv_sec == out.st_mtim.tv_sec && in.st_mtim.tv_nsec > out.st_mtim.tv_nsec);
+}
+
+/* --plan: one shell command per out-of-date transcript, each complete in
+ * itself (absolute paths, every option), for GNU parallel, a Slurm array
+ * or any other runner over shared storage. */
+static int print_plan(char **names, size_t n, const char *outdir, const struct render_opts *o)
+{
+	char self[4096];
+	ssize_t len = readlink("/proc/self/exe", self, sizeof(self) - 1);
+	char *dir = absolute(outdir);
+	struct sb cmd = SB_INIT;
+	int ret = 0;
+
+	if (len <= 0)
+		return error("cannot find the colloquy program's own path");
+	self[len] = '\0';
+	for (size_t i = 0; i < n; i++) {
+		char *mp3 = episode_path(names[i], dir), *src = absolute(names[i]);
+		char num[32];
+
+		if (out_of_date(names[i], mp3)) {
+			cmd.len = 0;
+			shell_quote(&cmd, self);
+			sb_addstr(&cmd, " render ");
+			shell_quote(&cmd, src);
+			add_arg(&cmd, "-o", mp3);
+			snprintf(num, sizeof(num), "%u", o->rate_hz);
+			add_arg(&cmd, "--rate", num);
+			if (o->vbr_quality >= 0) {
+				snprintf(num, sizeof(num), "%d", o->vbr_quality);
+				add_arg(&cmd, "--vbr", num);
+			} else {
+				snprintf(num, sizeof(num), "%u", o->bitrate_kbps);
+				add_arg(&cmd, "--bitrate", num);
+			}
+			snprintf(num, sizeof(num), "%g", o->loudness_lufs);
+			add_arg(&cmd, "--loudness", num);
+			{
+				char *voices = absolute(o->voices_dir);
+				add_arg(&cmd, "--voices", voices);
+				free(voices);
+			}
+			if (o->lexicon_path) {
+				char *p = absolute(o->lexicon_path);
+				add_arg(&cmd, "--lexicon", p);
+				free(p);
+			}
+			if (o->show_path) {
+				char *p = absolute(o->show_path);
+				add_arg(&cmd, "--show", p);
+				free(p);
+			}
+			if (o->cache_dir) {
+				char *p = absolute(o->cache_dir);
+				add_arg(&cmd, "--cache-dir", p);
+				free(p);
+			}
+			if (o->no_cache)
+				sb_addstr(&cmd, " --no-cache");
+			if (o->write_wav)
+				sb_addstr(&cmd, " --wav");
+			snprintf(num, sizeof(num), "%u", o->jobs ? o->jobs : 1);
+			sb_addf(&cmd, " -j %s -q\n", num);
+			if (fwrite(cmd.buf, 1, cmd.len, stdout) != cmd.len)
+				ret = error("cannot write the plan to standard output");
+		}
+		free(mp3);
+		free(src);
+	}
+	if (fflush(stdout) != 0)
+		ret = error("cannot write the plan to standard output");
+	sb_release(&cmd);
+	free(dir);
+	return ret;
+}
+
+int batch_run(const char *dir, const char *outdir, unsigned jobs, int plan, const struct render_opts *o)
 {
 	size_t n, next = 0, running = 0, failed = 0, done = 0;
 	char **names;
 	struct timespec t0, t1;
 	pid_t *pids;
-	int ret = 0;
+	int *reports;
+	uint64_t audio_ms = 0;
+	struct render_opts each = *o;
+	int ret = 0, tty = !o->quiet && isatty(2);
+	double wall;
 
 	if (list_transcripts(dir, &names, &n) < 0)
 		return -1;
@@ -83,20 +250,34 @@ int batch_run(const char *dir, const char *outdir, unsigned jobs, const struct r
 		free(names);
 		return error("no transcripts (*.txt) in '%s'", dir);
 	}
+	if (plan) {
+		ret = print_plan(names, n, outdir, o);
+		for (size_t i = 0; i < n; i++)
+			free(names[i]);
+		free(names);
+		return ret;
+	}
 	if (mkdir(outdir, 0777) < 0 && errno != EEXIST) {
 		for (size_t i = 0; i < n; i++)
 			free(names[i]);
 		free(names);
 		return error("cannot create folder '%s': %s", outdir, strerror(errno));
 	}
+	/* jobs is the number of processes working: a transcript each, and
+	 * what is left over goes to the renders' own workers */
+	each.jobs = jobs / (n < jobs ? (unsigned)n : jobs);
+	if (!each.jobs)
+		each.jobs = 1;
 	clock_gettime(CLOCK_MONOTONIC, &t0);
 	pids = xcalloc(n, sizeof(*pids));
+	reports = xcalloc(n, sizeof(*reports));
+	progress(0, n, 0, tty);
 	while (done < n) {
 		int status;
 		pid_t pid;
 
 		while (running < jobs && next < n) {
-			pids[next] = start(names[next], outdir, o);
+			pids[next] = start(names[next], outdir, &each, &reports[next]);
 			if (pids[next] < 0) {
 				failed++;
 				done++;
@@ -112,23 +293,32 @@ int batch_run(const char *dir, const char *outdir, unsigned jobs, const struct r
 			continue;
 		if (pid < 0)
 			break;
-		running--;
-		done++;
 		for (size_t i = 0; i < next; i++) {
+			uint64_t ms;
+
 			if (pids[i] != pid)
 				continue;
+			util_child_del(pid);
+			running--;
+			done++;
 			if (!WIFEXITED(status) || WEXITSTATUS(status) != 0) {
 				failed++;
 				if (!WIFEXITED(status))
 					error("the render of '%s' was killed by signal %d", names[i],
 					      WTERMSIG(status));
+			} else if (util_read_all(reports[i], &ms, sizeof(ms)) == 0) {
+				audio_ms += ms;
 			}
+			close(reports[i]);
+			progress(done, n, failed, tty);
 		}
 	}
 	clock_gettime(CLOCK_MONOTONIC, &t1);
+	wall = (double)(t1.tv_sec - t0.tv_sec) + (t1.tv_nsec - t0.tv_nsec) / 1e9;
 	if (!o->quiet)
-		printf("%zu transcript%s rendered, %zu failed, in %.1f s\n", n - failed, n - failed == 1 ? "" : "s",
-		       failed, (double)(t1.tv_sec - t0.tv_sec) + (t1.tv_nsec - t0.tv_nsec) / 1e9);
+		printf("%zu transcript%s rendered, %zu failed, in %.1f s: %.2f hours of audio, %.0fx "
+		       "realtime\n", n - failed, n - failed == 1 ? "" : "s", failed, wall,
+		       audio_ms / 3.6e6, wall > 0 ? audio_ms / 1000.0 / wall : 0);
 	if (n > failed && feed_write(outdir, o->quiet) < 0)
 		ret = -1;
 	if (failed)
@@ -137,5 +327,6 @@ int batch_run(const char *dir, const char *outdir, unsigned jobs, const struct r
 		free(names[i]);
 	free(names);
 	free(pids);
+	free(reports);
 	return ret;
 }

@@ -9,6 +9,7 @@
 #include "batch.h"
 #include "feed.h"
 #include "render.h"
+#include "store.h"
 #include "script.h"
 #include "util.h"
 
@@ -20,7 +21,8 @@ static const char usage_text[] =
 	"usage: colloquy render FILE [-o OUT.mp3] [options]\n"
 	"       colloquy split FILE [--json]\n"
 	"       colloquy voices [--voices DIR] [--preview NAME -o FILE.mp3]\n"
-	"       colloquy batch [DIR] [-o OUTDIR] [-j N] [options]\n"
+	"       colloquy batch [DIR] [-o OUTDIR] [-j N] [--plan] [options]\n"
+	"       colloquy cache [--prune [--max-size SIZE]]\n"
 	"       colloquy feed OUTDIR\n"
 	"       colloquy --help | --version\n"
 	"\n"
@@ -34,7 +36,11 @@ static const char usage_text[] =
 	"  batch [DIR]        render every DIR/*.txt (default transcripts/) into OUTDIR\n"
 	"                     (default out/), N at a time (default: the cores), then\n"
 	"                     write OUTDIR/feed.xml\n"
+	"                     --plan prints a render command for each transcript\n"
+	"                     whose episode is missing or older, for GNU parallel\n"
 	"  feed OUTDIR        write OUTDIR/feed.xml from the episodes rendered there\n"
+	"  cache              show the cache's size; --prune removes the least\n"
+	"                     recently used entries down to --max-size (default 1G)\n"
 	"  voices             list the voice profiles and espeak-ng's voices; with\n"
 	"                     --preview NAME -o FILE.mp3, speak a sample in profile NAME\n"
 	"\n"
@@ -48,6 +54,10 @@ static const char usage_text[] =
 	"  --show FILE        show name and author (default: show.ini beside FILE)\n"
 	"  --loudness LUFS    integrated loudness target (default -16)\n"
 	"  --wav              also write the master as OUT.wav\n"
+	"  -j, --jobs N       worker processes (default: the cores)\n"
+	"  --no-cache         keep nothing between renders (default: reuse what is\n"
+	"                     unchanged, from $XDG_CACHE_HOME/colloquy)\n"
+	"  --cache-dir DIR    the cache folder to use\n"
 	"  -q, --quiet        print nothing but errors\n";
 
 static int usage(const char *fmt, const char *arg)
@@ -202,7 +212,8 @@ static int cmd_batch(int argc, char **argv)
 {
 	struct render_opts o;
 	const char *dir = "transcripts", *outdir;
-	int rc = parse_render_opts(argc, argv, &o, NULL, NULL);
+	int plan = 0;
+	int rc = parse_render_opts(argc, argv, &o, NULL, &plan);
 	long cores = sysconf(_SC_NPROCESSORS_ONLN);
 
 	if (rc)
@@ -215,7 +226,7 @@ static int cmd_batch(int argc, char **argv)
 	o.out_path = NULL;
 	if (!o.jobs)
 		o.jobs = cores > 0 ? (unsigned)cores : 1;
-	return batch_run(dir, outdir, o.jobs, &o) < 0 ? 1 : 0;
+	return batch_run(dir, outdir, o.jobs, plan, &o) < 0 ? 1 : 0;
 }
 
 static int cmd_voices(int argc, char **argv)
@@ -233,6 +244,77 @@ static int cmd_voices(int argc, char **argv)
 	if (preview)
 		return render_preview(preview, &o) < 0 ? 1 : 0;
 	return render_list_voices(&o) < 0 ? 1 : 0;
+}
+
+/* "500M", "2G", "1048576": bytes, or -1. */
+static long long parse_size(const char *s)
+{
+	char *end;
+	double v = strtod(s, &end);
+	long long mult = 1;
+
+	if (end == s || v < 0)
+		return -1;
+	switch (*end) {
+	case 'k': case 'K': mult = 1LL << 10; end++; break;
+	case 'm': case 'M': mult = 1LL << 20; end++; break;
+	case 'g': case 'G': mult = 1LL << 30; end++; break;
+	case '\0': break;
+	default: return -1;
+	}
+	if (*end == 'B' || *end == 'b')
+		end++;
+	return *end ? -1 : (long long)(v * (double)mult);
+}
+
+static int cmd_cache(int argc, char **argv)
+{
+	static const struct option longopts[] = {
+		{ "prune", no_argument, NULL, OPT_PRUNE },
+		{ "max-size", required_argument, NULL, OPT_MAX_SIZE },
+		{ "cache-dir", required_argument, NULL, OPT_CACHE_DIR },
+		{ NULL, 0, NULL, 0 }
+	};
+	const char *dir = NULL;
+	char *root;
+	long long max = 1LL << 30;
+	uint64_t entries, bytes, removed, freed;
+	int c, prune = 0, ret = 0;
+
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
+		switch (c) {
+		case OPT_PRUNE:
+			prune = 1;
+			break;
+		case OPT_MAX_SIZE:
+			max = parse_size(optarg);
+			if (max < 0)
+				return usage("--max-size '%s': use a size such as 500M or 2G", optarg);
+			break;
+		case OPT_CACHE_DIR:
+			dir = optarg;
+			break;
+		default:
+			return usage(NULL, NULL);
+		}
+	}
+	if (optind != argc)
+		return usage("cache takes no FILE, not '%s'", argv[optind]);
+	root = dir ? xstrdup(dir) : store_default_root();
+	if (!root)
+		return error("no cache folder: set XDG_CACHE_HOME or HOME") < 0 ? 1 : 0;
+	if (prune && store_prune(root, (uint64_t)max, &removed, &freed) < 0)
+		ret = 1;
+	else if (prune)
+		printf("%s: removed %llu entries, %.1f MB\n", root, (unsigned long long)removed,
+		       freed / 1048576.0);
+	if (ret == 0 && store_usage(root, &entries, &bytes) < 0)
+		ret = 1;
+	else if (ret == 0)
+		printf("%s: %llu entries, %.1f MB\n", root, (unsigned long long)entries, bytes / 1048576.0);
+	free(root);
+	return ret;
 }
 
 static int cmd_split(int argc, char **argv)
@@ -293,6 +375,8 @@ int main(int argc, char **argv)
 		return cmd_voices(argc - 1, argv + 1);
 	if (!strcmp(cmd, "batch"))
 		return cmd_batch(argc - 1, argv + 1);
+	if (!strcmp(cmd, "cache"))
+		return cmd_cache(argc - 1, argv + 1);
 	if (!strcmp(cmd, "feed")) {
 		int quiet = argc == 4 && (!strcmp(argv[3], "-q") || !strcmp(argv[3], "--quiet"));
 

@@ -331,21 +331,10 @@ static unsigned gap_after(const struct episode *ep, size_t i, const char *opens_
  * spread back over the look-ahead (so gain falls before the peak, never at
  * it) and recovers at a fixed rate after it.  Both passes are linear, and
  * a peak's influence ends within the look-ahead before it and the release
- * after it, so a chunk cut in a longer pause is limited as the whole
- * timeline would be. */
-static void limit_peaks(float *x, size_t n, unsigned rate_hz, double ceiling_dbfs)
+ * after it: the passes run only around peaks, and a chunk cut in a longer
+ * pause is limited as the whole timeline would be. */
+static void limit_span(float *x, size_t n, float ceiling, float attack, float release, float *g)
 {
-	const float ceiling = (float)pow(10.0, ceiling_dbfs / 20.0);
-	const float attack = 1.0f / (float)ms_to_samples(LIMIT_LOOKAHEAD_MS, rate_hz);
-	const float release = 1.0f / (float)ms_to_samples(LIMIT_RELEASE_MS, rate_hz);
-	float *g;
-	int needed = 0;
-
-	for (size_t i = 0; i < n && !needed; i++)
-		needed = fabsf(x[i]) > ceiling;
-	if (!needed)
-		return;
-	g = xmalloc(n * sizeof(*g));
 	for (size_t i = 0; i < n; i++)
 		g[i] = fabsf(x[i]) > ceiling ? ceiling / fabsf(x[i]) : 1.0f;
 	for (size_t i = n - 1; i-- > 0;)
@@ -356,6 +345,37 @@ static void limit_peaks(float *x, size_t n, unsigned rate_hz, double ceiling_dbf
 			g[i] = g[i - 1] + release;
 	for (size_t i = 0; i < n; i++)
 		x[i] *= g[i];
+}
+
+static void limit_peaks(float *x, size_t n, unsigned rate_hz, double ceiling_dbfs)
+{
+	const float ceiling = (float)pow(10.0, ceiling_dbfs / 20.0);
+	const size_t ahead = ms_to_samples(LIMIT_LOOKAHEAD_MS, rate_hz);
+	const size_t behind = ms_to_samples(LIMIT_RELEASE_MS, rate_hz);
+	const float attack = 1.0f / (float)ahead, release = 1.0f / (float)behind;
+	float *g = NULL;
+	size_t i = 0;
+
+	while (i < n) {
+		size_t from, to;
+
+		while (i < n && fabsf(x[i]) <= ceiling)
+			i++;
+		if (i == n)
+			break;
+		/* a span around this peak and any whose spans touch it */
+		from = i > ahead + 1 ? i - ahead - 1 : 0;
+		to = i + behind + 1;
+		for (size_t j = i + 1; j < n && j < to + ahead + 1; j++)
+			if (fabsf(x[j]) > ceiling)
+				to = j + behind + 1;
+		if (to > n)
+			to = n;
+		if (!g)
+			g = xmalloc(n * sizeof(*g));
+		limit_span(x + from, to - from, ceiling, attack, release, g);
+		i = to;
+	}
 	free(g);
 }
 

@@ -341,6 +341,24 @@ static int write_sidecars(const struct episode *ep, const char *out_path)
 	return 0;
 }
 
+/* COLLOQUY_TRACE=1: the time each stage of a render takes, on stderr. */
+static void trace(const char *stage)
+{
+	static struct timespec last;
+	static int on = -1;
+	struct timespec now;
+
+	if (on < 0)
+		on = getenv("COLLOQUY_TRACE") && *getenv("COLLOQUY_TRACE") == '1';
+	if (!on)
+		return;
+	clock_gettime(CLOCK_MONOTONIC, &now);
+	if (stage)
+		fprintf(stderr, "colloquy: %-10s %7.3f s\n", stage,
+			(double)(now.tv_sec - last.tv_sec) + (now.tv_nsec - last.tv_nsec) / 1e9);
+	last = now;
+}
+
 /* What the worker processes of a render share: they are forked from the
  * render, so they see all of it as it was when the pool started. */
 struct work {
@@ -352,6 +370,7 @@ struct work {
 	size_t *todo;               /* the jobs of this pool, by index */
 	struct store_key *keys;     /* each chunk's entry */
 	double makeup_db;           /* NAN in the level pass */
+	double codec_db;            /* the encoder's level change */
 };
 
 static int get_clip(void *ctx, size_t seg, float **pcm, size_t *n)
@@ -403,24 +422,97 @@ struct mp3_head {
 	uint64_t nenergy;           /* 100 ms powers of the decoded chunk */
 };
 
-/* The encode pass: master the chunk, encode it, and measure what a
- * player decodes from it. */
+/* The true peak of an encoded chunk, as a player decodes it, found where
+ * it can be: the frames around each 100 ms whose master comes within
+ * 1.5 dB of the chunk's highest sample are decoded, each run of them with
+ * a few frames before it to fill the bit reservoir. */
+#define PEAK_NEAR 0.841f
+#define RESERVOIR_FRAMES 4
+#define DECODER_DELAY 529
+
+static double chunk_true_peak(const struct enc_format *f, const float *pcm, size_t n,
+			      const unsigned char *frames, size_t len)
+{
+	size_t nframes = 0, at = 0, alloc = 0, hop = f->rate_hz / 10, *off = NULL;
+	char *want;
+	float top = 0;
+	double peak = -HUGE_VAL;
+
+	while (at < len) {
+		size_t flen = enc_frame_len(frames + at, len - at);
+		if (!flen)
+			break;
+		XGROW(off, alloc, nframes + 2);
+		off[nframes++] = at;
+		at += flen;
+	}
+	if (!nframes)
+		return peak;
+	off[nframes] = at;
+	for (size_t i = 0; i < n; i++)
+		if (fabsf(pcm[i]) > top)
+			top = fabsf(pcm[i]);
+	want = xcalloc(nframes, 1);
+	for (size_t b = 0; b < n; b += hop) {
+		size_t end = b + hop < n ? b + hop : n, lag = f->delay + DECODER_DELAY, fa, fb;
+		float high = 0;
+
+		for (size_t i = b; i < end; i++)
+			if (fabsf(pcm[i]) > high)
+				high = fabsf(pcm[i]);
+		if (high < top * PEAK_NEAR || high == 0)
+			continue;
+		fa = (b + lag) / f->frame_samples;
+		fa = fa ? fa - 1 : 0;
+		fb = (end + lag) / f->frame_samples + 2;
+		for (size_t k = fa; k < fb && k < nframes; k++)
+			want[k] = 1;
+	}
+	for (size_t a = 0; a < nframes;) {
+		size_t b = a, from, skip;
+		int16_t *heard;
+		size_t nheard;
+
+		if (!want[a]) {
+			a++;
+			continue;
+		}
+		while (b < nframes && want[b])
+			b++;
+		from = a > RESERVOIR_FRAMES ? a - RESERVOIR_FRAMES : 0;
+		skip = (a - from) * f->frame_samples;
+		if (enc_decode(frames + off[from], off[b] - off[from], &heard, &nheard) == 0) {
+			if (nheard > skip) {
+				double tp = master_true_peak(heard + skip, nheard - skip, f->rate_hz);
+				if (tp > peak)
+					peak = tp;
+			}
+			free(heard);
+		}
+		a = b;
+	}
+	free(want);
+	free(off);
+	return peak;
+}
+
+/* The encode pass: master the chunk, encode it, and measure it: its
+ * loudness on the master (the caller adds the encoder's level change) and
+ * its true peak on what a player decodes. */
 static int encode_job(size_t i, void *ctx)
 {
 	struct work *w = ctx;
-	size_t k = w->todo[i], n = w->ep->chunks[k].nsamples, nheard = 0, at = 0;
+	size_t k = w->todo[i], n = w->ep->chunks[k].nsamples, at = 0;
 	float *pcm = xmalloc((n ? n : 1) * sizeof(float)), *e = NULL;
 	struct sb frames = SB_INIT;
 	struct mp3_head h;
 	struct util_part parts[3];
-	int16_t *heard = NULL;
 	unsigned padding;
 	int ret = -1;
 
 	memset(&h, 0, sizeof(h));
 	if (master_render(w->ep, w->mo, k, w->makeup_db, get_clip, w, pcm) < 0 ||
-	    enc_chunk(w->fmt, pcm, n, &frames, &padding) < 0 ||
-	    enc_decode((unsigned char *)frames.buf, frames.len, &heard, &nheard) < 0)
+	    enc_chunk(w->fmt, pcm, n, &frames, &padding) < 0)
 		goto out;
 	while (at < frames.len) {
 		size_t len = enc_frame_len((unsigned char *)frames.buf + at, frames.len - at);
@@ -438,8 +530,8 @@ static int encode_job(size_t i, void *ctx)
 	h.bytes = frames.len;
 	h.padding = padding;
 	h.crc = enc_crc16(0, (unsigned char *)frames.buf, frames.len);
-	h.true_peak = master_true_peak(heard, nheard, w->mo->rate_hz);
-	h.nenergy = master_energies_s16(heard, nheard, w->mo->rate_hz, &e);
+	h.true_peak = chunk_true_peak(w->fmt, pcm, n, (unsigned char *)frames.buf, frames.len);
+	h.nenergy = master_energies(pcm, n, w->mo->rate_hz, &e);
 	parts[0].data = &h;
 	parts[0].len = sizeof(h);
 	parts[1].data = e;
@@ -450,7 +542,6 @@ static int encode_job(size_t i, void *ctx)
 out:
 	free(pcm);
 	free(e);
-	free(heard);
 	sb_release(&frames);
 	return ret;
 }
@@ -667,8 +758,9 @@ static int produce(struct episode *ep, struct work *w, struct speak_plan **plans
 	unsigned jobs = o->jobs ? o->jobs : pool_cpus();
 	int ret = -1;
 
-	if (speak_plan(ep, vs, lx, mo->rate_hz, plans) < 0)
+	if (speak_plan(ep, vs, lx, mo->rate_hz, w->st, jobs, plans) < 0)
 		return -1;
+	trace("calibrate");
 	w->plans = *plans;
 	seg_keys = xcalloc(ep->nsegs ? ep->nsegs : 1, sizeof(*seg_keys));
 	for (size_t i = 0; i < ep->nsegs; i++)
@@ -680,10 +772,14 @@ static int produce(struct episode *ep, struct work *w, struct speak_plan **plans
 	for (size_t i = 0; i < ep->nsegs; i++)
 		if (speak_from_store(ep, i, &(*plans)[i], w->st) < 0)
 			return -1;
+	trace("speak");
 	master_level(ep, mo);
 	master_layout(ep, mo, fmt->frame_samples, fmt->delay + ENC_MIN_PADDING);
 
-	/* the level pass, for the make-up gain */
+	/* The level pass, for the make-up gain, when music is mixed in: the
+	 * speech alone is at the target already (pauses do not count), but
+	 * beds and stings add to it.  The limiter takes a little off either
+	 * way; that is measured, not guessed. */
 	memset(&mkey, 0, sizeof(mkey));
 	if (mo->music)
 		music_key(mo->music, &mkey);
@@ -691,10 +787,9 @@ static int produce(struct episode *ep, struct work *w, struct speak_plan **plans
 	*keys_out = keys;
 	w->keys = keys;
 	chunk_keys(ep, *plans, mo, &mkey, "", keys);
-	if (run_missing(w, ep->nchunks, "level", keys, level_job, jobs) < 0)
-		return -1;
 	e = xcalloc(ep->nchunks, sizeof(*e));
 	ne = xcalloc(ep->nchunks, sizeof(*ne));
+	ret = run_missing(w, ep->nchunks, "level", keys, level_job, jobs);
 	for (size_t k = 0; k < ep->nchunks && ret == 0; k++) {
 		char *data;
 		size_t len;
@@ -714,6 +809,7 @@ static int produce(struct episode *ep, struct work *w, struct speak_plan **plans
 	}
 	lufs = ret == 0 ? master_integrated((const float *const *)e, ne, ep->nchunks) : -HUGE_VAL;
 	w->makeup_db = isfinite(lufs) ? master_step_db(mo->loudness_lufs - lufs) : 0;
+	trace("level");
 
 	/* the encode pass */
 	if (ret == 0) {
@@ -721,6 +817,7 @@ static int produce(struct episode *ep, struct work *w, struct speak_plan **plans
 			fmt->rate_hz, fmt->kbps, fmt->vbr_quality);
 		chunk_keys(ep, *plans, mo, &mkey, extra.buf, keys);
 		ret = run_missing(w, ep->nchunks, "mp3", keys, encode_job, jobs);
+		trace("encode");
 	}
 	for (size_t k = 0; k < ep->nchunks; k++) {
 		free(e[k]);
@@ -741,7 +838,7 @@ static int produce(struct episode *ep, struct work *w, struct speak_plan **plans
 		free(data);
 	}
 	if (ret == 0) {
-		ep->loudness_lufs = master_integrated((const float *const *)e, ne, ep->nchunks);
+		ep->loudness_lufs = master_integrated((const float *const *)e, ne, ep->nchunks) + w->codec_db;
 		ep->loudness_range_lu = master_range((const float *const *)e, ne, ep->nchunks);
 		ep->true_peak_dbtp = tp;
 	}
@@ -785,6 +882,7 @@ static int render_episode(struct episode *ep, const char *source, const char *ou
 	memset(&sh, 0, sizeof(sh));
 	memset(&music, 0, sizeof(music));
 	memset(&w, 0, sizeof(w));
+	trace(NULL);
 	if (load_show(source, o->show_path, ep, &sh) < 0 ||
 	    load_artwork(&sh, &art_data, &art_len, &art, o->quiet) < 0 ||
 	    voices_load(o->voices_dir, &vs) < 0)
@@ -799,6 +897,7 @@ static int render_episode(struct episode *ep, const char *source, const char *ou
 	codec_db = enc_level_db(o->rate_hz, o->bitrate_kbps, o->vbr_quality);
 	master_opts_init(&mo, o->rate_hz, o->loudness_lufs - codec_db, &vs.pacing);
 	mo.peak_dbfs = MASTER_PEAK_DBFS - codec_db;
+	w.codec_db = codec_db;
 	/* beds sit a little under the speech, stings nearer it */
 	if ((sh.intro_music && master_load_music(sh.intro_music, o->rate_hz, mo.loudness_lufs - 4,
 						 &music.intro, &music.nintro) < 0) ||
@@ -809,6 +908,7 @@ static int render_episode(struct episode *ep, const char *source, const char *ou
 		goto out;
 	if (music.intro || music.outro || music.sting)
 		mo.music = &music;
+	trace("setup");
 	if (store_open(&st, !o->no_cache, o->cache_dir) < 0)
 		goto out;
 	have_store = 1;
@@ -846,6 +946,7 @@ static int render_episode(struct episode *ep, const char *source, const char *ou
 	id3_write(ep, &meta, &tag);
 	if (write_mp3(ep, &st, keys, &fmt, &tag, out_path) < 0)
 		goto out;
+	trace("write");
 	if (write_sidecars(ep, out_path) < 0 || (art_data && publish_artwork(&sh, out_path, art_data, art_len) < 0))
 		goto out;
 	{
@@ -857,6 +958,8 @@ static int render_episode(struct episode *ep, const char *source, const char *ou
 	}
 	if (wav_path && write_wav(ep, &w, wav_path) < 0)
 		goto out;
+	if (o->audio_ms)
+		*o->audio_ms = length_ms;
 	if (!o->quiet)
 		printf("%s: %zu chapter%s, %u:%02u, %.1f LUFS, LRA %.1f LU, %.1f dBTP\n", out_path,
 		       ep->nchapters, ep->nchapters == 1 ? "" : "s", length_ms / 60000,

@@ -23,6 +23,7 @@ struct render_opts {
 	unsigned jobs;             /* worker processes, 0 for the cores */
 	int no_cache;              /* a scratch folder instead of the cache */
 	const char *cache_dir;     /* NULL: $XDG_CACHE_HOME/colloquy */
+	uint64_t *audio_ms;        /* when not NULL, set to the episode's length */
 };
 
 void render_opts_init(struct render_opts *o);

@@ -15,6 +15,7 @@
 #include "cue.h"
 #include "master.h"
 #include "normalize.h"
+#include "pool.h"
 #include "util.h"
 
 /* Where espeak-ng started a word: its first character (1-based, in
@@ -350,29 +351,50 @@ static double spoken_seconds(const struct pcm_sink *s)
 	return (double)(last - first) / rate;
 }
 
+/* Calibrations are kept by what decides them, not by profile: a batch
+ * renders many episodes with the same voices. */
+static struct {
+	char *key;
+	int setting;
+} calibrated[64];
+static size_t ncalibrated;
+
+static void calibration_key(const struct voice *v, struct sb *key)
+{
+	sb_addf(key, "%s+%s/%d/%d/%d/%d", v->espeak, v->variant, v->wpm, v->pitch, v->range,
+		v->word_gap);
+}
+
+static int calibration_find(const char *key)
+{
+	for (size_t i = 0; i < ncalibrated; i++)
+		if (!strcmp(calibrated[i].key, key))
+			return calibrated[i].setting;
+	return -1;
+}
+
+static void calibration_add(const char *key, int setting)
+{
+	if (ncalibrated < sizeof(calibrated) / sizeof(calibrated[0]) && calibration_find(key) < 0) {
+		calibrated[ncalibrated].key = xstrdup(key);
+		calibrated[ncalibrated++].setting = setting;
+	}
+}
+
 int speak_rate_setting(const struct voice *v)
 {
-	/* Calibrations are kept by what decides them, not by profile: a
-	 * batch renders many episodes with the same voices. */
-	static struct {
-		char *key;
-		int setting;
-	} cache[64];
-	static size_t ncache;
 	struct sb key = SB_INIT;
 	int setting = v->wpm;
 	unsigned hz;
 
 	if (speak_init(&hz) < 0)
 		return -1;
-	sb_addf(&key, "%s+%s/%d/%d/%d/%d", v->espeak, v->variant, v->wpm, v->pitch, v->range,
-		v->word_gap);
-	for (size_t i = 0; i < ncache; i++) {
-		if (!strcmp(cache[i].key, key.buf)) {
-			sb_release(&key);
-			return cache[i].setting;
-		}
+	calibration_key(v, &key);
+	if ((setting = calibration_find(key.buf)) >= 0) {
+		sb_release(&key);
+		return setting;
 	}
+	setting = v->wpm;
 	/* An unknown voice is reported here, once; espeak-ng takes an unknown
 	 * variant without a word, so check that too. */
 	{
@@ -417,13 +439,112 @@ int speak_rate_setting(const struct voice *v)
 		if (setting > espeakRATE_MAXIMUM)
 			setting = espeakRATE_MAXIMUM;
 	}
-	if (ncache < sizeof(cache) / sizeof(cache[0])) {
-		cache[ncache].key = sb_detach(&key, NULL);
-		cache[ncache++].setting = setting;
-	} else {
+	calibration_add(key.buf, setting);
+	sb_release(&key);
+	return setting;
+}
+
+/* The cache entry of a voice's calibration. */
+static void calibration_store_key(const struct voice *v, struct store_key *k)
+{
+	struct sb desc = SB_INIT;
+	const char *version = espeak_Info(NULL);
+
+	sb_addf(&desc, "rate 1\nespeak-ng %s\n%d %d\n", version ? version : "", CALIBRATION_ROUNDS,
+		CALIBRATION_WORDS);
+	calibration_key(v, &desc);
+	sb_addf(&desc, "\n%s", calibration_text);
+	store_key(k, desc.buf, desc.len);
+	sb_release(&desc);
+}
+
+struct calibration_work {
+	const struct voice **v;
+	const struct store *st;
+};
+
+static int calibrate_job(size_t i, void *ctx)
+{
+	struct calibration_work *w = ctx;
+	struct store_key k;
+	struct util_part part;
+	char text[32];
+	int setting = speak_rate_setting(w->v[i]);
+
+	if (setting < 0)
+		return -1;
+	calibration_store_key(w->v[i], &k);
+	snprintf(text, sizeof(text), "%d\n", setting);
+	part.data = text;
+	part.len = strlen(text);
+	return store_put(w->st, "rate", &k, &part, 1);
+}
+
+/* Calibrate the voices the episode uses, in parallel, through the cache. */
+static int calibrate(const struct episode *ep, const struct voiceset *vs, const struct store *st,
+		     unsigned jobs)
+{
+	const struct voice **todo = xcalloc(ep->nsegs ? ep->nsegs : 1, sizeof(*todo));
+	struct calibration_work w = { todo, st };
+	size_t n = 0;
+	int ret = 0;
+
+	for (size_t i = 0; i < ep->nsegs; i++) {
+		const struct voice *v = voices_for(vs, &ep->segs[i]);
+		struct sb key = SB_INIT;
+		int known;
+
+		calibration_key(v, &key);
+		known = calibration_find(key.buf) >= 0;
+		for (size_t k = 0; k < n && !known; k++) {
+			struct sb other = SB_INIT;
+			calibration_key(todo[k], &other);
+			known = !strcmp(other.buf, key.buf);
+			sb_release(&other);
+		}
+		if (!known) {
+			struct store_key sk;
+			char *data;
+			size_t len;
+			int got;
+
+			calibration_store_key(v, &sk);
+			got = store_get(st, "rate", &sk, &data, &len);
+			if (got > 0 && atoi(data) > 0)
+				calibration_add(key.buf, atoi(data));
+			else
+				todo[n++] = v;
+			if (got > 0)
+				free(data);
+		}
 		sb_release(&key);
 	}
-	return setting;
+	/* each voice is checked here, so that an unknown one is reported
+	 * once, by this process */
+	for (size_t k = 0; k < n && ret == 0; k++) {
+		char *id = voice_id(todo[k]);
+		ret = id ? 0 : -1;
+		free(id);
+	}
+	if (ret == 0 && n)
+		ret = pool_run(n, jobs, calibrate_job, NULL, &w);
+	for (size_t k = 0; k < n && ret == 0; k++) {
+		struct store_key sk;
+		struct sb key = SB_INIT;
+		char *data;
+		size_t len;
+
+		calibration_store_key(todo[k], &sk);
+		calibration_key(todo[k], &key);
+		if (store_get(st, "rate", &sk, &data, &len) > 0) {
+			if (atoi(data) > 0)
+				calibration_add(key.buf, atoi(data));
+			free(data);
+		}
+		sb_release(&key);
+	}
+	free(todo);
+	return ret;
 }
 
 /* What espeak-ng is given for a segment: each cue normalised and run
@@ -529,14 +650,15 @@ int speak_voices(struct sb *out)
 static const char speech_magic[8] = "CLQSPK1";
 
 int speak_plan(struct episode *ep, const struct voiceset *vs, const struct lexicon *lx,
-	       unsigned out_hz, struct speak_plan **plans)
+	       unsigned out_hz, const struct store *st, unsigned jobs, struct speak_plan **plans)
 {
 	struct speak_plan *p = xcalloc(ep->nsegs ? ep->nsegs : 1, sizeof(*p));
-	const char *version = espeak_Info(NULL);
+	const char *version;
 
 	*plans = p;
-	if (speak_init(&ep->speech_rate_hz) < 0)
+	if (speak_init(&ep->speech_rate_hz) < 0 || calibrate(ep, vs, st, jobs) < 0)
 		return -1;
+	version = espeak_Info(NULL);
 	for (size_t i = 0; i < ep->nsegs; i++) {
 		struct segment *s = &ep->segs[i];
 		const struct voice *v = voices_for(vs, s);
@@ -566,6 +688,12 @@ int speak_plan(struct episode *ep, const struct voiceset *vs, const struct lexic
 		sb_addf(&desc, "\n%s", p[i].said);
 		store_key(&p[i].key, desc.buf, desc.len);
 		sb_release(&desc);
+		/* The workers are forked from here: with a voice selected (and
+		 * its language's dictionary loaded) once, they do not each load
+		 * it.  Selecting a voice speaks nothing, so every worker still
+		 * starts from the same state. */
+		if (i == 0)
+			espeak_SetVoiceByName(id);
 		free(id);
 	}
 	return 0;

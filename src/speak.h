@@ -38,7 +38,8 @@ int speak_voices(struct sb *out);
 /* Rendering through the cache (store.h), a segment at a time.  A plan says
  * what each segment is spoken from (its cues cut, its text normalised and
  * run through the lexicon, its voice's rate calibrated) and the cache key
- * of its speech; planning fills each segment's cues and gap_ms. */
+ * of its speech; planning fills each segment's cues and gap_ms.  The voices'
+ * rate calibrations run in parallel (jobs at once) and are kept in st. */
 struct speak_plan {
 	const struct voice *voice;
 	int setting;           /* espeak-ng rate */
@@ -47,7 +48,7 @@ struct speak_plan {
 	struct store_key key;
 };
 int speak_plan(struct episode *ep, const struct voiceset *vs, const struct lexicon *lx,
-	       unsigned out_hz, struct speak_plan **plans);
+	       unsigned out_hz, const struct store *st, unsigned jobs, struct speak_plan **plans);
 void speak_plan_free(struct speak_plan *plans, size_t n);
 
 /* In a process of its own (pool.h): speak segment i and put its clip at

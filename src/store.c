@@ -137,7 +137,7 @@ int store_put(const struct store *st, const char *kind, const struct store_key *
 		*slash = '/';
 	}
 	if (ret == 0)
-		ret = util_write_atomic(path, parts, nparts);
+		ret = util_write_volatile(path, parts, nparts);
 	free(path);
 	return ret;
 }

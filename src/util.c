@@ -395,6 +395,7 @@ int util_atomic_open(struct util_atomic *a, const char *path)
 
 	a->path = path;
 	a->offset = 0;
+	a->volatile_ = 0;
 	sb_addf(&tmp, "%s.XXXXXX.tmp", path);
 	a->fd = mkstemps(tmp.buf, 4);
 	if (a->fd < 0) {
@@ -455,7 +456,7 @@ int util_atomic_commit(struct util_atomic *a)
 		error("cannot set mode of '%s': %s", a->path, strerror(errno));
 		goto fail;
 	}
-	if (fsync(a->fd) < 0 && errno != EINVAL) {
+	if (!a->volatile_ && fsync(a->fd) < 0 && errno != EINVAL) {
 		error("cannot write '%s': %s", a->path, strerror(errno));
 		goto fail;
 	}
@@ -478,12 +479,13 @@ fail:
 	return -1;
 }
 
-int util_write_atomic(const char *path, const struct util_part *parts, size_t nparts)
+static int write_atomic(const char *path, const struct util_part *parts, size_t nparts, int durable)
 {
 	struct util_atomic a;
 
 	if (util_atomic_open(&a, path) < 0)
 		return -1;
+	a.volatile_ = !durable;
 	for (size_t i = 0; i < nparts; i++) {
 		if (util_atomic_write(&a, parts[i].data, parts[i].len) < 0) {
 			util_atomic_abort(&a);
@@ -491,6 +493,16 @@ int util_write_atomic(const char *path, const struct util_part *parts, size_t np
 		}
 	}
 	return util_atomic_commit(&a);
+}
+
+int util_write_atomic(const char *path, const struct util_part *parts, size_t nparts)
+{
+	return write_atomic(path, parts, nparts, 1);
+}
+
+int util_write_volatile(const char *path, const struct util_part *parts, size_t nparts)
+{
+	return write_atomic(path, parts, nparts, 0);
 }
 
 char *util_stem(const char *path)

@@ -65,6 +65,10 @@ struct util_part {
 	size_t len;
 };
 int util_write_atomic(const char *path, const struct util_part *parts, size_t nparts);
+/* The same without waiting for the disk (no fsync): for files that can be
+ * made again, such as the cache's, where a crash may leave a file short
+ * but never a partial one under its name while the system runs. */
+int util_write_volatile(const char *path, const struct util_part *parts, size_t nparts);
 
 /* The same, written a piece at a time: open, write (and pwrite to fill in
  * a header), then commit, or abort to leave path as it was.  Every call
@@ -73,6 +77,7 @@ struct util_atomic {
 	const char *path;
 	char *tmp;
 	int fd, slot;
+	int volatile_;       /* skip the fsync */
 	uint64_t offset;     /* bytes written so far by util_atomic_write() */
 };
 int util_atomic_open(struct util_atomic *a, const char *path);

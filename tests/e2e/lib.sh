@@ -1,6 +1,7 @@
 # lib.sh -- sourced by every end-to-end script.  Sets ROOT, COLLOQUY,
 # SHARED, PY (Debian's python3, which has mutagen and eyeD3), CHECK (the
-# independent-reader checks) and a scratch folder TMP removed on exit;
+# independent-reader checks) and a scratch folder TMP removed on exit, which
+# holds the render cache ($XDG_CACHE_HOME);
 # prints TAP lines through ok, notok and check.
 set -u
 ROOT=$(cd "$(dirname "$0")/../.." && pwd)
@@ -10,6 +11,9 @@ PY=/usr/bin/python3
 CHECK="$PY $ROOT/tests/e2e/mp3check.py"
 TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT
+# each script has a cache of its own, and leaves the user's alone
+XDG_CACHE_HOME="$TMP/cache"
+export XDG_CACHE_HOME
 tap_n=0
 
 ok() {

@@ -404,7 +404,35 @@ def srt(path, vtt_path):
             fail(f"SubRip cue {n} {lines[:3]} does not match {c[:3]}")
 
 
+def samples_as(mp3, wav):
+    """mpg123 decodes (gapless, by the LAME tag) exactly the WAV master's
+    samples: every chunk boundary was taken out of its pause."""
+    got = int(run(["mpg123", "-q", "-s", mp3]).stdout.__len__() // 2)
+    want = int(probe(wav)["streams"][0]["duration_ts"])
+    if got != want:
+        fail(f"mpg123 decodes {got} samples, the master has {want}")
+
+
+def lame_crc(mp3):
+    """The LAME tag's CRC-16 over the Info frame, computed here."""
+    data = open(mp3, "rb").read()
+    size = 10 + ((data[6] << 21) | (data[7] << 14) | (data[8] << 7) | data[9])
+    frame = data[size:]
+    mpeg1 = (frame[1] >> 3) & 3 == 3
+    tag = 4 + (17 if mpeg1 else 9)
+    if frame[tag:tag + 4] not in (b"Info", b"Xing"):
+        fail("no Info frame")
+    crc = 0
+    for b in frame[:tag + 154]:
+        crc ^= b
+        for _ in range(8):
+            crc = (crc >> 1) ^ 0xA001 if crc & 1 else crc >> 1
+    if crc != (frame[tag + 154] << 8 | frame[tag + 155]):
+        fail(f"LAME tag CRC {crc:04x}, the tag says {frame[tag + 154]:02x}{frame[tag + 155]:02x}")
+
+
 CHECKS = {
+    "samples-as": samples_as, "lame-crc": lame_crc,
     "chapters": chapters, "pauses": pauses,
     "mutagen": lambda m, n: mutagen_check(m, int(n)),
     "eyed3": eyed3_check, "duration": duration, "stream": stream,

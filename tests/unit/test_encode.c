@@ -35,7 +35,7 @@ static void lame_stream(unsigned rate, unsigned kbps, int vbr, const float *x, s
 	lame_set_mode(g, MONO);
 	lame_set_in_samplerate(g, (int)rate);
 	lame_set_out_samplerate(g, (int)rate);
-	lame_set_quality(g, 5);
+	lame_set_quality(g, 7);   /* as encode.c */
 	if (vbr >= 0) {
 		lame_set_VBR(g, vbr_default);
 		lame_set_VBR_quality(g, (float)vbr);
