@@ -96,7 +96,7 @@ test: test-deps colloquy $(UNIT_BIN)
 splitter-report: all
 	@sh tests/splitter-report.sh
 
-bench: all
+bench: all test-deps
 	@sh bench/run.sh
 
 # Fuzzing with libFuzzer (clang): each target for FUZZ_SECONDS from its
