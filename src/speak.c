@@ -202,7 +202,7 @@ static const char **voice_names(int variants, size_t *n)
 /* espeak-ng finds a voice by its name or file ("gmw/en"); a language code
  * such as "en-gb" is looked up in the voices' language lists, as the
  * espeak-ng command does.  Returns the identifier to use, or NULL. */
-static const char *resolve_voice(const char *name)
+static const char *lookup_voice(const char *name)
 {
 	const espeak_VOICE **list = espeak_ListVoices(NULL);
 
@@ -215,6 +215,28 @@ static const char *resolve_voice(const char *name)
 			if (!strcasecmp(l + 1, name))
 				return list[i]->identifier;
 	return NULL;
+}
+
+/* espeak_ListVoices() reads every voice file each time it is called, so
+ * what it answered is kept (and inherited by the workers). */
+static const char *resolve_voice(const char *name)
+{
+	static struct {
+		char *name, *id;
+	} known[16];
+	static size_t nknown;
+	const char *id;
+
+	for (size_t i = 0; i < nknown; i++)
+		if (!strcmp(known[i].name, name))
+			return known[i].id;
+	id = lookup_voice(name);
+	if (id && nknown < sizeof(known) / sizeof(known[0])) {
+		known[nknown].name = xstrdup(name);
+		known[nknown].id = xstrdup(id);
+		return known[nknown++].id;
+	}
+	return id;
 }
 
 static int unknown(const struct voice *v, int variant)
