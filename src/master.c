@@ -305,6 +305,26 @@ void master_level(struct episode *ep, const struct master_opts *o)
 	free(done);
 }
 
+double master_programme_lufs(const struct episode *ep, int gained)
+{
+	size_t hop = tenth(ep->rate_hz), n = (size_t)(ep->nsamples / hop) + 1;
+	float *e = xcalloc(n, sizeof(*e));
+	const float *parts[1] = { e };
+	double lufs;
+
+	for (size_t i = 0; i < ep->nsegs; i++) {
+		const struct segment *s = &ep->segs[i];
+		size_t at = (size_t)((s->start_sample + hop / 2) / hop);
+		float gain = gained ? 1.0f : (float)pow(10.0, s->gain_db / 10.0);
+
+		for (size_t j = 0; j < s->nenergy && at + j < n; j++)
+			e[at + j] += s->energy[j] * gain;
+	}
+	lufs = master_integrated(parts, &n, 1);
+	free(e);
+	return lufs;
+}
+
 /* The pause after segment i, before segment i + 1. */
 static unsigned gap_after(const struct episode *ep, size_t i, const char *opens_chapter,
 			  const struct master_opts *o)
@@ -347,7 +367,7 @@ static void limit_span(float *x, size_t n, float ceiling, float attack, float re
 		x[i] *= g[i];
 }
 
-static void limit_peaks(float *x, size_t n, unsigned rate_hz, double ceiling_dbfs)
+void master_limit(float *x, size_t n, unsigned rate_hz, double ceiling_dbfs)
 {
 	const float ceiling = (float)pow(10.0, ceiling_dbfs / 20.0);
 	const size_t ahead = ms_to_samples(LIMIT_LOOKAHEAD_MS, rate_hz);
@@ -682,10 +702,10 @@ int master_render(const struct episode *ep, const struct master_opts *o, size_t 
 	}
 	if (o->music && c->music)
 		mix_music(ep, o->music, c->start, c->nsamples, out);
-	limit_peaks(out, c->nsamples, ep->rate_hz, o->peak_dbfs);
+	master_limit(out, c->nsamples, ep->rate_hz, o->peak_dbfs);
 	if (!isnan(makeup_db)) {
 		apply_gain(out, c->nsamples, makeup_db);
-		limit_peaks(out, c->nsamples, ep->rate_hz, o->peak_dbfs);
+		master_limit(out, c->nsamples, ep->rate_hz, o->peak_dbfs);
 	}
 	return 0;
 }

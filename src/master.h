@@ -90,6 +90,14 @@ void master_level(struct episode *ep, const struct master_opts *o);
 int master_layout(struct episode *ep, const struct master_opts *o, unsigned frame,
 		  unsigned boundary);
 
+/* The integrated loudness the laid-out timeline will have, from its
+ * segments' energies alone (each clip's 100 ms placed on the nearest tenth
+ * of a second); with gained 0 the energies are scaled by the gains. */
+double master_programme_lufs(const struct episode *ep, int gained);
+
+/* The peak limiter, on samples at rate_hz, to a sample-peak ceiling. */
+void master_limit(float *x, size_t n, unsigned rate_hz, double ceiling_dbfs);
+
 /* Give segment seg's clip (master_clip()'s samples), a new array. */
 typedef int (*master_clip_fn)(void *ctx, size_t seg, float **pcm, size_t *n);
 

@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <sndfile.h>
 #include <inttypes.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -384,7 +385,7 @@ static int speak_job(size_t i, void *ctx)
 {
 	struct work *w = ctx;
 
-	return speak_to_store(w->ep, w->todo[i], &w->plans[w->todo[i]], w->mo->rate_hz, w->st);
+	return speak_to_store(w->ep, w->todo[i], &w->plans[w->todo[i]], w->mo, w->st);
 }
 
 static const char level_magic[8] = "CLQLVL1", mp3_magic[8] = "CLQMP31";
@@ -422,11 +423,11 @@ struct mp3_head {
 	uint64_t nenergy;           /* 100 ms powers of the decoded chunk */
 };
 
-/* The true peak of an encoded chunk, as a player decodes it, found where
- * it can be: the frames around each 100 ms whose master comes within
- * 1.5 dB of the chunk's highest sample are decoded, each run of them with
- * a few frames before it to fill the bit reservoir. */
-#define PEAK_NEAR 0.841f
+/* The true peak of an encoded chunk, as a player decodes it, where it can
+ * be: the limiter holds every loud moment at its ceiling, so the frames
+ * around the PEAK_BLOCKS highest 100 ms of the master are decoded, each
+ * run of them with a few frames before it to fill the bit reservoir. */
+#define PEAK_BLOCKS 4
 #define RESERVOIR_FRAMES 4
 #define DECODER_DELAY 529
 
@@ -434,8 +435,9 @@ static double chunk_true_peak(const struct enc_format *f, const float *pcm, size
 			      const unsigned char *frames, size_t len)
 {
 	size_t nframes = 0, at = 0, alloc = 0, hop = f->rate_hz / 10, *off = NULL;
+	size_t top[PEAK_BLOCKS];
+	float high[PEAK_BLOCKS];
 	char *want;
-	float top = 0;
 	double peak = -HUGE_VAL;
 
 	while (at < len) {
@@ -449,24 +451,40 @@ static double chunk_true_peak(const struct enc_format *f, const float *pcm, size
 	if (!nframes)
 		return peak;
 	off[nframes] = at;
-	for (size_t i = 0; i < n; i++)
-		if (fabsf(pcm[i]) > top)
-			top = fabsf(pcm[i]);
-	want = xcalloc(nframes, 1);
+	for (int k = 0; k < PEAK_BLOCKS; k++) {
+		top[k] = SIZE_MAX;
+		high[k] = 0;
+	}
 	for (size_t b = 0; b < n; b += hop) {
-		size_t end = b + hop < n ? b + hop : n, lag = f->delay + DECODER_DELAY, fa, fb;
-		float high = 0;
+		size_t end = b + hop < n ? b + hop : n;
+		float h = 0;
+		int k;
 
 		for (size_t i = b; i < end; i++)
-			if (fabsf(pcm[i]) > high)
-				high = fabsf(pcm[i]);
-		if (high < top * PEAK_NEAR || high == 0)
+			if (fabsf(pcm[i]) > h)
+				h = fabsf(pcm[i]);
+		/* keep the highest, in order */
+		for (k = PEAK_BLOCKS; k > 0 && h > high[k - 1]; k--)
+			if (k < PEAK_BLOCKS) {
+				high[k] = high[k - 1];
+				top[k] = top[k - 1];
+			}
+		if (k < PEAK_BLOCKS) {
+			high[k] = h;
+			top[k] = b;
+		}
+	}
+	want = xcalloc(nframes, 1);
+	for (int k = 0; k < PEAK_BLOCKS; k++) {
+		size_t lag = f->delay + DECODER_DELAY, fa, fb, b = top[k];
+
+		if (b == SIZE_MAX)
 			continue;
 		fa = (b + lag) / f->frame_samples;
 		fa = fa ? fa - 1 : 0;
-		fb = (end + lag) / f->frame_samples + 2;
-		for (size_t k = fa; k < fb && k < nframes; k++)
-			want[k] = 1;
+		fb = (b + hop + lag) / f->frame_samples + 2;
+		for (size_t j = fa; j < fb && j < nframes; j++)
+			want[j] = 1;
 	}
 	for (size_t a = 0; a < nframes;) {
 		size_t b = a, from, skip;
@@ -546,10 +564,23 @@ out:
 	return ret;
 }
 
-/* Run job over the items [0, n) whose entry of kind is not in the cache;
- * has(i) gives item i's key. */
+/* Heaviest first: with the longest paragraphs started first, no worker is
+ * left with a long one at the end while the others wait. */
+static const size_t *sort_weight;
+
+static int by_weight(const void *a, const void *b)
+{
+	size_t x = *(const size_t *)a, y = *(const size_t *)b;
+
+	if (sort_weight[x] != sort_weight[y])
+		return sort_weight[x] < sort_weight[y] ? 1 : -1;
+	return x < y ? -1 : x > y;
+}
+
+/* Run job over the items [0, n) whose entry of kind is not in the cache,
+ * heaviest first when weight is not NULL. */
 static int run_missing(struct work *w, size_t n, const char *kind, const struct store_key *keys,
-		       pool_job job, unsigned jobs)
+		       const size_t *weight, pool_job job, unsigned jobs)
 {
 	size_t missing = 0;
 	int ret;
@@ -558,6 +589,10 @@ static int run_missing(struct work *w, size_t n, const char *kind, const struct 
 	for (size_t i = 0; i < n; i++)
 		if (!store_has(w->st, kind, &keys[i]))
 			w->todo[missing++] = i;
+	if (weight && missing > 1) {
+		sort_weight = weight;
+		qsort(w->todo, missing, sizeof(*w->todo), by_weight);
+	}
 	ret = pool_run(missing, jobs, job, NULL, w);
 	free(w->todo);
 	w->todo = NULL;
@@ -751,6 +786,7 @@ static int produce(struct episode *ep, struct work *w, struct speak_plan **plans
 		   const struct enc_format *fmt, const struct render_opts *o, struct store_key **keys_out)
 {
 	struct store_key *seg_keys, *keys, mkey;
+	size_t *weight;
 	struct sb extra = SB_INIT;
 	float **e;
 	size_t *ne;
@@ -758,28 +794,30 @@ static int produce(struct episode *ep, struct work *w, struct speak_plan **plans
 	unsigned jobs = o->jobs ? o->jobs : pool_cpus();
 	int ret = -1;
 
-	if (speak_plan(ep, vs, lx, mo->rate_hz, w->st, jobs, plans) < 0)
+	if (speak_plan(ep, vs, lx, mo, w->st, jobs, plans) < 0)
 		return -1;
 	trace("calibrate");
 	w->plans = *plans;
 	seg_keys = xcalloc(ep->nsegs ? ep->nsegs : 1, sizeof(*seg_keys));
-	for (size_t i = 0; i < ep->nsegs; i++)
+	weight = xcalloc(ep->nsegs ? ep->nsegs : 1, sizeof(*weight));
+	for (size_t i = 0; i < ep->nsegs; i++) {
 		seg_keys[i] = (*plans)[i].key;
-	ret = run_missing(w, ep->nsegs, "speech", seg_keys, speak_job, jobs);
+		weight[i] = strlen((*plans)[i].said);
+	}
+	ret = run_missing(w, ep->nsegs, "speech", seg_keys, weight, speak_job, jobs);
 	free(seg_keys);
+	free(weight);
 	if (ret < 0)
 		return -1;
 	for (size_t i = 0; i < ep->nsegs; i++)
 		if (speak_from_store(ep, i, &(*plans)[i], w->st) < 0)
 			return -1;
 	trace("speak");
-	master_level(ep, mo);
 	master_layout(ep, mo, fmt->frame_samples, fmt->delay + ENC_MIN_PADDING);
 
 	/* The level pass, for the make-up gain, when music is mixed in: the
-	 * speech alone is at the target already (pauses do not count), but
-	 * beds and stings add to it.  The limiter takes a little off either
-	 * way; that is measured, not guessed. */
+	 * speech alone is at the target already (each speaker is levelled,
+	 * and pauses do not count), but beds and stings add to it. */
 	memset(&mkey, 0, sizeof(mkey));
 	if (mo->music)
 		music_key(mo->music, &mkey);
@@ -789,34 +827,47 @@ static int produce(struct episode *ep, struct work *w, struct speak_plan **plans
 	chunk_keys(ep, *plans, mo, &mkey, "", keys);
 	e = xcalloc(ep->nchunks, sizeof(*e));
 	ne = xcalloc(ep->nchunks, sizeof(*ne));
-	ret = run_missing(w, ep->nchunks, "level", keys, level_job, jobs);
-	for (size_t k = 0; k < ep->nchunks && ret == 0; k++) {
-		char *data;
-		size_t len;
-		int got = store_get(w->st, "level", &keys[k], &data, &len);
-
-		if (got <= 0 || len < sizeof(level_magic) || memcmp(data, level_magic, sizeof(level_magic))) {
-			if (got > 0)
-				free(data);
-			ret = error("a level entry of the cache is %s; render with --no-cache",
-				    got < 0 ? "unreadable" : "missing or damaged");
-			break;
-		}
-		ne[k] = (len - sizeof(level_magic)) / sizeof(float);
-		e[k] = xmalloc((ne[k] ? ne[k] : 1) * sizeof(float));
-		memcpy(e[k], data + sizeof(level_magic), ne[k] * sizeof(float));
-		free(data);
-	}
-	lufs = ret == 0 ? master_integrated((const float *const *)e, ne, ep->nchunks) : -HUGE_VAL;
+	/* Without music, the timeline's loudness follows from the segments'
+	 * energies (at their gains, limited), and the make-up gain from that:
+	 * the limiter takes some off, and partly silent blocks at the edges
+	 * of speech count in a programme's gating. */
+	lufs = master_programme_lufs(ep, 1);
 	w->makeup_db = isfinite(lufs) ? master_step_db(mo->loudness_lufs - lufs) : 0;
-	trace("level");
+	if (getenv("COLLOQUY_TRACE"))
+		fprintf(stderr, "colloquy: make-up gain %.1f dB from the layout\n", w->makeup_db);
+	if (mo->music || getenv("COLLOQUY_LEVEL_PASS")) {
+		ret = run_missing(w, ep->nchunks, "level", keys, NULL, level_job, jobs);
+		for (size_t k = 0; k < ep->nchunks && ret == 0; k++) {
+			char *data;
+			size_t len;
+			int got = store_get(w->st, "level", &keys[k], &data, &len);
+
+			if (got <= 0 || len < sizeof(level_magic) ||
+			    memcmp(data, level_magic, sizeof(level_magic))) {
+				if (got > 0)
+					free(data);
+				ret = error("a level entry of the cache is %s; render with --no-cache",
+					    got < 0 ? "unreadable" : "missing or damaged");
+				break;
+			}
+			ne[k] = (len - sizeof(level_magic)) / sizeof(float);
+			e[k] = xmalloc((ne[k] ? ne[k] : 1) * sizeof(float));
+			memcpy(e[k], data + sizeof(level_magic), ne[k] * sizeof(float));
+			free(data);
+		}
+		lufs = ret == 0 ? master_integrated((const float *const *)e, ne, ep->nchunks) : -HUGE_VAL;
+		w->makeup_db = isfinite(lufs) ? master_step_db(mo->loudness_lufs - lufs) : 0;
+		if (getenv("COLLOQUY_TRACE"))
+			fprintf(stderr, "colloquy: make-up gain %.1f dB\n", w->makeup_db);
+		trace("level");
+	}
 
 	/* the encode pass */
 	if (ret == 0) {
 		sb_addf(&extra, "makeup %.1f\nlame %s %u %u %d\n", w->makeup_db, get_lame_version(),
 			fmt->rate_hz, fmt->kbps, fmt->vbr_quality);
 		chunk_keys(ep, *plans, mo, &mkey, extra.buf, keys);
-		ret = run_missing(w, ep->nchunks, "mp3", keys, encode_job, jobs);
+		ret = run_missing(w, ep->nchunks, "mp3", keys, NULL, encode_job, jobs);
 		trace("encode");
 	}
 	for (size_t k = 0; k < ep->nchunks; k++) {

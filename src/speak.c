@@ -5,6 +5,7 @@
 #include <fcntl.h>
 #include <espeak-ng/espeak_ng.h>
 #include <espeak-ng/speak_lib.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -42,7 +43,7 @@ static const char calibration_text[] =
 	"an hour later for four more, and told everyone she knew. By Friday we had "
 	"a queue, and by the summer we needed a third oven and a second table.";
 #define CALIBRATION_WORDS 72
-#define CALIBRATION_ROUNDS 3
+#define CALIBRATION_ROUNDS 2
 
 static int rate;     /* espeak-ng's sample rate once it is started */
 
@@ -378,6 +379,7 @@ static double spoken_seconds(const struct pcm_sink *s)
 static struct {
 	char *key;
 	int setting;
+	double lufs;         /* the voice's loudness on the passage */
 } calibrated[64];
 static size_t ncalibrated;
 
@@ -395,18 +397,45 @@ static int calibration_find(const char *key)
 	return -1;
 }
 
-static void calibration_add(const char *key, int setting)
+static void calibration_add(const char *key, int setting, double lufs)
 {
 	if (ncalibrated < sizeof(calibrated) / sizeof(calibrated[0]) && calibration_find(key) < 0) {
 		calibrated[ncalibrated].key = xstrdup(key);
+		calibrated[ncalibrated].lufs = lufs;
 		calibrated[ncalibrated++].setting = setting;
 	}
+}
+
+/* Integrated loudness of speech, measured as master.h measures clips. */
+static double speech_lufs(const struct pcm_sink *sink)
+{
+	float *e;
+	size_t n = master_energies_s16(sink->pcm, sink->n, (unsigned)rate, &e);
+	const float *parts[1] = { e };
+	double lufs = master_integrated(parts, &n, 1);
+
+	free(e);
+	return lufs;
+}
+
+double speak_voice_lufs(const struct voice *v)
+{
+	struct sb key = SB_INIT;
+	double lufs = -HUGE_VAL;
+
+	calibration_key(v, &key);
+	for (size_t i = 0; i < ncalibrated; i++)
+		if (!strcmp(calibrated[i].key, key.buf))
+			lufs = calibrated[i].lufs;
+	sb_release(&key);
+	return lufs;
 }
 
 int speak_rate_setting(const struct voice *v)
 {
 	struct sb key = SB_INIT;
 	int setting = v->wpm;
+	double lufs = -HUGE_VAL;
 	unsigned hz;
 
 	if (speak_init(&hz) < 0)
@@ -441,7 +470,8 @@ int speak_rate_setting(const struct voice *v)
 		}
 	}
 	/* espeak-ng's rate is close to proportional to its setting: measure,
-	 * scale, and measure again. */
+	 * scale, measure again and scale (a third round moves the setting by
+	 * one at most).  The voice's loudness is measured on the same passage. */
 	for (int round = 0; round < CALIBRATION_ROUNDS; round++) {
 		struct pcm_sink sink = { NULL, 0, 0, NULL, 0, 0 };
 		double wpm;
@@ -453,6 +483,8 @@ int speak_rate_setting(const struct voice *v)
 			return error("espeak-ng cannot speak with '%s'", v->path);
 		}
 		wpm = CALIBRATION_WORDS * 60.0 / spoken_seconds(&sink);
+		if (round + 1 == CALIBRATION_ROUNDS)
+			lufs = speech_lufs(&sink);
 		free(sink.pcm);
 		free(sink.words);
 		setting = (int)(setting * v->wpm / wpm + 0.5);
@@ -461,7 +493,7 @@ int speak_rate_setting(const struct voice *v)
 		if (setting > espeakRATE_MAXIMUM)
 			setting = espeakRATE_MAXIMUM;
 	}
-	calibration_add(key.buf, setting);
+	calibration_add(key.buf, setting, lufs);
 	sb_release(&key);
 	return setting;
 }
@@ -472,12 +504,21 @@ static void calibration_store_key(const struct voice *v, struct store_key *k)
 	struct sb desc = SB_INIT;
 	const char *version = espeak_Info(NULL);
 
-	sb_addf(&desc, "rate 1\nespeak-ng %s\n%d %d\n", version ? version : "", CALIBRATION_ROUNDS,
+	sb_addf(&desc, "rate 2\nespeak-ng %s\n%d %d\n", version ? version : "", CALIBRATION_ROUNDS,
 		CALIBRATION_WORDS);
 	calibration_key(v, &desc);
 	sb_addf(&desc, "\n%s", calibration_text);
 	store_key(k, desc.buf, desc.len);
 	sb_release(&desc);
+}
+
+/* "SETTING LUFS": the loudness, -HUGE_VAL when the voice is silent. */
+static double entry_lufs(const char *data)
+{
+	const char *space = strchr(data, ' ');
+	double v = space ? strtod(space + 1, NULL) : -HUGE_VAL;
+
+	return isfinite(v) ? v : -HUGE_VAL;
 }
 
 struct calibration_work {
@@ -490,13 +531,13 @@ static int calibrate_job(size_t i, void *ctx)
 	struct calibration_work *w = ctx;
 	struct store_key k;
 	struct util_part part;
-	char text[32];
+	char text[64];
 	int setting = speak_rate_setting(w->v[i]);
 
 	if (setting < 0)
 		return -1;
 	calibration_store_key(w->v[i], &k);
-	snprintf(text, sizeof(text), "%d\n", setting);
+	snprintf(text, sizeof(text), "%d %.17g\n", setting, speak_voice_lufs(w->v[i]));
 	part.data = text;
 	part.len = strlen(text);
 	return store_put(w->st, "rate", &k, &part, 1);
@@ -533,7 +574,7 @@ static int calibrate(const struct episode *ep, const struct voiceset *vs, const 
 			calibration_store_key(v, &sk);
 			got = store_get(st, "rate", &sk, &data, &len);
 			if (got > 0 && atoi(data) > 0)
-				calibration_add(key.buf, atoi(data));
+				calibration_add(key.buf, atoi(data), entry_lufs(data));
 			else
 				todo[n++] = v;
 			if (got > 0)
@@ -560,7 +601,7 @@ static int calibrate(const struct episode *ep, const struct voiceset *vs, const 
 		calibration_key(todo[k], &key);
 		if (store_get(st, "rate", &sk, &data, &len) > 0) {
 			if (atoi(data) > 0)
-				calibration_add(key.buf, atoi(data));
+				calibration_add(key.buf, atoi(data), entry_lufs(data));
 			free(data);
 		}
 		sb_release(&key);
@@ -672,7 +713,8 @@ int speak_voices(struct sb *out)
 static const char speech_magic[8] = "CLQSPK1";
 
 int speak_plan(struct episode *ep, const struct voiceset *vs, const struct lexicon *lx,
-	       unsigned out_hz, const struct store *st, unsigned jobs, struct speak_plan **plans)
+	       const struct master_opts *mo, const struct store *st, unsigned jobs,
+	       struct speak_plan **plans)
 {
 	struct speak_plan *p = xcalloc(ep->nsegs ? ep->nsegs : 1, sizeof(*p));
 	const char *version;
@@ -698,13 +740,18 @@ int speak_plan(struct episode *ep, const struct voiceset *vs, const struct lexic
 		p[i].first = xcalloc(s->ncues ? s->ncues : 1, sizeof(*p[i].first));
 		p[i].said = said_text(s, lx, p[i].first);
 		s->gap_ms = v->pause_ms;
+		{
+			double lufs = speak_voice_lufs(v);
+			p[i].gain_db = isfinite(lufs) ? master_step_db(mo->loudness_lufs - lufs) : 0;
+		}
+		s->gain_db = p[i].gain_db;
 		/* everything that decides the speech's samples */
 		id = voice_id(v);
 		if (!id)
 			return -1;
-		sb_addf(&desc, "speech 1\nespeak-ng %s\n%s %d %d %d %d %d\n%u %u\n", version ? version : "",
-			id, p[i].setting, v->pitch, v->range, v->volume, v->word_gap, ep->speech_rate_hz,
-			out_hz);
+		sb_addf(&desc, "speech 2\nespeak-ng %s\n%s %d %d %d %d %d\n%u %u\n%.1f %.2f\n",
+			version ? version : "", id, p[i].setting, v->pitch, v->range, v->volume,
+			v->word_gap, ep->speech_rate_hz, mo->rate_hz, p[i].gain_db, mo->peak_dbfs);
 		for (size_t k = 0; k < s->ncues; k++)
 			sb_addf(&desc, "%d ", (int)p[i].first[k]);
 		sb_addf(&desc, "\n%s", p[i].said);
@@ -731,8 +778,9 @@ void speak_plan_free(struct speak_plan *p, size_t n)
 }
 
 int speak_to_store(const struct episode *ep, size_t i, const struct speak_plan *p,
-		   unsigned out_hz, const struct store *st)
+		   const struct master_opts *mo, const struct store *st)
 {
+	unsigned out_hz = mo->rate_hz;
 	struct segment s = ep->segs[i];
 	struct cue *cues = xcalloc(s.ncues ? s.ncues : 1, sizeof(*cues));
 	struct pcm_sink sink = { NULL, 0, 0, NULL, 0, 0 };
@@ -754,7 +802,18 @@ int speak_to_store(const struct episode *ep, size_t i, const struct speak_plan *
 	time_cues(&s, p->first, &sink);
 	if (master_clip(sink.pcm, sink.n, ep->speech_rate_hz, out_hz, &clip, &n, &trim) < 0)
 		goto out;
-	nenergy = master_energies(clip, n, out_hz, &energy);
+	/* its loudness as it will sit in the timeline: at its gain, limited
+	 * (pauses keep the limiter's work within a segment) */
+	{
+		float *level = xmalloc((n ? n : 1) * sizeof(*level));
+		float gain = (float)pow(10.0, p->gain_db / 20.0);
+
+		for (size_t j = 0; j < n; j++)
+			level[j] = clip[j] * gain;
+		master_limit(level, n, out_hz, mo->peak_dbfs);
+		nenergy = master_energies(level, n, out_hz, &energy);
+		free(level);
+	}
 	sb_add(&head, speech_magic, sizeof(speech_magic));
 	v = n;
 	sb_add(&head, &v, sizeof(v));

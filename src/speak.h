@@ -19,6 +19,7 @@
 
 #include "episode.h"
 #include "lexicon.h"
+#include "master.h"
 #include "store.h"
 #include "util.h"
 #include "voice.h"
@@ -32,29 +33,38 @@ int speak_episode(struct episode *ep, const struct voiceset *vs, const struct le
  * -1 after a message. */
 int speak_rate_setting(const struct voice *v);
 
+/* A calibrated voice's loudness (LUFS) on the calibration passage. */
+double speak_voice_lufs(const struct voice *v);
+
 /* Append the installed espeak-ng voices, one a line. */
 int speak_voices(struct sb *out);
 
 /* Rendering through the cache (store.h), a segment at a time.  A plan says
  * what each segment is spoken from (its cues cut, its text normalised and
  * run through the lexicon, its voice's rate calibrated) and the cache key
- * of its speech; planning fills each segment's cues and gap_ms.  The voices'
- * rate calibrations run in parallel (jobs at once) and are kept in st. */
+ * of its speech; planning fills each segment's cues, gap_ms and gain_db.
+ * The voices' calibrations (rate and loudness, on a passage of prose) run
+ * in parallel (jobs at once) and are kept in st; a speaker's gain brings
+ * its voice to the loudness target, so it does not depend on what else
+ * the episode says. */
 struct speak_plan {
 	const struct voice *voice;
 	int setting;           /* espeak-ng rate */
+	double gain_db;        /* the speaker's level: the voice to the target */
 	char *said;            /* what espeak-ng is given */
 	int32_t *first;        /* where each cue starts in it */
 	struct store_key key;
 };
 int speak_plan(struct episode *ep, const struct voiceset *vs, const struct lexicon *lx,
-	       unsigned out_hz, const struct store *st, unsigned jobs, struct speak_plan **plans);
+	       const struct master_opts *mo, const struct store *st, unsigned jobs,
+	       struct speak_plan **plans);
 void speak_plan_free(struct speak_plan *plans, size_t n);
 
 /* In a process of its own (pool.h): speak segment i and put its clip at
- * out_hz (master_clip()), its cue times and its energies in the cache. */
+ * the output rate (master_clip()), its cue times and the energies of the
+ * clip at its gain and limited (master_limit()) in the cache. */
 int speak_to_store(const struct episode *ep, size_t i, const struct speak_plan *p,
-		   unsigned out_hz, const struct store *st);
+		   const struct master_opts *mo, const struct store *st);
 
 /* Fill segment i's clip_n, trim, cue times and energies from the cache. */
 int speak_from_store(struct episode *ep, size_t i, const struct speak_plan *p,
