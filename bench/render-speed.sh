@@ -2,15 +2,24 @@
 # render-speed.sh -- the sample rendered by colloquy (--rate 22050 --bitrate
 # 64 --no-cache, all cores) against the stock pipeline at the same settings
 # (bench/stock-pipeline.sh: espeak-ng, sox, lame and ffmpeg), in the same
-# run.  Target: colloquy at most 0.35x the stock wall time.
+# run: the two alternate, so that a machine slowing down or speeding up
+# weighs on both.  Target: colloquy at most 0.35x the stock wall time.
 . "$(dirname "$0")/lib.sh"
-N=${N:-5}
-set -- $(runs "$N" sh bench/stock-pipeline.sh "$sample" "$tmp/stock.mp3" 22050 64 | stats)
-stock_min=$1 stock_med=$2 stock_max=$3
-set -- $(runs "$N" ./colloquy render "$sample" -o "$tmp/c.mp3" --rate 22050 --bitrate 64 --no-cache -q | stats)
-awk -v n="$N" -v smin="$stock_min" -v smed="$stock_med" -v smax="$stock_max" -v cmin="$1" -v cmed="$2" -v cmax="$3" 'BEGIN {
-	printf "render of the sample, %d runs each (min / median / max, s):\n", n
-	printf "  stock pipeline  %5.2f / %5.2f / %5.2f\n", smin, smed, smax
-	printf "  colloquy        %5.2f / %5.2f / %5.2f\n", cmin, cmed, cmax
-	printf "  ratio (median)  %.2fx  (best %.2fx, worst %.2fx; target <= 0.35x)\n", cmed / smed, cmin / smax, cmax / smin
-}'
+N=${N:-7}
+for i in $(seq "$N"); do
+	s=$(measure sh bench/stock-pipeline.sh "$sample" "$tmp/stock.mp3" 22050 64 | cut -d' ' -f1)
+	c=$(measure ./colloquy render "$sample" -o "$tmp/c.mp3" --rate 22050 --bitrate 64 --no-cache -q |
+		cut -d' ' -f1)
+	echo "$s $c"
+done >"$tmp/pairs"
+cut -d' ' -f1 "$tmp/pairs" | stats >"$tmp/s"
+cut -d' ' -f2 "$tmp/pairs" | stats >"$tmp/c"
+awk '{ print $2 / $1 }' "$tmp/pairs" | stats >"$tmp/r"
+awk -v n="$N" 'FILENAME ~ /\/s$/ { s = $0 } FILENAME ~ /\/c$/ { c = $0 } FILENAME ~ /\/r$/ { r = $0 }
+END {
+	split(s, S, " "); split(c, C, " "); split(r, R, " ")
+	printf "render of the sample, %d alternating runs (min / median / max, s):\n", n
+	printf "  stock pipeline  %5.2f / %5.2f / %5.2f\n", S[1], S[2], S[3]
+	printf "  colloquy        %5.2f / %5.2f / %5.2f\n", C[1], C[2], C[3]
+	printf "  ratio of each pair: %.2fx / %.2fx / %.2fx (target <= 0.35x)\n", R[1], R[2], R[3]
+}' "$tmp/s" "$tmp/c" "$tmp/r"

@@ -417,8 +417,7 @@ static int level_job(size_t i, void *ctx)
 struct mp3_head {
 	char magic[8];
 	uint64_t nframes, bytes;
-	uint32_t padding;
-	uint16_t crc, unused;
+	uint32_t padding, unused;
 	double true_peak;           /* dBTP of the decoded chunk */
 	uint64_t nenergy;           /* 100 ms powers of the decoded chunk */
 };
@@ -547,7 +546,6 @@ static int encode_job(size_t i, void *ctx)
 	memcpy(h.magic, mp3_magic, sizeof(h.magic));
 	h.bytes = frames.len;
 	h.padding = padding;
-	h.crc = enc_crc16(0, (unsigned char *)frames.buf, frames.len);
 	h.true_peak = chunk_true_peak(w->fmt, pcm, n, (unsigned char *)frames.buf, frames.len);
 	h.nenergy = master_energies(pcm, n, w->mo->rate_hz, &e);
 	parts[0].data = &h;

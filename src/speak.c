@@ -749,7 +749,7 @@ int speak_plan(struct episode *ep, const struct voiceset *vs, const struct lexic
 		id = voice_id(v);
 		if (!id)
 			return -1;
-		sb_addf(&desc, "speech 2\nespeak-ng %s\n%s %d %d %d %d %d\n%u %u\n%.1f %.2f\n",
+		sb_addf(&desc, "speech 3\nespeak-ng %s\n%s %d %d %d %d %d\n%u %u\n%.1f %.2f\n",
 			version ? version : "", id, p[i].setting, v->pitch, v->range, v->volume,
 			v->word_gap, ep->speech_rate_hz, mo->rate_hz, p[i].gain_db, mo->peak_dbfs);
 		for (size_t k = 0; k < s->ncues; k++)
@@ -788,6 +788,7 @@ int speak_to_store(const struct episode *ep, size_t i, const struct speak_plan *
 	struct util_part part;
 	char *id = voice_id(p->voice);
 	float *clip = NULL, *energy = NULL;
+	int16_t *s16 = NULL;
 	size_t n = 0, trim = 0, nenergy;
 	uint64_t v;
 	int ret = -1;
@@ -802,6 +803,14 @@ int speak_to_store(const struct episode *ep, size_t i, const struct speak_plan *
 	time_cues(&s, p->first, &sink);
 	if (master_clip(sink.pcm, sink.n, ep->speech_rate_hz, out_hz, &clip, &n, &trim) < 0)
 		goto out;
+	/* kept as 16-bit samples, as espeak-ng made them (exactly so when no
+	 * resampling was needed): half the bytes to write and read */
+	s16 = xmalloc((n ? n : 1) * sizeof(*s16));
+	for (size_t j = 0; j < n; j++) {
+		float x = clip[j] * 32768.0f;
+		s16[j] = (int16_t)(x >= 32767.0f ? 32767 : x <= -32768.0f ? -32768 : lrintf(x));
+		clip[j] = s16[j] / 32768.0f;
+	}
 	/* its loudness as it will sit in the timeline: at its gain, limited
 	 * (pauses keep the limiter's work within a segment) */
 	{
@@ -830,8 +839,8 @@ int speak_to_store(const struct episode *ep, size_t i, const struct speak_plan *
 	sb_add(&head, energy, nenergy * sizeof(*energy));
 	/* the samples first: an entry is only looked for once its header is
 	 * there */
-	part.data = clip;
-	part.len = n * sizeof(*clip);
+	part.data = s16;
+	part.len = n * sizeof(*s16);
 	if (store_put(st, "clip", &p->key, &part, 1) < 0)
 		goto out;
 	part.data = head.buf;
@@ -843,6 +852,7 @@ out:
 	free(sink.pcm);
 	free(sink.words);
 	free(clip);
+	free(s16);
 	free(energy);
 	sb_release(&head);
 	return ret;
@@ -908,7 +918,7 @@ int speak_clip(const struct store *st, const struct speak_plan *p, size_t expect
 	size_t len;
 	int got = store_get(st, "clip", &p->key, &data, &len);
 
-	if (got <= 0 || len != expect * sizeof(float)) {
+	if (got <= 0 || len != expect * sizeof(int16_t)) {
 		char *path = store_path(st, "clip", &p->key);
 		if (got > 0)
 			free(data);
@@ -917,7 +927,10 @@ int speak_clip(const struct store *st, const struct speak_plan *p, size_t expect
 		free(path);
 		return -1;
 	}
-	*pcm = (float *)data;
+	*pcm = xmalloc((expect ? expect : 1) * sizeof(float));
+	for (size_t j = 0; j < expect; j++)
+		(*pcm)[j] = ((const int16_t *)(const void *)data)[j] / 32768.0f;
+	free(data);
 	*n = expect;
 	return 0;
 }
