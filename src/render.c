@@ -378,7 +378,7 @@ static int get_clip(void *ctx, size_t seg, float **pcm, size_t *n)
 {
 	struct work *w = ctx;
 
-	return speak_clip(w->st, &w->plans[seg], w->ep->segs[seg].clip_n, pcm, n);
+	return speak_clip(w->st, &w->plans[seg], &w->ep->segs[seg], pcm, n);
 }
 
 static int speak_job(size_t i, void *ctx)

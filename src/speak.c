@@ -707,10 +707,20 @@ int speak_voices(struct sb *out)
 	return 0;
 }
 
-/* The speech entry of the cache: the clip's length and trim, each cue's
- * first speech sample and the clip's 100 ms powers; the samples are the
- * clip entry. */
-static const char speech_magic[8] = "CLQSPK1";
+/* The speech entry of the cache, in one file: a head of the magic and the
+ * counts; each cue's first speech sample; the clip's 100 ms powers (at its
+ * gain, limited); the clip's 16-bit samples. */
+static const char speech_magic[8] = "CLQSPK2";
+
+struct speech_head {
+	char magic[8];
+	uint64_t n, trim, ncues, nenergy;
+};
+
+static uint64_t samples_at(uint64_t ncues, uint64_t nenergy)
+{
+	return sizeof(struct speech_head) + ncues * sizeof(uint64_t) + nenergy * sizeof(float);
+}
 
 int speak_plan(struct episode *ep, const struct voiceset *vs, const struct lexicon *lx,
 	       const struct master_opts *mo, const struct store *st, unsigned jobs,
@@ -749,7 +759,7 @@ int speak_plan(struct episode *ep, const struct voiceset *vs, const struct lexic
 		id = voice_id(v);
 		if (!id)
 			return -1;
-		sb_addf(&desc, "speech 3\nespeak-ng %s\n%s %d %d %d %d %d\n%u %u\n%.1f %.2f\n",
+		sb_addf(&desc, "speech 4\nespeak-ng %s\n%s %d %d %d %d %d\n%u %u\n%.1f %.2f\n",
 			version ? version : "", id, p[i].setting, v->pitch, v->range, v->volume,
 			v->word_gap, ep->speech_rate_hz, mo->rate_hz, p[i].gain_db, mo->peak_dbfs);
 		for (size_t k = 0; k < s->ncues; k++)
@@ -785,7 +795,6 @@ int speak_to_store(const struct episode *ep, size_t i, const struct speak_plan *
 	struct cue *cues = xcalloc(s.ncues ? s.ncues : 1, sizeof(*cues));
 	struct pcm_sink sink = { NULL, 0, 0, NULL, 0, 0 };
 	struct sb head = SB_INIT;
-	struct util_part part;
 	char *id = voice_id(p->voice);
 	float *clip = NULL, *energy = NULL;
 	int16_t *s16 = NULL;
@@ -823,29 +832,28 @@ int speak_to_store(const struct episode *ep, size_t i, const struct speak_plan *
 		nenergy = master_energies(level, n, out_hz, &energy);
 		free(level);
 	}
-	sb_add(&head, speech_magic, sizeof(speech_magic));
-	v = n;
-	sb_add(&head, &v, sizeof(v));
-	v = trim;
-	sb_add(&head, &v, sizeof(v));
-	v = s.ncues;
-	sb_add(&head, &v, sizeof(v));
-	for (size_t k = 0; k < s.ncues; k++) {
-		v = s.cues[k].speech_sample;
-		sb_add(&head, &v, sizeof(v));
+	{
+		struct speech_head h;
+		struct util_part parts[2];
+
+		memset(&h, 0, sizeof(h));
+		memcpy(h.magic, speech_magic, sizeof(h.magic));
+		h.n = n;
+		h.trim = trim;
+		h.ncues = s.ncues;
+		h.nenergy = nenergy;
+		sb_add(&head, &h, sizeof(h));
+		for (size_t k = 0; k < s.ncues; k++) {
+			v = s.cues[k].speech_sample;
+			sb_add(&head, &v, sizeof(v));
+		}
+		sb_add(&head, energy, nenergy * sizeof(*energy));
+		parts[0].data = head.buf;
+		parts[0].len = head.len;
+		parts[1].data = s16;
+		parts[1].len = n * sizeof(*s16);
+		ret = store_put(st, "speech", &p->key, parts, 2);
 	}
-	v = nenergy;
-	sb_add(&head, &v, sizeof(v));
-	sb_add(&head, energy, nenergy * sizeof(*energy));
-	/* the samples first: an entry is only looked for once its header is
-	 * there */
-	part.data = s16;
-	part.len = n * sizeof(*s16);
-	if (store_put(st, "clip", &p->key, &part, 1) < 0)
-		goto out;
-	part.data = head.buf;
-	part.len = head.len;
-	ret = store_put(st, "speech", &p->key, &part, 1);
 out:
 	free(id);
 	free(cues);
@@ -858,79 +866,65 @@ out:
 	return ret;
 }
 
-/* Take len bytes from a cache entry being read. */
-static int take(const char **at, const char *end, void *out, size_t len)
+static int damaged(const struct store *st, const struct speak_plan *p)
 {
-	if ((size_t)(end - *at) < len)
-		return -1;
-	memcpy(out, *at, len);
-	*at += len;
-	return 0;
+	char *path = store_path(st, "speech", &p->key);
+
+	error("cache entry '%s' is damaged; remove it, or render with --no-cache", path);
+	free(path);
+	return -1;
 }
 
 int speak_from_store(struct episode *ep, size_t i, const struct speak_plan *p, const struct store *st)
 {
 	struct segment *s = &ep->segs[i];
-	char *data, magic[8];
-	const char *at, *end;
+	struct speech_head h;
+	char *body;
 	size_t len;
-	uint64_t n, trim, ncues, nenergy;
-	int got = store_get(st, "speech", &p->key, &data, &len);
+	int got = store_read_at(st, "speech", &p->key, 0, &h, sizeof(h));
 
-	if (got <= 0)
-		return got < 0 ? -1 : error("the speech of line %d is missing from the cache", s->line);
-	at = data;
-	end = data + len;
-	if (take(&at, end, magic, sizeof(magic)) < 0 || memcmp(magic, speech_magic, sizeof(magic)) ||
-	    take(&at, end, &n, sizeof(n)) < 0 || take(&at, end, &trim, sizeof(trim)) < 0 ||
-	    take(&at, end, &ncues, sizeof(ncues)) < 0 || ncues != s->ncues)
-		goto bad;
+	if (got < 0)
+		return -1;
+	if (got == 0 || memcmp(h.magic, speech_magic, sizeof(h.magic)) || h.ncues != s->ncues ||
+	    h.nenergy > (1u << 30) || h.n > ((uint64_t)1 << 40))
+		return damaged(st, p);
+	len = (size_t)(samples_at(h.ncues, h.nenergy) - sizeof(h));
+	body = xmalloc(len ? len : 1);
+	got = store_read_at(st, "speech", &p->key, sizeof(h), body, len);
+	if (got <= 0) {
+		free(body);
+		return got < 0 ? -1 : damaged(st, p);
+	}
 	for (size_t k = 0; k < s->ncues; k++) {
 		uint64_t v;
-		if (take(&at, end, &v, sizeof(v)) < 0)
-			goto bad;
+		memcpy(&v, body + k * sizeof(v), sizeof(v));
 		s->cues[k].speech_sample = (size_t)v;
 	}
-	if (take(&at, end, &nenergy, sizeof(nenergy)) < 0 || nenergy > (size_t)(end - at) / sizeof(float))
-		goto bad;
 	free(s->energy);
-	s->energy = xmalloc((nenergy ? nenergy : 1) * sizeof(float));
-	s->nenergy = (size_t)nenergy;
-	take(&at, end, s->energy, s->nenergy * sizeof(float));
-	s->clip_n = (size_t)n;
-	s->trim = (size_t)trim;
-	free(data);
-	store_has(st, "clip", &p->key);
+	s->nenergy = (size_t)h.nenergy;
+	s->energy = xmalloc((s->nenergy ? s->nenergy : 1) * sizeof(float));
+	memcpy(s->energy, body + s->ncues * sizeof(uint64_t), s->nenergy * sizeof(float));
+	s->clip_n = (size_t)h.n;
+	s->trim = (size_t)h.trim;
+	free(body);
 	return 0;
-bad:
-	free(data);
-	{
-		char *path = store_path(st, "speech", &p->key);
-		error("cache entry '%s' is damaged; remove it, or render with --no-cache", path);
-		free(path);
-	}
-	return -1;
 }
 
-int speak_clip(const struct store *st, const struct speak_plan *p, size_t expect, float **pcm, size_t *n)
+int speak_clip(const struct store *st, const struct speak_plan *p, const struct segment *s,
+	       float **pcm, size_t *n)
 {
-	char *data;
-	size_t len;
-	int got = store_get(st, "clip", &p->key, &data, &len);
+	int16_t *x = xmalloc((s->clip_n ? s->clip_n : 1) * sizeof(*x));
+	int got = store_read_at(st, "speech", &p->key, samples_at(s->ncues, s->nenergy), x,
+				s->clip_n * sizeof(*x));
 
-	if (got <= 0 || len != expect * sizeof(int16_t)) {
-		char *path = store_path(st, "clip", &p->key);
-		if (got > 0)
-			free(data);
-		error("cache entry '%s' is %s; remove it, or render with --no-cache", path,
-		      got < 0 ? "unreadable" : got == 0 ? "missing" : "damaged");
-		free(path);
-		return -1;
+	if (got <= 0) {
+		free(x);
+		return got < 0 ? -1 : damaged(st, p);
 	}
-	*pcm = xmalloc((expect ? expect : 1) * sizeof(float));
-	for (size_t j = 0; j < expect; j++)
-		(*pcm)[j] = ((const int16_t *)(const void *)data)[j] / 32768.0f;
-	free(data);
-	*n = expect;
+	*pcm = xmalloc((s->clip_n ? s->clip_n : 1) * sizeof(float));
+	for (size_t j = 0; j < s->clip_n; j++)
+		(*pcm)[j] = x[j] / 32768.0f;
+	free(x);
+	*n = s->clip_n;
 	return 0;
 }

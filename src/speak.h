@@ -70,9 +70,10 @@ int speak_to_store(const struct episode *ep, size_t i, const struct speak_plan *
 int speak_from_store(struct episode *ep, size_t i, const struct speak_plan *p,
 		     const struct store *st);
 
-/* Segment's clip samples (expect of them) from the cache, a new array. */
-int speak_clip(const struct store *st, const struct speak_plan *p, size_t expect, float **pcm,
-	       size_t *n);
+/* Segment s's clip samples from the cache (speak_from_store() filled s),
+ * a new array. */
+int speak_clip(const struct store *st, const struct speak_plan *p, const struct segment *s,
+	       float **pcm, size_t *n);
 
 /* Stop espeak-ng and free what it holds (its threads included); the next
  * call starts it again. */

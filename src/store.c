@@ -123,6 +123,39 @@ int store_get(const struct store *st, const char *kind, const struct store_key *
 	return ret;
 }
 
+int store_read_at(const struct store *st, const char *kind, const struct store_key *k,
+		  uint64_t offset, void *buf, size_t len)
+{
+	char *path = store_path(st, kind, k);
+	int fd = open(path, O_RDONLY), ret = 1;
+	char *p = buf;
+
+	if (fd < 0) {
+		ret = errno == ENOENT ? 0 : error("cannot read cache entry '%s': %s", path, strerror(errno));
+		free(path);
+		return ret;
+	}
+	while (len) {
+		ssize_t n = pread(fd, p, len, (off_t)offset);
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n < 0) {
+			ret = error("cannot read cache entry '%s': %s", path, strerror(errno));
+			break;
+		}
+		if (n == 0) {
+			ret = 0;     /* short: not what the caller expects */
+			break;
+		}
+		p += n;
+		len -= (size_t)n;
+		offset += (uint64_t)n;
+	}
+	close(fd);
+	free(path);
+	return ret;
+}
+
 int store_put(const struct store *st, const char *kind, const struct store_key *k,
 	      const struct util_part *parts, size_t nparts)
 {

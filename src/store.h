@@ -50,6 +50,10 @@ int store_get(const struct store *st, const char *kind, const struct store_key *
 	      size_t *len);
 int store_put(const struct store *st, const char *kind, const struct store_key *k,
 	      const struct util_part *parts, size_t nparts);
+/* Read len bytes at offset of an entry: 1 when they are all there, 0 when
+ * the entry is absent or shorter, -1 after a message. */
+int store_read_at(const struct store *st, const char *kind, const struct store_key *k,
+		  uint64_t offset, void *buf, size_t len);
 
 /* Sizes of the cache at root: entries and bytes. */
 int store_usage(const char *root, uint64_t *entries, uint64_t *bytes);
