@@ -285,8 +285,13 @@ static char *album_of(const char *title)
 #define LINT_MIN_SECONDS 10
 #define LINT_MAX_TITLE 100
 
+/* Each kind of warning is given for this many chapters, then counted. */
+#define LINT_MAX_NAMED 5
+
 static void lint_chapters(const struct episode *ep, const char *out_path)
 {
+	size_t short_ones = 0, long_titles = 0;
+
 	if (ep->nchapters < LINT_MIN_CHAPTERS)
 		warning("'%s': %zu chapter%s; apps show a chapter list from %d", out_path,
 			ep->nchapters, ep->nchapters == 1 ? "" : "s", LINT_MIN_CHAPTERS);
@@ -297,13 +302,20 @@ static void lint_chapters(const struct episode *ep, const char *out_path)
 
 		for (const char *c = ch->title; *c; c++)
 			chars += ((unsigned char)*c & 0xc0) != 0x80;
-		if (ms < LINT_MIN_SECONDS * 1000 && k + 1 < ep->nchapters)
+		if (ms < LINT_MIN_SECONDS * 1000 && k + 1 < ep->nchapters &&
+		    ++short_ones <= LINT_MAX_NAMED)
 			warning("'%s': chapter %zu '%s' lasts %.1f s; chapters under %d s are hard to "
 				"tap in apps", out_path, k + 1, ch->title, ms / 1000.0, LINT_MIN_SECONDS);
-		if (chars > LINT_MAX_TITLE)
+		if (chars > LINT_MAX_TITLE && ++long_titles <= LINT_MAX_NAMED)
 			warning("'%s': chapter %zu's title has %zu characters; apps cut titles over %d",
 				out_path, k + 1, chars, LINT_MAX_TITLE);
 	}
+	if (short_ones > LINT_MAX_NAMED)
+		warning("'%s': %zu more chapters under %d s", out_path, short_ones - LINT_MAX_NAMED,
+			LINT_MIN_SECONDS);
+	if (long_titles > LINT_MAX_NAMED)
+		warning("'%s': %zu more chapter titles over %d characters", out_path,
+			long_titles - LINT_MAX_NAMED, LINT_MAX_TITLE);
 }
 
 /* Write doc as out_path's sidecar with suffix, and release it. */
