@@ -788,111 +788,84 @@ static int write_wav(const struct episode *ep, struct work *w, const char *path)
 	return ret;
 }
 
-/* Speak, master, encode and measure ep through the cache: each stage
- * runs only for what is not there.  Fills ep's layout and loudness; the
- * chunk keys are returned for write_mp3(). */
-static int produce(struct episode *ep, struct work *w, struct speak_plan **plans,
-		   const struct voiceset *vs, const struct lexicon *lx, const struct master_opts *mo,
-		   const struct enc_format *fmt, const struct render_opts *o, struct store_key **keys_out)
+/* Calibrate the voices and speak every paragraph not in the cache, then
+ * read each one's head (length, cue times, energies). */
+static int speak_all(struct episode *ep, struct work *w, const struct voiceset *vs,
+		     const struct lexicon *lx, unsigned jobs)
 {
-	struct store_key *seg_keys, *keys, mkey;
+	struct store_key *keys;
 	size_t *weight;
-	struct sb extra = SB_INIT;
-	float **e;
-	size_t *ne;
-	double lufs, tp = -HUGE_VAL;
-	unsigned jobs = o->jobs ? o->jobs : pool_cpus();
-	int ret = -1;
+	int ret;
 
-	if (speak_plan(ep, vs, lx, mo, w->st, jobs, plans) < 0)
+	if (speak_plan(ep, vs, lx, w->mo, w->st, jobs, &w->plans) < 0)
 		return -1;
 	trace("calibrate");
-	w->plans = *plans;
-	seg_keys = xcalloc(ep->nsegs ? ep->nsegs : 1, sizeof(*seg_keys));
+	keys = xcalloc(ep->nsegs ? ep->nsegs : 1, sizeof(*keys));
 	weight = xcalloc(ep->nsegs ? ep->nsegs : 1, sizeof(*weight));
 	for (size_t i = 0; i < ep->nsegs; i++) {
-		seg_keys[i] = (*plans)[i].key;
-		weight[i] = strlen((*plans)[i].said);
+		keys[i] = w->plans[i].key;
+		weight[i] = strlen(w->plans[i].said);
 	}
-	ret = run_missing(w, ep->nsegs, "speech", seg_keys, weight, speak_job, jobs);
-	free(seg_keys);
+	ret = run_missing(w, ep->nsegs, "speech", keys, weight, speak_job, jobs);
+	free(keys);
 	free(weight);
-	if (ret < 0)
-		return -1;
-	for (size_t i = 0; i < ep->nsegs; i++)
-		if (speak_from_store(ep, i, &(*plans)[i], w->st) < 0)
-			return -1;
+	for (size_t i = 0; i < ep->nsegs && ret == 0; i++)
+		ret = speak_from_store(ep, i, &w->plans[i], w->st);
 	trace("speak");
-	master_layout(ep, mo, fmt->frame_samples, fmt->delay + ENC_MIN_PADDING);
+	return ret;
+}
 
-	/* The level pass, for the make-up gain, when music is mixed in: the
-	 * speech alone is at the target already (each speaker is levelled,
-	 * and pauses do not count), but beds and stings add to it. */
-	memset(&mkey, 0, sizeof(mkey));
-	if (mo->music)
-		music_key(mo->music, &mkey);
-	keys = xcalloc(ep->nchunks, sizeof(*keys));
-	*keys_out = keys;
-	w->keys = keys;
-	chunk_keys(ep, *plans, mo, &mkey, "", keys);
-	e = xcalloc(ep->nchunks, sizeof(*e));
-	ne = xcalloc(ep->nchunks, sizeof(*ne));
-	/* Without music, the timeline's loudness follows from the segments'
-	 * energies (at their gains, limited), and the make-up gain from that:
-	 * the limiter takes some off, and partly silent blocks at the edges
-	 * of speech count in a programme's gating. */
-	lufs = master_programme_lufs(ep, 1);
-	w->makeup_db = isfinite(lufs) ? master_step_db(mo->loudness_lufs - lufs) : 0;
-	if (getenv("COLLOQUY_TRACE"))
-		fprintf(stderr, "colloquy: make-up gain %.1f dB from the layout\n", w->makeup_db);
-	if (mo->music || getenv("COLLOQUY_LEVEL_PASS")) {
-		ret = run_missing(w, ep->nchunks, "level", keys, NULL, level_job, jobs);
-		for (size_t k = 0; k < ep->nchunks && ret == 0; k++) {
-			char *data;
-			size_t len;
-			int got = store_get(w->st, "level", &keys[k], &data, &len);
+/* With music, the make-up gain is measured on the mixed chunks as
+ * limited (the level pass); *lufs is their integrated loudness. */
+static int level_all(struct episode *ep, struct work *w, unsigned jobs, double *lufs)
+{
+	float **e = xcalloc(ep->nchunks, sizeof(*e));
+	size_t *ne = xcalloc(ep->nchunks, sizeof(*ne));
+	int ret = run_missing(w, ep->nchunks, "level", w->keys, NULL, level_job, jobs);
 
-			if (got <= 0 || len < sizeof(level_magic) ||
-			    memcmp(data, level_magic, sizeof(level_magic))) {
-				if (got > 0)
-					free(data);
-				ret = error("a level entry of the cache is %s; render with --no-cache",
-					    got < 0 ? "unreadable" : "missing or damaged");
-				break;
-			}
-			ne[k] = (len - sizeof(level_magic)) / sizeof(float);
-			e[k] = xmalloc((ne[k] ? ne[k] : 1) * sizeof(float));
-			memcpy(e[k], data + sizeof(level_magic), ne[k] * sizeof(float));
-			free(data);
+	for (size_t k = 0; k < ep->nchunks && ret == 0; k++) {
+		char *data;
+		size_t len;
+		int got = store_get(w->st, "level", &w->keys[k], &data, &len);
+
+		if (got <= 0 || len < sizeof(level_magic) || memcmp(data, level_magic, sizeof(level_magic))) {
+			if (got > 0)
+				free(data);
+			ret = error("a level entry of the cache is %s; render with --no-cache",
+				    got < 0 ? "unreadable" : "missing or damaged");
+			break;
 		}
-		lufs = ret == 0 ? master_integrated((const float *const *)e, ne, ep->nchunks) : -HUGE_VAL;
-		w->makeup_db = isfinite(lufs) ? master_step_db(mo->loudness_lufs - lufs) : 0;
-		if (getenv("COLLOQUY_TRACE"))
-			fprintf(stderr, "colloquy: make-up gain %.1f dB\n", w->makeup_db);
-		trace("level");
+		ne[k] = (len - sizeof(level_magic)) / sizeof(float);
+		e[k] = xmalloc((ne[k] ? ne[k] : 1) * sizeof(float));
+		memcpy(e[k], data + sizeof(level_magic), ne[k] * sizeof(float));
+		free(data);
 	}
-
-	/* the encode pass */
-	if (ret == 0) {
-		sb_addf(&extra, "makeup %.1f\nlame %s %u %u %d\n", w->makeup_db, get_lame_version(),
-			fmt->rate_hz, fmt->kbps, fmt->vbr_quality);
-		chunk_keys(ep, *plans, mo, &mkey, extra.buf, keys);
-		ret = run_missing(w, ep->nchunks, "mp3", keys, NULL, encode_job, jobs);
-		trace("encode");
-	}
-	for (size_t k = 0; k < ep->nchunks; k++) {
+	*lufs = ret == 0 ? master_integrated((const float *const *)e, ne, ep->nchunks) : -HUGE_VAL;
+	for (size_t k = 0; k < ep->nchunks; k++)
 		free(e[k]);
-		e[k] = NULL;
-	}
+	free(e);
+	free(ne);
+	trace("level");
+	return ret;
+}
+
+/* The report: loudness and range of the chunks as encoded, plus the
+ * encoder's level change, and the highest true peak decoded. */
+static int measure_all(struct episode *ep, struct work *w)
+{
+	float **e = xcalloc(ep->nchunks, sizeof(*e));
+	size_t *ne = xcalloc(ep->nchunks, sizeof(*ne));
+	double tp = -HUGE_VAL;
+	int ret = 0;
+
 	for (size_t k = 0; k < ep->nchunks && ret == 0; k++) {
 		struct mp3_head h;
 		char *data;
 		const unsigned char *frames;
 
-		if (read_mp3(w->st, &keys[k], &h, &e[k], &data, &frames) < 0) {
-			ret = -1;
+		ret = read_mp3(w->st, &w->keys[k], &h, &e[k], &data, &frames);
+		if (ret < 0)
 			break;
-		}
 		ne[k] = h.nenergy;
 		if (h.true_peak > tp)
 			tp = h.true_peak;
@@ -907,8 +880,48 @@ static int produce(struct episode *ep, struct work *w, struct speak_plan **plans
 		free(e[k]);
 	free(e);
 	free(ne);
-	sb_release(&extra);
 	return ret;
+}
+
+/* Speak, master, encode and measure ep through the cache: each stage
+ * runs only for what is not there.  Fills ep's layout and loudness, and
+ * w's chunk keys for write_mp3(). */
+static int produce(struct episode *ep, struct work *w, const struct voiceset *vs,
+		   const struct lexicon *lx, const struct render_opts *o)
+{
+	const struct master_opts *mo = w->mo;
+	struct store_key mkey;
+	struct sb extra = SB_INIT;
+	double lufs;
+	unsigned jobs = o->jobs ? o->jobs : pool_cpus();
+	int ret;
+
+	if (speak_all(ep, w, vs, lx, jobs) < 0)
+		return -1;
+	master_layout(ep, mo, w->fmt->frame_samples, w->fmt->delay + ENC_MIN_PADDING);
+	memset(&mkey, 0, sizeof(mkey));
+	if (mo->music)
+		music_key(mo->music, &mkey);
+	w->keys = xcalloc(ep->nchunks, sizeof(*w->keys));
+	chunk_keys(ep, w->plans, mo, &mkey, "", w->keys);
+	/* The make-up gain.  Without music the timeline's loudness follows
+	 * from the paragraphs' energies (each at its gain, limited): the
+	 * limiter takes some off, and partly silent blocks at the edges of
+	 * speech count in a programme's gating.  Music is measured mixed. */
+	if (mo->music) {
+		if (level_all(ep, w, jobs, &lufs) < 0)
+			return -1;
+	} else {
+		lufs = master_programme_lufs(ep, 1);
+	}
+	w->makeup_db = isfinite(lufs) ? master_step_db(mo->loudness_lufs - lufs) : 0;
+	sb_addf(&extra, "makeup %.1f\nlame %s %u %u %d\n", w->makeup_db, get_lame_version(),
+		w->fmt->rate_hz, w->fmt->kbps, w->fmt->vbr_quality);
+	chunk_keys(ep, w->plans, mo, &mkey, extra.buf, w->keys);
+	sb_release(&extra);
+	ret = run_missing(w, ep->nchunks, "mp3", w->keys, NULL, encode_job, jobs);
+	trace("encode");
+	return ret < 0 ? -1 : measure_all(ep, w);
 }
 
 /* Speak, master, encode, tag and publish ep (read from source) to
@@ -923,8 +936,6 @@ static int render_episode(struct episode *ep, const char *source, const char *ou
 	struct enc_format fmt;
 	struct store st;
 	struct work w;
-	struct speak_plan *plans = NULL;
-	struct store_key *keys = NULL;
 	struct sb tag = SB_INIT, comment = SB_INIT;
 	char *wav_path = o->write_wav ? sidecar_path(out_path, ".wav") : NULL;
 	char *album = NULL;
@@ -977,7 +988,7 @@ static int render_episode(struct episode *ep, const char *source, const char *ou
 	w.st = &st;
 	w.mo = &mo;
 	w.fmt = &fmt;
-	if (produce(ep, &w, &plans, &vs, &lx, &mo, &fmt, o, &keys) < 0)
+	if (produce(ep, &w, &vs, &lx, o) < 0)
 		goto out;
 	lint_chapters(ep, out_path);
 
@@ -1005,7 +1016,7 @@ static int render_episode(struct episode *ep, const char *source, const char *ou
 		meta.art_mime = art.mime;
 	}
 	id3_write(ep, &meta, &tag);
-	if (write_mp3(ep, &st, keys, &fmt, &tag, out_path) < 0)
+	if (write_mp3(ep, &st, w.keys, &fmt, &tag, out_path) < 0)
 		goto out;
 	trace("write");
 	if (write_sidecars(ep, out_path) < 0 || (art_data && publish_artwork(&sh, out_path, art_data, art_len) < 0))
@@ -1031,8 +1042,8 @@ out:
 	speak_release();
 	if (have_store)
 		store_close(&st);
-	speak_plan_free(plans, ep->nsegs);
-	free(keys);
+	speak_plan_free(w.plans, ep->nsegs);
+	free(w.keys);
 	voices_release(&vs);
 	lexicon_release(&lx);
 	show_release(&sh);
