@@ -147,6 +147,18 @@ static char *absolute(const char *path)
 	}
 }
 
+/* opt and path made absolute, when there is a path. */
+static void add_path_arg(struct sb *cmd, const char *opt, const char *path)
+{
+	char *abs;
+
+	if (!path)
+		return;
+	abs = absolute(path);
+	add_arg(cmd, opt, abs);
+	free(abs);
+}
+
 /* 1 when transcript's episode is missing or older than the transcript. */
 static int out_of_date(const char *transcript, const char *mp3)
 {
@@ -193,26 +205,10 @@ static int print_plan(char **names, size_t n, const char *outdir, const struct r
 			}
 			snprintf(num, sizeof(num), "%g", o->loudness_lufs);
 			add_arg(&cmd, "--loudness", num);
-			{
-				char *voices = absolute(o->voices_dir);
-				add_arg(&cmd, "--voices", voices);
-				free(voices);
-			}
-			if (o->lexicon_path) {
-				char *p = absolute(o->lexicon_path);
-				add_arg(&cmd, "--lexicon", p);
-				free(p);
-			}
-			if (o->show_path) {
-				char *p = absolute(o->show_path);
-				add_arg(&cmd, "--show", p);
-				free(p);
-			}
-			if (o->cache_dir) {
-				char *p = absolute(o->cache_dir);
-				add_arg(&cmd, "--cache-dir", p);
-				free(p);
-			}
+			add_path_arg(&cmd, "--voices", o->voices_dir);
+			add_path_arg(&cmd, "--lexicon", o->lexicon_path);
+			add_path_arg(&cmd, "--show", o->show_path);
+			add_path_arg(&cmd, "--cache-dir", o->cache_dir);
 			if (o->no_cache)
 				sb_addstr(&cmd, " --no-cache");
 			if (o->write_wav)

@@ -262,6 +262,18 @@ size_t enc_frame_len(const unsigned char *p, size_t avail)
 	return 72000u * kbps[1][br] / rate + pad;
 }
 
+size_t enc_frames(const unsigned char *p, size_t len, size_t *nframes)
+{
+	size_t at = 0, flen;
+
+	*nframes = 0;
+	while (at < len && (flen = enc_frame_len(p + at, len - at)) != 0) {
+		at += flen;
+		(*nframes)++;
+	}
+	return at;
+}
+
 uint16_t enc_crc16(uint16_t crc, const unsigned char *p, size_t n)
 {
 	static uint16_t table[256];

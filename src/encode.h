@@ -52,6 +52,9 @@ int enc_chunk(const struct enc_format *f, const float *pcm, size_t n, struct sb 
 
 /* The length of the MPEG audio frame at p, or 0 when p holds none. */
 size_t enc_frame_len(const unsigned char *p, size_t avail);
+/* Walk the whole frames at the start of p: their number, and the bytes
+ * they take (len when p is nothing but frames). */
+size_t enc_frames(const unsigned char *p, size_t len, size_t *nframes);
 
 /* CRC-16 as the LAME tag uses it (polynomial 0x8005, reflected). */
 uint16_t enc_crc16(uint16_t crc, const unsigned char *p, size_t n);

@@ -531,7 +531,7 @@ static double chunk_true_peak(const struct enc_format *f, const float *pcm, size
 static int encode_job(size_t i, void *ctx)
 {
 	struct work *w = ctx;
-	size_t k = w->todo[i], n = w->ep->chunks[k].nsamples, at = 0;
+	size_t k = w->todo[i], n = w->ep->chunks[k].nsamples, at, nframes;
 	float *pcm = xmalloc((n ? n : 1) * sizeof(float)), *e = NULL;
 	struct sb frames = SB_INIT;
 	struct mp3_head h;
@@ -543,13 +543,8 @@ static int encode_job(size_t i, void *ctx)
 	if (master_render(w->ep, w->mo, k, w->makeup_db, get_clip, w, pcm) < 0 ||
 	    enc_chunk(w->fmt, pcm, n, &frames, &padding) < 0)
 		goto out;
-	while (at < frames.len) {
-		size_t len = enc_frame_len((unsigned char *)frames.buf + at, frames.len - at);
-		if (!len)
-			break;
-		at += len;
-		h.nframes++;
-	}
+	at = enc_frames((unsigned char *)frames.buf, frames.len, &nframes);
+	h.nframes = nframes;
 	if (at != frames.len || (k + 1 < w->ep->nchunks &&
 				 h.nframes * w->fmt->frame_samples != w->ep->chunks[k].span)) {
 		error("the MP3 encoder did not fill chunk %zu as planned", k + 1);

@@ -76,12 +76,10 @@ static void one_chunk(unsigned rate, unsigned kbps, int vbr)
 	      !memcmp(ours.buf, theirs.buf + f.info_len, ours.len),
 	      "%u Hz %s: the chunk's frames are LAME's frames (%zu + %zu bytes vs %zu)", rate, what,
 	      f.info_len, ours.len, theirs.len);
-	while (at < ours.len) {
-		size_t len = enc_frame_len((unsigned char *)ours.buf + at, ours.len - at);
-		if (!len)
-			break;
-		at += len;
-		nframes++;
+	{
+		size_t count;
+		at = enc_frames((unsigned char *)ours.buf, ours.len, &count);
+		nframes = (uint32_t)count;
 	}
 	CHECK(at == ours.len, "%u Hz %s: enc_frame_len() walks every frame", rate, what);
 	CHECK((uint64_t)nframes * f.frame_samples == f.delay + n + padding,
@@ -140,17 +138,11 @@ static void spans(unsigned rate)
 		float *x = speechlike(n, rate);
 		struct sb out = SB_INIT;
 		unsigned padding;
-		size_t at = 0, count = 0;
+		size_t at, count;
 
 		ok &= enc_chunk(&f, x, n, &out, &padding) == 0;
-		while (at < out.len) {
-			size_t len = enc_frame_len((unsigned char *)out.buf + at, out.len - at);
-			if (!len)
-				break;
-			at += len;
-			count++;
-		}
-		ok &= count == frames && f.delay + n + padding == span;
+		at = enc_frames((unsigned char *)out.buf, out.len, &count);
+		ok &= at == out.len && count == frames && f.delay + n + padding == span;
 		free(x);
 		sb_release(&out);
 	}
