@@ -246,18 +246,19 @@ int batch_run(const char *dir, const char *outdir, unsigned jobs, int plan, cons
 		free(names);
 		return error("no transcripts (*.txt) in '%s'", dir);
 	}
+	/* the plan's commands write into it: it must be there */
+	if (mkdir(outdir, 0777) < 0 && errno != EEXIST) {
+		for (size_t i = 0; i < n; i++)
+			free(names[i]);
+		free(names);
+		return error("cannot create folder '%s': %s", outdir, strerror(errno));
+	}
 	if (plan) {
 		ret = print_plan(names, n, outdir, o);
 		for (size_t i = 0; i < n; i++)
 			free(names[i]);
 		free(names);
 		return ret;
-	}
-	if (mkdir(outdir, 0777) < 0 && errno != EEXIST) {
-		for (size_t i = 0; i < n; i++)
-			free(names[i]);
-		free(names);
-		return error("cannot create folder '%s': %s", outdir, strerror(errno));
 	}
 	/* jobs is the number of processes working: a transcript each, and
 	 * what is left over goes to the renders' own workers */

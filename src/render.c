@@ -648,9 +648,11 @@ static void music_key(const struct master_music *m, struct store_key *k)
 	sb_release(&desc);
 }
 
-/* Read the head of chunk k's entry (and, with frames, its frames). */
+/* Read chunk k's entry: its head, its energies (when e is not NULL) and
+ * where its frames are in *data.  A damaged entry is an error, or with
+ * heal, removed with a warning: 1. */
 static int read_mp3(const struct store *st, const struct store_key *key, struct mp3_head *h,
-		    float **e, char **data, const unsigned char **frames)
+		    float **e, char **data, const unsigned char **frames, int heal)
 {
 	size_t len;
 	int got = store_get(st, "mp3", key, data, &len);
@@ -659,12 +661,19 @@ static int read_mp3(const struct store *st, const struct store_key *key, struct 
 		return got < 0 ? -1 : error("an encoded chunk is missing from the cache");
 	if (len < sizeof(*h) || memcpy(h, *data, sizeof(*h)) == NULL ||
 	    memcmp(h->magic, mp3_magic, sizeof(h->magic)) || h->nenergy > len / sizeof(float) ||
-	    sizeof(*h) + h->nenergy * sizeof(float) + h->bytes != len) {
+	    sizeof(*h) + h->nenergy * sizeof(float) + h->bytes != len ||
+	    enc_frames((const unsigned char *)*data + len - h->bytes, h->bytes, &(size_t){ 0 }) != h->bytes) {
 		char *path = store_path(st, "mp3", key);
+
 		free(*data);
-		error("cache entry '%s' is damaged; remove it, or render with --no-cache", path);
+		if (heal)
+			warning("cache entry '%s' is damaged; encoding its chunk again", path);
+		else
+			error("cache entry '%s' is damaged; remove it, or render with --no-cache", path);
 		free(path);
-		return -1;
+		if (heal)
+			store_drop(st, "mp3", key);
+		return heal ? 1 : -1;
 	}
 	if (e) {
 		*e = xmalloc((h->nenergy ? h->nenergy : 1) * sizeof(float));
@@ -690,7 +699,7 @@ static int write_mp3(const struct episode *ep, const struct store *st, const str
 		char *data;
 		const unsigned char *frames;
 
-		if (read_mp3(st, &keys[k], &h, NULL, &data, &frames) < 0)
+		if (read_mp3(st, &keys[k], &h, NULL, &data, &frames, 0) < 0)
 			return -1;
 		total += h.nframes;
 		padding = h.padding;
@@ -708,7 +717,7 @@ static int write_mp3(const struct episode *ep, const struct store *st, const str
 		const unsigned char *frames;
 		size_t at = 0;
 
-		if (read_mp3(st, &keys[k], &h, NULL, &data, &frames) < 0)
+		if (read_mp3(st, &keys[k], &h, NULL, &data, &frames, 0) < 0)
 			goto fail;
 		/* the seek table: where frame i * total / 100 starts */
 		while (at < h.bytes) {
@@ -801,11 +810,23 @@ static int speak_all(struct episode *ep, struct work *w, const struct voiceset *
 		keys[i] = w->plans[i].key;
 		weight[i] = strlen(w->plans[i].said);
 	}
-	ret = run_missing(w, ep->nsegs, "speech", keys, weight, speak_job, jobs);
+	/* a damaged entry is removed and spoken again, once */
+	for (int round = 0; round < 2; round++) {
+		int again = 0;
+
+		ret = run_missing(w, ep->nsegs, "speech", keys, weight, speak_job, jobs);
+		for (size_t i = 0; i < ep->nsegs && ret == 0; i++) {
+			int got = speak_from_store(ep, i, &w->plans[i], w->st);
+			if (got < 0 || (got > 0 && round > 0))
+				ret = got < 0 ? -1 : error("the cache at '%s' keeps damaging entries",
+							  w->st->root);
+			again |= got > 0;
+		}
+		if (ret < 0 || !again)
+			break;
+	}
 	free(keys);
 	free(weight);
-	for (size_t i = 0; i < ep->nsegs && ret == 0; i++)
-		ret = speak_from_store(ep, i, &w->plans[i], w->st);
 	trace("speak");
 	return ret;
 }
@@ -845,9 +866,12 @@ static int level_all(struct episode *ep, struct work *w, unsigned jobs, double *
 }
 
 /* The report: loudness and range of the chunks as encoded, plus the
- * encoder's level change, and the highest true peak decoded. */
-static int measure_all(struct episode *ep, struct work *w)
+ * encoder's level change, and the highest true peak decoded.  With heal,
+ * damaged entries are removed (and 1 returned, to encode them again). */
+static int measure_all(struct episode *ep, struct work *w, int heal)
 {
+	int dropped = 0;
+
 	float **e = xcalloc(ep->nchunks, sizeof(*e));
 	size_t *ne = xcalloc(ep->nchunks, sizeof(*ne));
 	double tp = -HUGE_VAL;
@@ -858,7 +882,12 @@ static int measure_all(struct episode *ep, struct work *w)
 		char *data;
 		const unsigned char *frames;
 
-		ret = read_mp3(w->st, &w->keys[k], &h, &e[k], &data, &frames);
+		ret = read_mp3(w->st, &w->keys[k], &h, &e[k], &data, &frames, heal);
+		if (ret > 0) {
+			dropped = 1;
+			ret = 0;
+			continue;
+		}
 		if (ret < 0)
 			break;
 		ne[k] = h.nenergy;
@@ -866,7 +895,9 @@ static int measure_all(struct episode *ep, struct work *w)
 			tp = h.true_peak;
 		free(data);
 	}
-	if (ret == 0) {
+	if (ret == 0 && dropped)
+		ret = 1;
+	else if (ret == 0) {
 		ep->loudness_lufs = master_integrated((const float *const *)e, ne, ep->nchunks) + w->codec_db;
 		ep->loudness_range_lu = master_range((const float *const *)e, ne, ep->nchunks);
 		ep->true_peak_dbtp = tp;
@@ -914,9 +945,17 @@ static int produce(struct episode *ep, struct work *w, const struct voiceset *vs
 		w->fmt->rate_hz, w->fmt->kbps, w->fmt->vbr_quality);
 	chunk_keys(ep, w->plans, mo, &mkey, extra.buf, w->keys);
 	sb_release(&extra);
-	ret = run_missing(w, ep->nchunks, "mp3", w->keys, NULL, encode_job, jobs);
-	trace("encode");
-	return ret < 0 ? -1 : measure_all(ep, w);
+	/* a damaged entry is removed and encoded again, once */
+	for (int round = 0; round < 2; round++) {
+		ret = run_missing(w, ep->nchunks, "mp3", w->keys, NULL, encode_job, jobs);
+		trace("encode");
+		if (ret < 0)
+			return -1;
+		ret = measure_all(ep, w, round == 0);
+		if (ret <= 0)
+			return ret;
+	}
+	return error("the cache at '%s' keeps damaging entries", w->st->root);
 }
 
 /* Speak, master, encode, tag and publish ep (read from source) to

@@ -878,6 +878,18 @@ static int damaged(const struct store *st, const struct speak_plan *p)
 	return -1;
 }
 
+/* A damaged entry found while reading heads is removed, to be spoken
+ * again: 1. */
+static int drop_damaged(const struct store *st, const struct speak_plan *p)
+{
+	char *path = store_path(st, "speech", &p->key);
+
+	warning("cache entry '%s' is damaged; speaking its paragraph again", path);
+	free(path);
+	store_drop(st, "speech", &p->key);
+	return 1;
+}
+
 int speak_from_store(struct episode *ep, size_t i, const struct speak_plan *p, const struct store *st)
 {
 	struct segment *s = &ep->segs[i];
@@ -890,13 +902,13 @@ int speak_from_store(struct episode *ep, size_t i, const struct speak_plan *p, c
 		return -1;
 	if (got == 0 || memcmp(h.magic, speech_magic, sizeof(h.magic)) || h.ncues != s->ncues ||
 	    h.nenergy > (1u << 30) || h.n > ((uint64_t)1 << 40))
-		return damaged(st, p);
+		return drop_damaged(st, p);
 	len = (size_t)(samples_at(h.ncues, h.nenergy) - sizeof(h));
 	body = xmalloc(len ? len : 1);
 	got = store_read_at(st, "speech", &p->key, sizeof(h), body, len);
 	if (got <= 0) {
 		free(body);
-		return got < 0 ? -1 : damaged(st, p);
+		return got < 0 ? -1 : drop_damaged(st, p);
 	}
 	for (size_t k = 0; k < s->ncues; k++) {
 		uint64_t v;
@@ -910,6 +922,13 @@ int speak_from_store(struct episode *ep, size_t i, const struct speak_plan *p, c
 	s->clip_n = (size_t)h.n;
 	s->trim = (size_t)h.trim;
 	free(body);
+	/* the whole entry must be there */
+	{
+		int16_t last;
+		if (h.n && store_read_at(st, "speech", &p->key, samples_at(h.ncues, h.nenergy) +
+					 (h.n - 1) * sizeof(last), &last, sizeof(last)) == 0)
+			return drop_damaged(st, p);
+	}
 	return 0;
 }
 

@@ -66,7 +66,9 @@ void speak_plan_free(struct speak_plan *plans, size_t n);
 int speak_to_store(const struct episode *ep, size_t i, const struct speak_plan *p,
 		   const struct master_opts *mo, const struct store *st);
 
-/* Fill segment i's clip_n, trim, cue times and energies from the cache. */
+/* Fill segment i's clip_n, trim, cue times and energies from the cache:
+ * 0, or 1 when the entry was damaged and has been removed (speak it
+ * again), or -1 after a message. */
 int speak_from_store(struct episode *ep, size_t i, const struct speak_plan *p,
 		     const struct store *st);
 

@@ -123,6 +123,14 @@ int store_get(const struct store *st, const char *kind, const struct store_key *
 	return ret;
 }
 
+void store_drop(const struct store *st, const char *kind, const struct store_key *k)
+{
+	char *path = store_path(st, kind, k);
+
+	unlink(path);
+	free(path);
+}
+
 int store_read_at(const struct store *st, const char *kind, const struct store_key *k,
 		  uint64_t offset, void *buf, size_t len)
 {

@@ -50,6 +50,9 @@ int store_get(const struct store *st, const char *kind, const struct store_key *
 	      size_t *len);
 int store_put(const struct store *st, const char *kind, const struct store_key *k,
 	      const struct util_part *parts, size_t nparts);
+/* Remove an entry (one found damaged, to be made again). */
+void store_drop(const struct store *st, const char *kind, const struct store_key *k);
+
 /* Read len bytes at offset of an entry: 1 when they are all there, 0 when
  * the entry is absent or shorter, -1 after a message. */
 int store_read_at(const struct store *st, const char *kind, const struct store_key *k,

@@ -64,7 +64,7 @@ mkdir -p "$TMP/in"
 cp transcripts/lighthouse-keeper.txt transcripts/river-survey.txt "$TMP/in/"
 check "batch --plan prints one command per transcript" sh -c "
 	'$COLLOQUY' batch '$TMP/in' -o '$TMP/planned' --plan >'$TMP/plan' && test \$(wc -l <'$TMP/plan') -eq 2"
-mkdir -p "$TMP/planned"
+check "... and makes the output folder the commands write into" test -d "$TMP/planned"
 check "GNU parallel runs the plan" sh -c "cd / && parallel --will-cite -j 2 <'$TMP/plan'"
 check "a batch of the same folder" "$COLLOQUY" batch "$TMP/in" -o "$TMP/batched" -q
 check "the plan's episodes are the batch's, byte for byte" sh -c "
@@ -78,17 +78,28 @@ check "a transcript edited since is planned again, alone" sh -c "
 	'$COLLOQUY' batch '$TMP/in' -o '$TMP/planned' --plan | grep -c render | grep -qx 1"
 check "names with quotes are quoted for the shell" sh -c "
 	mkdir -p \"$TMP/it's\" && cp '$src' \"$TMP/it's/a b.txt\" &&
-	'$COLLOQUY' batch \"$TMP/it's\" -o \"$TMP/it's/out\" --plan >'$TMP/plan3' && mkdir -p \"$TMP/it's/out\" &&
+	'$COLLOQUY' batch \"$TMP/it's\" -o \"$TMP/it's/out\" --plan >'$TMP/plan3' &&
 	sh '$TMP/plan3' && test -s \"$TMP/it's/out/a b.mp3\""
 check "the batch summary gives hours of audio and the realtime factor" sh -c "
 	'$COLLOQUY' batch '$TMP/in' -o '$TMP/summary' | grep -Eq '^2 transcripts rendered, 0 failed, in [0-9.]+ s: [0-9.]+ hours of audio, [0-9]+x realtime'"
-# a damaged entry is named
-one=$(find "$XDG_CACHE_HOME/colloquy/speech" -type f | head -1)
-if [ -n "$one" ]; then
-	find "$XDG_CACHE_HOME/colloquy/speech" -type f -exec sh -c 'printf x >"$1"' sh {} \;
-	fails "a damaged cache entry" 1 "$COLLOQUY" render "$src" -o "$TMP/damaged.mp3" -q
-	stderr_has "is damaged; remove it, or render with --no-cache"
-	check "... and the previous episode is left alone" cmp "$TMP/cold.mp3" "$TMP/warm.mp3"
+# damaged entries are made again
+if [ -n "$(find "$XDG_CACHE_HOME/colloquy/speech" -type f | head -1)" ]; then
+	"$COLLOQUY" render "$src" -o "$TMP/fresh.mp3" -q
+	find "$XDG_CACHE_HOME/colloquy/speech" -type f | head -3 | while read -r f; do printf x >"$f"; done
+	f=$(find "$XDG_CACHE_HOME/colloquy/mp3" -type f | head -1)
+	head -c 100 "$f" >"$TMP/short" && cat "$TMP/short" >"$f"
+	check "a render over damaged cache entries" sh -c "
+		'$COLLOQUY' render '$src' -o '$TMP/healed.mp3' >/dev/null 2>'$TMP/heal.err'"
+	check "... says which it speaks and encodes again" sh -c "
+		grep -q 'is damaged; speaking its paragraph again' '$TMP/heal.err' &&
+		grep -q 'is damaged; encoding its chunk again' '$TMP/heal.err'"
+	check "... and gives the same bytes" cmp "$TMP/fresh.mp3" "$TMP/healed.mp3"
+	check "... and the next render finds nothing damaged" sh -c "
+		'$COLLOQUY' render '$src' -o '$TMP/healed2.mp3' -q 2>'$TMP/heal2.err' && test ! -s '$TMP/heal2.err'"
 fi
 
+# a cache folder that cannot be made
+check "a cache folder that cannot be made: a warning, and the render anyway" sh -c "
+	'$COLLOQUY' render '$src' -o '$TMP/nocache.mp3' --cache-dir /proc/colloquy-cache >/dev/null 2>'$TMP/nc.err' &&
+	grep -q \"cannot use the cache folder '/proc/colloquy-cache'\" '$TMP/nc.err' && cmp '$TMP/cold.mp3' '$TMP/nocache.mp3'"
 echo "1..$tap_n"
