@@ -96,7 +96,8 @@ static pid_t start(const char *transcript, const char *outdir, const struct rend
 	return pid;
 }
 
-/* On a terminal, a bar on stderr redrawn as renders finish. */
+/* On a terminal, a bar on stderr redrawn as renders finish (their
+ * warnings and errors still show, above it). */
 static void progress(size_t done, size_t n, size_t failed, int tty)
 {
 	const int width = 30;
@@ -104,7 +105,7 @@ static void progress(size_t done, size_t n, size_t failed, int tty)
 
 	if (!tty)
 		return;
-	fprintf(stderr, "\r[%.*s%*s] %zu/%zu%s", filled, "==============================",
+	fprintf(stderr, "\r\033[K[%.*s%*s] %zu/%zu%s", filled, "==============================",
 		width - filled, "", done, n, failed ? " (failures)" : "");
 	if (done == n)
 		fputc('\n', stderr);
@@ -263,6 +264,9 @@ int batch_run(const char *dir, const char *outdir, unsigned jobs, int plan, cons
 	/* jobs is the number of processes working: a transcript each, and
 	 * what is left over goes to the renders' own workers */
 	each.jobs = jobs / (n < jobs ? (unsigned)n : jobs);
+	/* on a terminal the bar stands for the renders' own report lines */
+	if (tty)
+		each.quiet = 1;
 	if (!each.jobs)
 		each.jobs = 1;
 	clock_gettime(CLOCK_MONOTONIC, &t0);

@@ -82,6 +82,13 @@ check "names with quotes are quoted for the shell" sh -c "
 	sh '$TMP/plan3' && test -s \"$TMP/it's/out/a b.mp3\""
 check "the batch summary gives hours of audio and the realtime factor" sh -c "
 	'$COLLOQUY' batch '$TMP/in' -o '$TMP/summary' | grep -Eq '^2 transcripts rendered, 0 failed, in [0-9.]+ s: [0-9.]+ hours of audio, [0-9]+x realtime'"
+# on a terminal, a progress bar stands for the report lines
+check "on a terminal, batch draws a progress bar to 2/2" sh -c "
+	script -qc \"'$COLLOQUY' batch '$TMP/in' -o '$TMP/tty'\" /dev/null | tr '\\r' '\\n' >'$TMP/tty.out' &&
+	grep -q '^.*\\[=*\\] 2/2' '$TMP/tty.out' && ! grep -q 'chapters, ' '$TMP/tty.out'"
+check "... and otherwise prints one line per episode" sh -c "
+	'$COLLOQUY' batch '$TMP/in' -o '$TMP/notty' 2>/dev/null | grep -c 'chapters, ' | grep -qx 2"
+
 # damaged entries are made again
 if [ -n "$(find "$XDG_CACHE_HOME/colloquy/speech" -type f | head -1)" ]; then
 	"$COLLOQUY" render "$src" -o "$TMP/fresh.mp3" -q
