@@ -589,15 +589,19 @@ int master_layout(struct episode *ep, const struct master_opts *o, unsigned fram
 		place_cues(s, ep->speech_rate_hz, o->rate_hz);
 		ep->chunks[ep->nchunks - 1].music |= music || (o->music && o->music->sting);
 		/* A cut leaves half the pause on each side: the encoder's delay
-		 * and padding take the end of the first half, and the chunk
-		 * starts on a frame, which lengthens the pause by less than a
-		 * frame.  The second half stays as it is, so a chunk's samples
-		 * do not depend on where earlier chunks ended. */
-		cut = frame && i + 1 < ep->nsegs && !music && gap / 2 >= boundary &&
+		 * and padding take the end of the first half (which is made that
+		 * long when the pause is shorter), and the chunk starts on a
+		 * frame, which lengthens the pause by less than a frame.  The
+		 * second half stays as it is, so a chunk's samples do not depend
+		 * on where earlier chunks ended. */
+		cut = frame && i + 1 < ep->nsegs && !music &&
 		      (opens_chapter[i + 1] || s->end_sample - ep->chunks[ep->nchunks - 1].start >= chunk_len);
 		if (cut) {
-			uint64_t lead_after = gap / 2, at = s->end_sample + (gap - lead_after);
+			uint64_t lead_after = gap / 2, before = gap - lead_after, at;
 
+			if (before < boundary)
+				before = boundary;
+			at = s->end_sample + before;
 			at = (at + frame - 1) / frame * frame;
 			close_chunk(ep, at, boundary, i + 1);
 			open_chunk(ep, at, i + 1);

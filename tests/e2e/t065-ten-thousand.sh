@@ -19,7 +19,11 @@ printf '[pacing]\nlead_ms = 100\ntail_ms = 300\nafter_question_ms = 150\nbefore_
 	>"$TMP/voices/pacing.ini"
 mp3="$TMP/ten-thousand.mp3"
 check "a transcript of 10,000 questions renders" \
+	/usr/bin/time -f %M -o "$TMP/peak" \
 	"$COLLOQUY" render "$TMP/ten-thousand.txt" -o "$mp3" --rate 8000 --bitrate 24 --voices "$TMP/voices" -q
+# Not a memory target (bench/scale-10x.sh measures that), but the sign of
+# streaming: the whole 18 hours in memory at once would take 2 GB.
+check "... a chunk at a time: no process grows past 256 MB" sh -c "test \$(tail -1 '$TMP/peak') -lt 262144"
 check "... with 10,001 chapters (ffprobe)" sh -c "
 	test \$(ffprobe -v error -show_chapters -of csv=p=0 '$mp3' | wc -l) -eq 10001"
 check "... under nested tables of contents (mutagen: CTOC and CHAP frames)" $CHECK mutagen "$mp3" 10001
