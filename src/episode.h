@@ -47,7 +47,8 @@ struct segment {
 	/* speak, for master: the trimmed clip at the output rate */
 	size_t clip_n;       /* its samples */
 	size_t trim;         /* speech samples cut from the start */
-	float *energy;       /* its loudness: K-weighted power of each 100 ms */
+	float *energy;       /* its loudness: K-weighted power of each 100 ms
+				(in a render, at its gain and limited) */
 	size_t nenergy;
 
 	/* master: the speaker's level, and where the speech lies in the

@@ -305,7 +305,7 @@ void master_level(struct episode *ep, const struct master_opts *o)
 	free(done);
 }
 
-double master_programme_lufs(const struct episode *ep, int gained)
+double master_programme_lufs(const struct episode *ep)
 {
 	size_t hop = tenth(ep->rate_hz), n = (size_t)(ep->nsamples / hop) + 1;
 	float *e = xcalloc(n, sizeof(*e));
@@ -315,10 +315,8 @@ double master_programme_lufs(const struct episode *ep, int gained)
 	for (size_t i = 0; i < ep->nsegs; i++) {
 		const struct segment *s = &ep->segs[i];
 		size_t at = (size_t)((s->start_sample + hop / 2) / hop);
-		float gain = gained ? 1.0f : (float)pow(10.0, s->gain_db / 10.0);
-
 		for (size_t j = 0; j < s->nenergy && at + j < n; j++)
-			e[at + j] += s->energy[j] * gain;
+			e[at + j] += s->energy[j];
 	}
 	lufs = master_integrated(parts, &n, 1);
 	free(e);

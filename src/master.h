@@ -3,11 +3,14 @@
  * Each segment's speech is trimmed of its own silence and resampled to the
  * output rate (master_clip(), in the process that speaks it), and its
  * loudness kept as the power of each 100 ms (master_energies()).  From
- * those alone, without the audio: master_level() sets each speaker's gain
- * and master_layout() places every segment, chapter and caption and cuts
- * the timeline into chunks at pauses.  master_render() then makes any one
- * chunk's samples, reading only its own segments' clips, so chunks are made
- * in parallel processes and memory is bounded by the largest chunk.
+ * those alone, without the audio, master_layout() places every segment,
+ * chapter and caption and cuts the timeline into chunks at pauses, and
+ * master_programme_lufs() foretells the timeline's loudness.
+ * master_render() then makes any one chunk's samples, reading only its own
+ * segments' clips, so chunks are made in parallel processes and memory is
+ * bounded by the largest chunk.
+ * Each segment plays at its speaker's gain (set by speak_plan() from the
+ * voice, or by master_level() from the segments in master_episode()).
  * Pauses are ours: after a question, between paragraphs, and a longer one
  * before each chapter, which starts inside that pause.  Gains are set in
  * steps of 0.1 dB, so that editing one paragraph leaves the other chunks'
@@ -91,9 +94,9 @@ int master_layout(struct episode *ep, const struct master_opts *o, unsigned fram
 		  unsigned boundary);
 
 /* The integrated loudness the laid-out timeline will have, from its
- * segments' energies alone (each clip's 100 ms placed on the nearest tenth
- * of a second); with gained 0 the energies are scaled by the gains. */
-double master_programme_lufs(const struct episode *ep, int gained);
+ * segments' energies alone (each clip's 100 ms, measured at its gain and
+ * limited, placed on the nearest tenth of a second). */
+double master_programme_lufs(const struct episode *ep);
 
 /* The peak limiter, on samples at rate_hz, to a sample-peak ceiling. */
 void master_limit(float *x, size_t n, unsigned rate_hz, double ceiling_dbfs);

@@ -938,7 +938,7 @@ static int produce(struct episode *ep, struct work *w, const struct voiceset *vs
 		if (level_all(ep, w, jobs, &lufs) < 0)
 			return -1;
 	} else {
-		lufs = master_programme_lufs(ep, 1);
+		lufs = master_programme_lufs(ep);
 	}
 	w->makeup_db = isfinite(lufs) ? master_step_db(mo->loudness_lufs - lufs) : 0;
 	sb_addf(&extra, "makeup %.1f\nlame %s %u %u %d\n", w->makeup_db, get_lame_version(),
