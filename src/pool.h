@@ -18,6 +18,12 @@ typedef void (*pool_done)(size_t i, void *ctx);
 
 int pool_run(size_t njobs, unsigned parallel, pool_job job, pool_done done, void *ctx);
 
+/* The same with at most parallel long-lived workers, each running job
+ * after job: for jobs that leave no state behind (a fresh encoder each),
+ * it saves a process per job and the memory each new one must touch.  A
+ * job must not depend on what ran before it in its process. */
+int pool_serve(size_t njobs, unsigned parallel, pool_job job, void *ctx);
+
 /* The number of processors this process may use. */
 unsigned pool_cpus(void);
 

@@ -10,6 +10,7 @@
 #include <string.h>
 #include <strings.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -582,10 +583,10 @@ static int by_weight(const void *a, const void *b)
 	return x < y ? -1 : x > y;
 }
 
-/* Run job over the items [0, n) whose entry of kind is not in the cache,
- * heaviest first when weight is not NULL. */
+/* Run job over the chunks whose entry of kind is not in the cache: they
+ * leave nothing behind, so long-lived workers take one after another. */
 static int run_missing(struct work *w, size_t n, const char *kind, const struct store_key *keys,
-		       const size_t *weight, pool_job job, unsigned jobs)
+		       pool_job job, unsigned jobs)
 {
 	size_t missing = 0;
 	int ret;
@@ -594,11 +595,7 @@ static int run_missing(struct work *w, size_t n, const char *kind, const struct 
 	for (size_t i = 0; i < n; i++)
 		if (!store_has(w->st, kind, &keys[i]))
 			w->todo[missing++] = i;
-	if (weight && missing > 1) {
-		sort_weight = weight;
-		qsort(w->todo, missing, sizeof(*w->todo), by_weight);
-	}
-	ret = pool_run(missing, jobs, job, NULL, w);
+	ret = pool_serve(missing, jobs, job, w);
 	free(w->todo);
 	w->todo = NULL;
 	return ret;
@@ -792,29 +789,89 @@ static int write_wav(const struct episode *ep, struct work *w, const char *path)
 	return ret;
 }
 
+/* Speak the paragraphs w->todo[0..n) of one voice: from a process that has
+ * selected that voice, so that each paragraph's process finds it loaded
+ * (switching voices costs more than a short paragraph), and whose state
+ * does not depend on the episode. */
+static int speak_voice(struct work *w, const struct voice *v, size_t n, unsigned jobs)
+{
+	int status;
+	pid_t pid;
+
+	fflush(stdout);
+	fflush(stderr);
+	pid = fork();
+	if (pid < 0)
+		return error("cannot start a speaker process: %s", strerror(errno));
+	if (pid == 0) {
+		int ret = speak_select(v);
+
+		if (ret == 0)
+			ret = pool_run(n, jobs, speak_job, NULL, w);
+		fflush(stdout);
+		fflush(stderr);
+		_exit(ret == 0 ? 0 : 1);
+	}
+	util_child_add(pid);
+	while (waitpid(pid, &status, 0) < 0 && errno == EINTR)
+		;
+	util_child_del(pid);
+	if (WIFSIGNALED(status))
+		return error("a speaker process died of signal %d (%s)", WTERMSIG(status),
+			     strsignal(WTERMSIG(status)));
+	return WEXITSTATUS(status) == 0 ? 0 : -1;
+}
+
+/* Speak the paragraphs not in the cache, a voice at a time, longest
+ * first within each. */
+static int speak_missing(struct episode *ep, struct work *w, const size_t *weight, unsigned jobs)
+{
+	int ret = 0;
+
+	/* the list lives in w, where the speaker processes find it */
+	w->todo = xcalloc(ep->nsegs ? ep->nsegs : 1, sizeof(*w->todo));
+	for (size_t i = 0; i < ep->nsegs && ret == 0; i++) {
+		const struct voice *v = w->plans[i].voice;
+		size_t n = 0, k;
+
+		for (k = 0; k < i && w->plans[k].voice != v; k++)
+			;
+		if (k < i)
+			continue;     /* this voice was spoken with its first paragraph */
+		for (k = i; k < ep->nsegs; k++)
+			if (w->plans[k].voice == v && !store_has(w->st, "speech", &w->plans[k].key))
+				w->todo[n++] = k;
+		if (n > 1) {
+			sort_weight = weight;
+			qsort(w->todo, n, sizeof(*w->todo), by_weight);
+		}
+		if (n)
+			ret = speak_voice(w, v, n, jobs);
+	}
+	free(w->todo);
+	w->todo = NULL;
+	return ret;
+}
+
 /* Calibrate the voices and speak every paragraph not in the cache, then
  * read each one's head (length, cue times, energies). */
 static int speak_all(struct episode *ep, struct work *w, const struct voiceset *vs,
 		     const struct lexicon *lx, unsigned jobs)
 {
-	struct store_key *keys;
 	size_t *weight;
-	int ret;
+	int ret = 0;
 
 	if (speak_plan(ep, vs, lx, w->mo, w->st, jobs, &w->plans) < 0)
 		return -1;
 	trace("calibrate");
-	keys = xcalloc(ep->nsegs ? ep->nsegs : 1, sizeof(*keys));
 	weight = xcalloc(ep->nsegs ? ep->nsegs : 1, sizeof(*weight));
-	for (size_t i = 0; i < ep->nsegs; i++) {
-		keys[i] = w->plans[i].key;
+	for (size_t i = 0; i < ep->nsegs; i++)
 		weight[i] = strlen(w->plans[i].said);
-	}
 	/* a damaged entry is removed and spoken again, once */
 	for (int round = 0; round < 2; round++) {
 		int again = 0;
 
-		ret = run_missing(w, ep->nsegs, "speech", keys, weight, speak_job, jobs);
+		ret = speak_missing(ep, w, weight, jobs);
 		for (size_t i = 0; i < ep->nsegs && ret == 0; i++) {
 			int got = speak_from_store(ep, i, &w->plans[i], w->st);
 			if (got < 0 || (got > 0 && round > 0))
@@ -825,7 +882,6 @@ static int speak_all(struct episode *ep, struct work *w, const struct voiceset *
 		if (ret < 0 || !again)
 			break;
 	}
-	free(keys);
 	free(weight);
 	trace("speak");
 	return ret;
@@ -837,7 +893,7 @@ static int level_all(struct episode *ep, struct work *w, unsigned jobs, double *
 {
 	float **e = xcalloc(ep->nchunks, sizeof(*e));
 	size_t *ne = xcalloc(ep->nchunks, sizeof(*ne));
-	int ret = run_missing(w, ep->nchunks, "level", w->keys, NULL, level_job, jobs);
+	int ret = run_missing(w, ep->nchunks, "level", w->keys, level_job, jobs);
 
 	for (size_t k = 0; k < ep->nchunks && ret == 0; k++) {
 		char *data;
@@ -947,7 +1003,7 @@ static int produce(struct episode *ep, struct work *w, const struct voiceset *vs
 	sb_release(&extra);
 	/* a damaged entry is removed and encoded again, once */
 	for (int round = 0; round < 2; round++) {
-		ret = run_missing(w, ep->nchunks, "mp3", w->keys, NULL, encode_job, jobs);
+		ret = run_missing(w, ep->nchunks, "mp3", w->keys, encode_job, jobs);
 		trace("encode");
 		if (ret < 0)
 			return -1;

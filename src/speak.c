@@ -770,15 +770,18 @@ int speak_plan(struct episode *ep, const struct voiceset *vs, const struct lexic
 		sb_addf(&desc, "\n%s", p[i].said);
 		store_key(&p[i].key, desc.buf, desc.len);
 		sb_release(&desc);
-		/* The workers are forked from here: with a voice selected (and
-		 * its language's dictionary loaded) once, they do not each load
-		 * it.  Selecting a voice speaks nothing, so every worker still
-		 * starts from the same state. */
-		if (i == 0)
-			espeak_SetVoiceByName(id);
 		free(id);
 	}
 	return 0;
+}
+
+int speak_select(const struct voice *v)
+{
+	char *id = voice_id(v);
+	int ok = id && espeak_SetVoiceByName(id) == EE_OK;
+
+	free(id);
+	return ok ? 0 : error("espeak-ng cannot speak with '%s'", v->path);
 }
 
 void speak_plan_free(struct speak_plan *p, size_t n)

@@ -60,6 +60,11 @@ int speak_plan(struct episode *ep, const struct voiceset *vs, const struct lexic
 	       struct speak_plan **plans);
 void speak_plan_free(struct speak_plan *plans, size_t n);
 
+/* Select v in this process, never to speak here: the processes forked
+ * from it then start with v's voice and dictionary loaded, all from the
+ * same state (selecting speaks nothing). */
+int speak_select(const struct voice *v);
+
 /* In a process of its own (pool.h): speak segment i and put its clip at
  * the output rate (master_clip()), its cue times and the energies of the
  * clip at its gain and limited (master_limit()) in the cache. */
