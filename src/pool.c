@@ -23,10 +23,9 @@ unsigned pool_cpus(void)
 	return 1;
 }
 
-int pool_run(size_t njobs, unsigned parallel, pool_job job, pool_done done, void *ctx)
+int pool_run(size_t njobs, unsigned parallel, pool_job job, void *ctx)
 {
 	pid_t *pids = xcalloc(parallel ? parallel : 1, sizeof(*pids));
-	size_t *which = xcalloc(parallel ? parallel : 1, sizeof(*which));
 	size_t next = 0, running = 0;
 	int failed = 0;
 
@@ -52,7 +51,6 @@ int pool_run(size_t njobs, unsigned parallel, pool_job job, pool_done done, void
 			for (unsigned s = 0; s < parallel; s++) {
 				if (!pids[s]) {
 					pids[s] = pid;
-					which[s] = next;
 					break;
 				}
 			}
@@ -84,13 +82,10 @@ int pool_run(size_t njobs, unsigned parallel, pool_job job, pool_done done, void
 					       strsignal(WTERMSIG(status)));
 			} else if (WEXITSTATUS(status) != 0) {
 				failed = -1;
-			} else if (done) {
-				done(which[s], ctx);
 			}
 		}
 	}
 	free(pids);
-	free(which);
 	return failed ? -1 : 0;
 }
 

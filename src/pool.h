@@ -13,10 +13,7 @@
 
 /* Runs in the child: 0, or -1 after a message. */
 typedef int (*pool_job)(size_t i, void *ctx);
-/* Runs in the parent after job i succeeded, in the order jobs finish. */
-typedef void (*pool_done)(size_t i, void *ctx);
-
-int pool_run(size_t njobs, unsigned parallel, pool_job job, pool_done done, void *ctx);
+int pool_run(size_t njobs, unsigned parallel, pool_job job, void *ctx);
 
 /* The same with at most parallel long-lived workers, each running job
  * after job: for jobs that leave no state behind (a fresh encoder each),

@@ -807,7 +807,7 @@ static int speak_voice(struct work *w, const struct voice *v, size_t n, unsigned
 		int ret = speak_select(v);
 
 		if (ret == 0)
-			ret = pool_run(n, jobs, speak_job, NULL, w);
+			ret = pool_run(n, jobs, speak_job, w);
 		fflush(stdout);
 		fflush(stderr);
 		_exit(ret == 0 ? 0 : 1);

@@ -593,7 +593,7 @@ static int calibrate(const struct episode *ep, const struct voiceset *vs, const 
 		free(id);
 	}
 	if (ret == 0 && n)
-		ret = pool_run(n, jobs, calibrate_job, NULL, &w);
+		ret = pool_run(n, jobs, calibrate_job, &w);
 	for (size_t k = 0; k < n && ret == 0; k++) {
 		struct store_key sk;
 		struct sb key = SB_INIT;
