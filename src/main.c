@@ -367,6 +367,7 @@ int main(int argc, char **argv)
 		return 0;
 	}
 	util_install_signal_cleanup();
+	store_salt(COLLOQUY_VERSION);
 	if (!strcmp(cmd, "render"))
 		return cmd_render(argc - 1, argv + 1);
 	if (!strcmp(cmd, "split"))

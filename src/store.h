@@ -25,6 +25,9 @@ struct store_key {
 	char hex[33];
 };
 
+/* The program's version, which every key includes (main() sets it). */
+void store_salt(const char *version);
+
 /* The key of a description: the bytes of everything an entry depends on. */
 void store_key(struct store_key *k, const void *desc, size_t len);
 
