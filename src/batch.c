@@ -229,6 +229,13 @@ static int print_plan(char **names, size_t n, const char *outdir, const struct r
 	return ret;
 }
 
+static void free_names(char **names, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		free(names[i]);
+	free(names);
+}
+
 int batch_run(const char *dir, const char *outdir, unsigned jobs, int plan, const struct render_opts *o)
 {
 	size_t n, next = 0, running = 0, failed = 0, done = 0;
@@ -249,16 +256,12 @@ int batch_run(const char *dir, const char *outdir, unsigned jobs, int plan, cons
 	}
 	/* the plan's commands write into it: it must be there */
 	if (mkdir(outdir, 0777) < 0 && errno != EEXIST) {
-		for (size_t i = 0; i < n; i++)
-			free(names[i]);
-		free(names);
+		free_names(names, n);
 		return error("cannot create folder '%s': %s", outdir, strerror(errno));
 	}
 	if (plan) {
 		ret = print_plan(names, n, outdir, o);
-		for (size_t i = 0; i < n; i++)
-			free(names[i]);
-		free(names);
+		free_names(names, n);
 		return ret;
 	}
 	/* jobs is the number of processes working: a transcript each, and
@@ -324,9 +327,7 @@ int batch_run(const char *dir, const char *outdir, unsigned jobs, int plan, cons
 		ret = -1;
 	if (failed)
 		ret = -1;
-	for (size_t i = 0; i < n; i++)
-		free(names[i]);
-	free(names);
+	free_names(names, n);
 	free(pids);
 	free(reports);
 	return ret;

@@ -385,6 +385,8 @@ struct work {
 	struct store_key *keys;     /* each chunk's entry */
 	double makeup_db;           /* NAN in the level pass */
 	double codec_db;            /* the encoder's level change */
+	uint64_t nframes;           /* measure_all(): the stream's frames */
+	unsigned padding;           /* and the last chunk's padding */
 };
 
 static int get_clip(void *ctx, size_t seg, float **pcm, size_t *n)
@@ -681,27 +683,18 @@ static int read_mp3(const struct store *st, const struct store_key *key, struct 
 }
 
 /* The MP3: the ID3 tag, the Info frame, then each chunk's frames. */
-static int write_mp3(const struct episode *ep, const struct store *st, const struct store_key *keys,
-		     const struct enc_format *fmt, const struct sb *tag, const char *out_path)
+static int write_mp3(const struct episode *ep, const struct work *w, const struct sb *tag,
+		     const char *out_path)
 {
+	const struct store *st = w->st;
+	const struct store_key *keys = w->keys;
+	const struct enc_format *fmt = w->fmt;
 	struct util_atomic a;
 	unsigned char info[ENC_MAX_FRAME];
-	uint64_t toc[100], audio = 0, total = 0, done = 0;
-	uint32_t padding = 0;
+	uint64_t toc[100], audio = 0, total = w->nframes, done = 0;
 	uint16_t crc = 0;
 	int next_toc = 0;
 
-	for (size_t k = 0; k < ep->nchunks; k++) {
-		struct mp3_head h;
-		char *data;
-		const unsigned char *frames;
-
-		if (read_mp3(st, &keys[k], &h, NULL, &data, &frames, 0) < 0)
-			return -1;
-		total += h.nframes;
-		padding = h.padding;
-		free(data);
-	}
 	memset(info, 0, sizeof(info));
 	if (util_atomic_open(&a, out_path) < 0)
 		return -1;
@@ -737,7 +730,7 @@ static int write_mp3(const struct episode *ep, const struct store *st, const str
 	}
 	while (next_toc < 100)
 		toc[next_toc++] = audio;
-	enc_info_frame(fmt, (uint32_t)total, audio, crc, padding, toc, info);
+	enc_info_frame(fmt, (uint32_t)total, audio, crc, w->padding, toc, info);
 	if (util_atomic_pwrite(&a, info, fmt->info_len, tag->len) < 0)
 		goto fail;
 	return util_atomic_commit(&a);
@@ -922,7 +915,8 @@ static int level_all(struct episode *ep, struct work *w, unsigned jobs, double *
 }
 
 /* The report: loudness and range of the chunks as encoded, plus the
- * encoder's level change, and the highest true peak decoded.  With heal,
+ * encoder's level change, and the highest true peak decoded; the frame
+ * count and last padding for the Info frame.  With heal,
  * damaged entries are removed (and 1 returned, to encode them again). */
 static int measure_all(struct episode *ep, struct work *w, int heal)
 {
@@ -933,6 +927,7 @@ static int measure_all(struct episode *ep, struct work *w, int heal)
 	double tp = -HUGE_VAL;
 	int ret = 0;
 
+	w->nframes = 0;
 	for (size_t k = 0; k < ep->nchunks && ret == 0; k++) {
 		struct mp3_head h;
 		char *data;
@@ -949,6 +944,8 @@ static int measure_all(struct episode *ep, struct work *w, int heal)
 		ne[k] = h.nenergy;
 		if (h.true_peak > tp)
 			tp = h.true_peak;
+		w->nframes += h.nframes;
+		w->padding = h.padding;
 		free(data);
 	}
 	if (ret == 0 && dropped)
@@ -1106,7 +1103,7 @@ static int render_episode(struct episode *ep, const char *source, const char *ou
 		meta.art_mime = art.mime;
 	}
 	id3_write(ep, &meta, &tag);
-	if (write_mp3(ep, &st, w.keys, &fmt, &tag, out_path) < 0)
+	if (write_mp3(ep, &w, &tag, out_path) < 0)
 		goto out;
 	trace("write");
 	if (write_sidecars(ep, out_path) < 0 || (art_data && publish_artwork(&sh, out_path, art_data, art_len) < 0))
