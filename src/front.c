@@ -5,28 +5,59 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
+#include <yaml.h>
 
 #include "util.h"
 
-static int valid_date(const char *s)
-{
-	int y, m, d;
-	char end;
+/* The keys colloquy uses, and the names publishing systems give them. */
+enum key { K_NONE, K_TITLE, K_DATE, K_AUTHOR, K_DESCRIPTION, K_EPISODE, K_SEASON };
 
-	if (strlen(s) != 10 || sscanf(s, "%4d-%2d-%2d%c", &y, &m, &d, &end) != 3)
-		return 0;
-	return y >= 1900 && m >= 1 && m <= 12 && d >= 1 && d <= 31 && s[4] == '-' && s[7] == '-';
+static const struct {
+	const char *name;
+	enum key key;
+} keys[] = {
+	{ "title", K_TITLE }, { "date", K_DATE }, { "published", K_DATE }, { "pubdate", K_DATE },
+	{ "author", K_AUTHOR }, { "authors", K_AUTHOR }, { "description", K_DESCRIPTION },
+	{ "summary", K_DESCRIPTION }, { "subtitle", K_DESCRIPTION }, { "excerpt", K_DESCRIPTION },
+	{ "episode", K_EPISODE }, { "season", K_SEASON },
+};
+
+static enum key key_of(const char *name)
+{
+	for (size_t i = 0; i < sizeof(keys) / sizeof(keys[0]); i++)
+		if (!strcasecmp(name, keys[i].name))
+			return keys[i].key;
+	return K_NONE;
 }
 
-static int set_number(const char *name, int line, const char *key, const char *value, int *out)
+static int days_in(int y, int m)
 {
-	char *end;
-	long v = strtol(value, &end, 10);
+	static const int days[] = { 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31 };
+	return m == 2 && ((y % 4 == 0 && y % 100) || y % 400 == 0) ? 29 : days[m - 1];
+}
 
-	if (!*value || *end || v < 1 || v > 100000)
-		return error("'%s' line %d: %s '%s' is not a whole number from 1", name, line, key, value);
-	*out = (int)v;
-	return 0;
+/* An ISO 8601 date or date-time ("2008-09-10", "2008-09-10T09:36:22+00:00",
+ * "2008-09-10 09:36:22 +0000"): its YYYY-MM-DD into out. */
+static int read_date(const char *s, char out[11])
+{
+	int y, m, d;
+
+	for (int i = 0; i < 10; i++)
+		if (i == 4 || i == 7 ? s[i] != '-' : !isdigit((unsigned char)s[i]))
+			return 0;
+	if (s[10] && s[10] != 'T' && s[10] != 't' && s[10] != ' ')
+		return 0;
+	if (s[10] && !isdigit((unsigned char)s[11]))
+		return 0;
+	y = atoi(s);
+	m = atoi(s + 5);
+	d = atoi(s + 8);
+	if (y < 1900 || m < 1 || m > 12 || d < 1 || d > days_in(y, m))
+		return 0;
+	memcpy(out, s, 10);
+	out[10] = '\0';
+	return 1;
 }
 
 static void replace(char **field, const char *value)
@@ -35,82 +66,199 @@ static void replace(char **field, const char *value)
 	*field = xstrdup(value);
 }
 
+/* One key's value; line is the file's line for the message. */
+static int take(const char *name, int line, enum key key, const char *value, struct front *fm)
+{
+	char date[11], *end;
+	long v;
+
+	switch (key) {
+	case K_NONE:
+		return 0;
+	case K_TITLE:
+		replace(&fm->title, value);
+		return 0;
+	case K_AUTHOR:
+		replace(&fm->author, value);
+		return 0;
+	case K_DESCRIPTION:
+		if (!fm->description)	/* "description" wins over "summary" */
+			replace(&fm->description, value);
+		return 0;
+	case K_DATE:
+		if (!read_date(value, date))
+			return error("'%s' line %d: date '%s' is not an ISO 8601 date (YYYY-MM-DD)",
+				     name, line, value);
+		replace(&fm->date, date);
+		return 0;
+	case K_EPISODE:
+	case K_SEASON:
+		v = strtol(value, &end, 10);
+		if (!*value || *end || v < 1 || v > 100000)
+			return error("'%s' line %d: %s '%s' is not a whole number from 1", name, line,
+				     key == K_EPISODE ? "episode" : "season", value);
+		*(key == K_EPISODE ? &fm->episode : &fm->season) = (int)v;
+		return 0;
+	}
+	return 0;
+}
+
+/* A value as text: a scalar, or a list of scalars joined with ", "
+ * ("authors: [Ada, Ben]").  NULL for a mapping. */
+static char *node_text(yaml_document_t *doc, yaml_node_t *n)
+{
+	struct sb sb = SB_INIT;
+
+	if (n->type == YAML_SCALAR_NODE)
+		return xstrndup((const char *)n->data.scalar.value, n->data.scalar.length);
+	if (n->type != YAML_SEQUENCE_NODE)
+		return NULL;
+	for (yaml_node_item_t *it = n->data.sequence.items.start; it < n->data.sequence.items.top; it++) {
+		yaml_node_t *item = yaml_document_get_node(doc, *it);
+
+		if (!item || item->type != YAML_SCALAR_NODE)
+			continue;
+		if (sb.len)
+			sb_addstr(&sb, ", ");
+		sb_add(&sb, item->data.scalar.value, item->data.scalar.length);
+	}
+	if (!sb.len) {
+		sb_release(&sb);
+		return NULL;
+	}
+	return sb_detach(&sb, NULL);
+}
+
+static int parse_yaml(const char *name, const char *text, size_t len, int first_line, struct front *fm)
+{
+	yaml_parser_t parser;
+	yaml_document_t doc;
+	yaml_node_t *root;
+	int ret = 0;
+
+	if (!yaml_parser_initialize(&parser))
+		return error("'%s': out of memory reading the front matter", name);
+	yaml_parser_set_input_string(&parser, (const unsigned char *)text, len);
+	if (!yaml_parser_load(&parser, &doc)) {
+		warning("'%s' line %d: the front matter is not YAML (%s); its keys are ignored", name,
+			first_line + (int)parser.problem_mark.line, parser.problem ? parser.problem : "?");
+		yaml_parser_delete(&parser);
+		return 0;
+	}
+	root = yaml_document_get_root_node(&doc);
+	if (root && root->type == YAML_MAPPING_NODE) {
+		for (yaml_node_pair_t *pr = root->data.mapping.pairs.start;
+		     pr < root->data.mapping.pairs.top && ret == 0; pr++) {
+			yaml_node_t *k = yaml_document_get_node(&doc, pr->key);
+			yaml_node_t *v = yaml_document_get_node(&doc, pr->value);
+			char *key, *value;
+
+			if (!k || !v || k->type != YAML_SCALAR_NODE)
+				continue;
+			key = xstrndup((const char *)k->data.scalar.value, k->data.scalar.length);
+			value = node_text(&doc, v);
+			if (value && *value)
+				ret = take(name, first_line + (int)v->start_mark.line, key_of(key), value, fm);
+			free(key);
+			free(value);
+		}
+	}
+	yaml_document_delete(&doc);
+	yaml_parser_delete(&parser);
+	return ret;
+}
+
+/* TOML, as Hugo writes it: `key = "value"` lines; tables, arrays of
+ * tables and multi-line values are skipped. */
+static int parse_toml(const char *name, const char *text, size_t len, int first_line, struct front *fm)
+{
+	const char *p = text, *end = text + len;
+	int line = first_line, ret = 0;
+
+	for (; p < end && ret == 0; line++) {
+		const char *eol = memchr(p, '\n', (size_t)(end - p));
+		char *l, *eq, *key, *value;
+		size_t n;
+
+		if (!eol)
+			eol = end;
+		l = xstrndup(p, (size_t)(eol - p));
+		p = eol + 1;
+		eq = strchr(l, '=');
+		if (eq && *l != '[' && *l != '#') {
+			*eq = '\0';
+			key = l + strspn(l, " \t");
+			for (n = strlen(key); n && (key[n - 1] == ' ' || key[n - 1] == '\t'); n--)
+				key[n - 1] = '\0';
+			value = eq + 1 + strspn(eq + 1, " \t");
+			for (n = strlen(value); n && isspace((unsigned char)value[n - 1]); n--)
+				value[n - 1] = '\0';
+			if (n >= 2 && (value[0] == '"' || value[0] == '\'') && value[n - 1] == value[0]) {
+				value[n - 1] = '\0';
+				value++;
+			}
+			if (*value)
+				ret = take(name, line, key_of(key), value, fm);
+		}
+		free(l);
+	}
+	return ret;
+}
+
 int front_parse(const char *name, const char *data, size_t len, struct front *fm, size_t *body)
 {
-	size_t p = 0;
+	size_t p = 0, start;
 	int line = 1;
+	char mark[4];
 
 	memset(fm, 0, sizeof(*fm));
 	*body = 0;
 	if (len >= 3 && !memcmp(data, "\xef\xbb\xbf", 3))
 		p = 3;
-	if (len - p < 4 || strncmp(data + p, "---", 3) || (data[p + 3] != '\n' && data[p + 3] != '\r'))
+	if (len - p < 4 || (strncmp(data + p, "---", 3) && strncmp(data + p, "+++", 3)))
 		return 0;
+	memcpy(mark, data + p, 3);
+	mark[3] = '\0';
 	p += 3;
+	while (p < len && (data[p] == ' ' || data[p] == '\t'))
+		p++;
+	if (p < len && data[p] != '\n' && data[p] != '\r')
+		return 0;	/* "--- text": a rule, not front matter */
+	p += p < len && data[p] == '\r';
+	p += p < len && data[p] == '\n';
+	start = p;
 	while (p < len) {
-		size_t eol, e;
-		char *l, *colon, *key, *value;
-		int ret = 0;
+		size_t eol = p, e;
 
-		p += data[p] == '\r';
-		p += data[p] == '\n';
 		line++;
-		for (eol = p; eol < len && data[eol] != '\n' && data[eol] != '\r'; eol++)
+		while (eol < len && data[eol] != '\n' && data[eol] != '\r')
+			eol++;
+		for (e = eol; e > p && (data[e - 1] == ' ' || data[e - 1] == '\t'); e--)
 			;
-		l = xstrndup(data + p, eol - p);
-		p = eol;
-		for (e = strlen(l); e && isspace((unsigned char)l[e - 1]); e--)
-			l[e - 1] = '\0';
-		if (!strcmp(l, "---")) {
-			free(l);
+		if ((e - p == 3 && !memcmp(data + p, mark, 3)) ||
+		    (mark[0] == '-' && e - p == 3 && !memcmp(data + p, "...", 3))) {
+			int ret = mark[0] == '-' ? parse_yaml(name, data + start, p - start, 2, fm)
+						 : parse_toml(name, data + start, p - start, 2, fm);
+			p = eol;
 			p += p < len && data[p] == '\r';
 			p += p < len && data[p] == '\n';
 			*body = p;
-			return 0;
+			if (ret < 0)
+				front_release(fm);
+			return ret;
 		}
-		if (!*l) {
-			free(l);
-			continue;
-		}
-		colon = strchr(l, ':');
-		if (!colon) {
-			error("'%s' line %d: front matter lines are 'key: value'", name, line);
-			free(l);
-			front_release(fm);
-			return -1;
-		}
-		*colon = '\0';
-		key = l;
-		value = colon + 1 + strspn(colon + 1, " \t");
-		if (!strcmp(key, "title"))
-			replace(&fm->title, value);
-		else if (!strcmp(key, "description"))
-			replace(&fm->description, value);
-		else if (!strcmp(key, "date") && valid_date(value))
-			replace(&fm->date, value);
-		else if (!strcmp(key, "date"))
-			ret = error("'%s' line %d: date '%s' is not YYYY-MM-DD", name, line, value);
-		else if (!strcmp(key, "episode"))
-			ret = set_number(name, line, key, value, &fm->episode);
-		else if (!strcmp(key, "season"))
-			ret = set_number(name, line, key, value, &fm->season);
-		else
-			ret = error("'%s' line %d: unknown front matter key '%s' (keys: title, date, "
-				    "episode, season, description)", name, line, key);
-		free(l);
-		if (ret < 0) {
-			front_release(fm);
-			return -1;
-		}
+		p = eol;
+		p += p < len && data[p] == '\r';
+		p += p < len && data[p] == '\n';
 	}
-	front_release(fm);
-	return error("'%s': the front matter that opens on line 1 has no closing '---'", name);
+	return error("'%s': the front matter that opens on line 1 has no closing '%s'", name, mark);
 }
 
 void front_release(struct front *fm)
 {
 	free(fm->title);
 	free(fm->date);
+	free(fm->author);
 	free(fm->description);
 	memset(fm, 0, sizeof(*fm));
 }

@@ -1,14 +1,17 @@
 /* front.h -- a transcript's front matter: the episode's own metadata in a
- * block at the top of the file.
+ * block at the top of the file, as blogs and static sites write it.
+ *     ---                               +++
+ *     title: Keeping the Light          title = "Keeping the Light"
+ *     date: 2024-05-01T09:30:00+02:00   date = 2024-05-01
+ *     layout: post                      +++
+ *     tags: [lighthouses, islands]
  *     ---
- *     title: Keeping the Light
- *     date: 2024-05-01
- *     episode: 12
- *     season: 2
- *     description: Eleven winters on a rock in the North Sea.
- *     ---
- * Keys are the ones above; a value runs to the end of its line.  Pure, no
- * I/O but the message for a bad line. */
+ * YAML between "---" lines is read with libyaml; TOML between "+++" lines
+ * is read for its plain "key = value" lines.  Of the keys, title, date (any
+ * ISO 8601 form, or YYYY-MM-DD followed by a time), author, description (or
+ * summary, subtitle, excerpt), episode and season are used; every other key
+ * belongs to the user's publishing system and is ignored.  Pure, no I/O
+ * but the message for a bad value. */
 #ifndef COLLOQUY_FRONT_H
 #define COLLOQUY_FRONT_H
 
@@ -17,13 +20,17 @@
 struct front {
 	char *title;
 	char *date;          /* YYYY-MM-DD */
+	char *author;
 	char *description;
 	int episode, season; /* 0 when not given */
 };
 
 /* Read front matter at the start of data (after a BOM) into fm (zeroed
  * first) and set *body to the offset of the text after it (0 when there is
- * none).  Returns 0, or -1 after one message naming file and line. */
+ * none).  Front matter that is not YAML is skipped with a warning.
+ * Returns 0, or -1 after one message naming file and line: a date that is
+ * no date, an episode or season that is no whole number, a block that is
+ * never closed. */
 int front_parse(const char *name, const char *data, size_t len, struct front *fm, size_t *body);
 void front_release(struct front *fm);
 
