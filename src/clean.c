@@ -7,6 +7,7 @@
 #include <utf8proc.h>
 
 #include "cruft.h"
+#include "label.h"
 #include "util.h"
 
 size_t clean_count_words(const char *s)
@@ -117,17 +118,37 @@ static size_t wrap_width(const struct line *lines, size_t n)
 	return broken >= 2 && near * 10 >= broken * 6 ? width : 0;
 }
 
+/* A line that ends in the middle of a phrase: "... Interview with". */
+static int ends_with_joiner(const struct line *l)
+{
+	static const char *const joiners[] = { " with", " of", " and", " the", " for", " to", " by", " from", " a", " an" };
+
+	for (size_t i = 0; i < sizeof(joiners) / sizeof(joiners[0]); i++) {
+		size_t n = strlen(joiners[i]);
+		if (l->len > n && !memcmp(l->s + l->len - n, joiners[i], n))
+			return 1;
+	}
+	return 0;
+}
+
 static int joins_next(const struct line *cur, const struct line *next, size_t width)
 {
 	char last;
 	char *head;
 	int list;
 
-	if (!width || next->block != cur->block)
+	if (next->block != cur->block)
+		return 0;
+	if (!width)
+		return ends_with_joiner(cur) && !label_is_bare(next->s, next->len) && cur->len < 80;
+	/* "0:00:41.3 **Ada Stone**": a speaker's label, the words below */
+	if (label_is_bare(cur->s, cur->len) || label_is_bare(next->s, next->len))
 		return 0;
 	last = cur->s[cur->len - 1];
 	if (last == '?' || last == ':')
 		return 0;
+	if (ends_with_joiner(cur))
+		return 1;	/* "Oral History Interview with" / "Grace Oyelaran" */
 	{
 		const char *sp = memchr(next->s, ' ', next->len);
 		size_t word = sp ? (size_t)(sp - next->s) : next->len;
@@ -171,11 +192,28 @@ static void add_dropped(struct text *t, char *text)
 /* Markdown: "## Heading" loses its marks and is a heading; "**Whole
  * line**" is emphasis; "**" and "__" anywhere else go (bold names in
  * speaker labels among them).  Returns whether it was a heading. */
-static int strip_markdown(struct sb *sb, int *emphasis)
+static int is_mark(char c)
 {
-	size_t hashes = 0, w = 0;
-	int heading = 0;
+	return c == '*' || c == '_';
+}
 
+static int is_word_char(unsigned char c)
+{
+	return isalnum(c) || c >= 0x80;
+}
+
+static int strip_markdown(struct sb *sb, int *emphasis, size_t *lead)
+{
+	size_t hashes = 0, w = 0, close_at = 0;
+	int heading = 0, wrapped = 0;
+	const char *close;
+
+	/* "> quoted": a Markdown block quote, as Q&As set their answers */
+	while (sb->len >= 2 && sb->buf[0] == '>' && (sb->buf[1] == ' ' || sb->buf[1] == '>')) {
+		size_t skip = sb->buf[1] == ' ' ? 2 : 1;
+		memmove(sb->buf, sb->buf + skip, sb->len - skip + 1);
+		sb->len -= skip;
+	}
 	while (hashes < sb->len && sb->buf[hashes] == '#')
 		hashes++;
 	if (hashes && hashes <= 6 && sb->buf[hashes] == ' ') {
@@ -183,15 +221,55 @@ static int strip_markdown(struct sb *sb, int *emphasis)
 		sb->len -= hashes + 1;
 		heading = 1;
 	}
-	*emphasis = sb->len > 4 && (!strncmp(sb->buf, "**", 2) || !strncmp(sb->buf, "__", 2)) &&
-		    !strncmp(sb->buf + sb->len - 2, sb->buf, 2) &&
-		    !strstr(sb->buf + 2, sb->buf[0] == '*' ? "**" : "__")[2];
-	for (size_t r = 0; r < sb->len; r++) {
-		if ((sb->buf[r] == '*' || sb->buf[r] == '_') && r + 1 < sb->len && sb->buf[r + 1] == sb->buf[r]) {
-			r++;
+	/* "_**Why?**_", "*An aside.*": one mark around the whole line */
+	while (sb->len > 2 && is_mark(sb->buf[0]) && sb->buf[1] != sb->buf[0] && sb->buf[1] != ' ' &&
+	       sb->buf[sb->len - 1] == sb->buf[0] && sb->buf[sb->len - 2] != ' ' &&
+	       !memchr(sb->buf + 1, sb->buf[0], sb->len - 2)) {
+		memmove(sb->buf, sb->buf + 1, sb->len - 2);
+		sb->len -= 2;
+		sb->buf[sb->len] = '\0';
+		wrapped = 1;
+	}
+	*emphasis = wrapped ||
+		    (sb->len > 4 && (!strncmp(sb->buf, "**", 2) || !strncmp(sb->buf, "__", 2)) &&
+		     !strncmp(sb->buf + sb->len - 2, sb->buf, 2) &&
+		     !strstr(sb->buf + 2, sb->buf[0] == '*' ? "**" : "__")[2]);
+	/* "**Why bees?** Because ...", "0:00:11.8 **Ravi** Hello": the bold
+	 * words and the rest */
+	*lead = 0;
+	{
+		size_t o = label_timestamp(sb->buf), n;
+
+		o += o ? strspn(sb->buf + o, " ") : 0;
+		n = sb->len - o;
+		if (!*emphasis && n > 4 && (!strncmp(sb->buf + o, "**", 2) || !strncmp(sb->buf + o, "__", 2)) &&
+		    (close = strstr(sb->buf + o + 2, sb->buf[o] == '*' ? "**" : "__")) && close[2] &&
+		    close - sb->buf > (long)o + 2)
+			close_at = (size_t)(close - sb->buf);
+	}
+	/* Marks go where they open or close emphasis ("**Ada:**", "_Loomgraph_"),
+	 * not inside a word ("snake_case") or standing alone ("5 * 3"). */
+	for (size_t r = 0; r < sb->len;) {
+		size_t run = 0;
+		unsigned char before = r ? (unsigned char)sb->buf[r - 1] : ' ';
+		unsigned char after;
+
+		if (close_at && r == close_at)
+			*lead = w;
+		while (r + run < sb->len && sb->buf[r + run] == sb->buf[r] && is_mark(sb->buf[r]) && run < 3)
+			run++;
+		if (!run) {
+			sb->buf[w++] = sb->buf[r++];
 			continue;
 		}
-		sb->buf[w++] = sb->buf[r];
+		after = r + run < sb->len ? (unsigned char)sb->buf[r + run] : ' ';
+		if (run >= 2 || (!(is_word_char(before) && is_word_char(after)) && !(before == ' ' && after == ' ') &&
+				 !(r == 0 && after == ' '))) {
+			r += run;
+			continue;
+		}
+		while (run--)
+			sb->buf[w++] = sb->buf[r++];
 	}
 	while (w && sb->buf[w - 1] == ' ')
 		w--;
@@ -200,12 +278,82 @@ static int strip_markdown(struct sb *sb, int *emphasis)
 	return heading;
 }
 
+/* HTML left in a Markdown post or a copied page: "<p><strong>Q: Why?</strong></p>"
+ * keeps its words (a heading or bold line stays one); a line of markup
+ * alone ("<figure><img ...></figure>", "<div class=...>") has none to
+ * keep.  Returns 1 when the line was such markup, with *heading and *bold
+ * set; the words are left in sb, possibly empty, bold as "**". */
+static int strip_html_line(struct sb *sb, int *heading, int *bold)
+{
+	static const char *const entities[][2] = {
+		{ "&amp;", "&" }, { "&quot;", "\"" }, { "&#39;", "'" }, { "&apos;", "'" },
+		{ "&nbsp;", " " }, { "&rsquo;", "\xe2\x80\x99" }, { "&lsquo;", "\xe2\x80\x98" },
+		{ "&ldquo;", "\xe2\x80\x9c" }, { "&rdquo;", "\xe2\x80\x9d" }, { "&mdash;", "\xe2\x80\x94" },
+		{ "&ndash;", "\xe2\x80\x93" }, { "&hellip;", "\xe2\x80\xa6" }, { "&lt;", "<" }, { "&gt;", ">" },
+	};
+	static const char *const wordless[] = {
+		"<figure", "<img", "<iframe", "<div", "</div", "<script", "<style", "<!--", "<video",
+		"<audio", "<source", "<picture", "<svg", "<hr", "<br", "<span", "</span", "<section",
+		"</section", "<nav", "<form", "<input", "<button", "<ul", "</ul", "<ol", "</ol",
+		"<table", "</table", "<tr", "<td", "</figure", "<a ", "<meta", "<link",
+	};
+	struct sb out = SB_INIT;
+	const char *p = sb->buf;
+
+	if (sb->len < 3 || sb->buf[0] != '<' || !(isalpha((unsigned char)sb->buf[1]) || sb->buf[1] == '/' ||
+						   sb->buf[1] == '!'))
+		return 0;
+	*heading = sb->buf[1] == 'h' && sb->buf[2] >= '1' && sb->buf[2] <= '6';
+	*bold = 0;	/* read from the "**" it leaves */
+	for (size_t i = 0; i < sizeof(wordless) / sizeof(wordless[0]); i++) {
+		if (!strncasecmp(sb->buf, wordless[i], strlen(wordless[i]))) {
+			sb->len = 0;
+			sb->buf[0] = '\0';
+			return 1;
+		}
+	}
+	while (*p) {
+		if (*p == '<') {
+			const char *end = strchr(p, '>');
+			if (!end)
+				break;
+			/* bold stays Markdown's, for strip_markdown() to read */
+			if (!strncasecmp(p, "<strong>", 8) || !strncasecmp(p, "<b>", 3) ||
+			    !strncasecmp(p, "</strong>", 9) || !strncasecmp(p, "</b>", 4))
+				sb_addstr(&out, "**");
+			p = end + 1;
+			continue;
+		}
+		if (*p == '&') {
+			size_t i;
+			for (i = 0; i < sizeof(entities) / sizeof(entities[0]); i++) {
+				if (!strncmp(p, entities[i][0], strlen(entities[i][0]))) {
+					sb_addstr(&out, entities[i][1]);
+					p += strlen(entities[i][0]);
+					break;
+				}
+			}
+			if (i < sizeof(entities) / sizeof(entities[0]))
+				continue;
+		}
+		sb_addch(&out, *p++);
+	}
+	sb->len = 0;
+	sb_add(sb, out.buf ? out.buf : "", out.len);
+	sb->buf[sb->len] = '\0';
+	while (sb->len && sb->buf[sb->len - 1] == ' ')
+		sb->buf[--sb->len] = '\0';
+	sb_release(&out);
+	return 1;
+}
+
 static void add_para(struct text *t, struct sb *sb, const struct line *first,
 		     int block, int first_in_block)
 {
 	struct para *p;
 	struct sb folded = SB_INIT;
-	int space = 0, heading, emphasis;
+	int space = 0, heading = 0, emphasis = 0, html_heading = 0, html_bold = 0;
+	size_t lead;
 
 	/* Fold runs of white space, including no-break spaces, to one space. */
 	for (size_t i = 0; i < sb->len; i++) {
@@ -237,12 +385,21 @@ static void add_para(struct text *t, struct sb *sb, const struct line *first,
 		return;
 	}
 	t->in_link_list = 0;
+	if (strip_html_line(&folded, &heading, &emphasis)) {
+		html_heading = heading;
+		html_bold = emphasis;
+		if (!folded.len) {
+			sb_release(&folded);
+			return;
+		}
+	}
 	if (cruft_is_chrome(folded.buf)) {
 		t->in_link_list = cruft_opens_link_list(folded.buf);
 		add_dropped(t, sb_detach(&folded, NULL));
 		return;
 	}
-	heading = strip_markdown(&folded, &emphasis);
+	heading = strip_markdown(&folded, &emphasis, &lead) || html_heading;
+	emphasis |= html_bold && !lead;
 	folded.len = cruft_strip_directions(folded.buf);
 	/* what the marks and directions stood in front of may leave a space */
 	while (folded.len && folded.buf[0] == ' ') {
@@ -262,6 +419,7 @@ static void add_para(struct text *t, struct sb *sb, const struct line *first,
 	p->first_in_block = (unsigned)first_in_block;
 	p->heading = (unsigned)heading;
 	p->emphasis = (unsigned)emphasis;
+	p->lead = lead < folded.len ? lead : 0;
 	p->text = sb_detach(&folded, NULL);
 	p->list_item = (unsigned)clean_is_list_item(p->text);
 }

@@ -21,6 +21,8 @@ struct para {
 	unsigned list_item : 1;   /* "1.", "2)", "-", "*", "•" */
 	unsigned heading : 1;     /* a Markdown heading ("## ..."), marks removed */
 	unsigned emphasis : 1;    /* the whole paragraph was bold ("**...**") */
+	size_t lead;         /* bytes of a bold opening that the paragraph goes
+				on after ("**Why bees?** Because ..."), or 0 */
 };
 
 struct text {

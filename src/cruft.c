@@ -29,7 +29,7 @@ static const struct {
 	{ "never miss a story", 10 }, { "get notified", 10 },
 	{ "share this", 6 }, { "share on", 6 }, { "share article", 4 }, { "tweet this", 5 },
 	{ "copy link", 4 }, { "email this", 4 }, { "print this", 4 },
-	{ "follow us on", 10 }, { "listen on apple podcasts", 10 }, { "listen on spotify", 10 },
+	{ "follow us on", 10 }, { "listen on apple podcasts", 16 }, { "listen on spotify", 10 },
 	{ "all rights reserved", 30 }, { "licensed under", 40 }, { "creative commons", 40 },
 	{ "may not be reproduced", 40 }, { "reprinted with permission", 30 },
 	{ "min read", 5 }, { "minute read", 5 }, { "listen to this article", 8 },
@@ -49,6 +49,7 @@ static const struct {
 
 /* Headings after which a page lists links to other articles. */
 static const char *const link_list_heads[] = {
+	"links mentioned", "mentioned in this episode", "show links", "resources mentioned",
 	"related posts", "related articles", "related stories", "read more", "read next",
 	"more from", "you might also like", "recommended", "most popular", "more stories",
 };
@@ -225,10 +226,187 @@ int cruft_is_chrome(const char *text)
 		hit = (!strncmp(f, "posted on ", 10) || !strncmp(f, "published on ", 13)) && strstr(f, " by ");
 	if (!hit)	/* a Markdown or HTML image on a line of its own */
 		hit = (!strncmp(f, "![", 2) && f[strlen(f) - 1] == ')') || !strncmp(f, "<img ", 5);
-	if (!hit && words <= 5 && !strncmp(f, "page ", 5))
+	if (!hit)	/* a static site's template code: "{{< figure ... >}}", "{% raw %}" */
+		hit = (!strncmp(f, "{{", 2) || !strncmp(f, "{%", 2)) &&
+		      (strstr(f, "}}") || strstr(f, "%}"));
+	if (!hit && words <= 8 && (text[0] == '(' || text[0] == '[') &&
+	    strcspn(text + 1, ")]") == strlen(text) - 2 && !strstr(f, "note"))
+		hit = 1;	/* "(Intro music: solo accordion)", "[End of interview]" */
+	if (!hit && words <= 2 && strspn(f, "-#* ") >= 1 && (f[strlen(f) - 1] == '-' || f[strlen(f) - 1] == '#'))
+		hit = 1;	/* "-30-", "###": the end of a press release */
+	if (!hit && words <= 12 && (text[0] == '(' || text[0] == '[') && all_caps(text) &&
+	    (text[strlen(text) - 1] == ')' || text[strlen(text) - 1] == ']'))
+		hit = 1;	/* "(SOUNDBITE OF BIRDS CALLING)", "[MUSIC]" */
+	if (!hit && f[0] == '[' && f[strlen(f) - 1] == ']' && strspn(f + 1, "0123456789") == strlen(f) - 2)
+		hit = 1;	/* "[23]": a page of the printed original */
+	if (!hit && f[0] == '[' && f[strlen(f) - 1] == ']')
+		hit = is_nav_bar(f + 1, words, 1);	/* "[Notice | Transcript | Subjects]" */
+	if (!hit && words <= 8 && !strncmp(f, "page ", 5) && isdigit((unsigned char)f[5]))
 		hit = strstr(f, " of ") != NULL;	/* "Page 2 of 3" */
 	free(f);
 	return hit;
+}
+
+/* Furniture that a page puts around an interview, scored rather than
+ * dropped outright: each needle is weighed only in a short paragraph. */
+static const struct {
+	const char *needle;
+	int max_words;
+	float score;
+} soft[] = {
+	{ "episode guest", 4, 0.9f }, { "is supported by", 60, 0.8f }, { "brought to you by", 60, 0.8f },
+	{ "sponsored by", 40, 0.8f }, { "promo code", 60, 0.85f }, { "use code", 60, 0.85f },
+	{ "links mentioned", 8, 0.9f }, { "comments (", 4, 0.95f }, { "asked by", 10, 0.85f },
+	{ "hours ago", 8, 0.9f }, { "minutes ago", 8, 0.9f }, { "days ago", 8, 0.9f }, { "weeks ago", 8, 0.9f },
+	{ "print friendly", 12, 0.9f }, { "share on", 14, 0.9f }, { "website uses cookies", 60, 0.9f },
+	{ "votes:", 16, 0.85f }, { "continue reading", 16, 0.9f }, { "become a free", 16, 0.85f },
+	{ "sign-up", 40, 0.8f }, { "labels:", 12, 0.9f }, { "read the rest", 16, 0.9f },
+	{ "next issue", 16, 0.85f }, { "file_get_contents", 40, 0.95f }, { ".php", 40, 0.85f },
+	{ "/var/www", 40, 0.95f }, { "transcript of the", 14, 0.8f }, { "interviewed on", 8, 0.8f },
+	{ "generated automatically", 20, 0.9f }, { "transcript below", 20, 0.85f },
+	{ "subscribe to", 8, 0.85f }, { "this episode:", 30, 0.8f }, { "for immediate release", 4, 0.97f },
+	{ "get alerts", 14, 0.9f }, { "transcribed by", 20, 0.85f }, { "interview recorded", 20, 0.8f },
+	{ "keep reading", 20, 0.85f }, { "lightly edited", 25, 0.85f }, { "edited for clarity", 25, 0.85f },
+	{ "edited for length", 25, 0.85f }, { "condensed for clarity", 25, 0.85f }, { "value your privacy", 40, 0.9f },
+	{ "transcript only", 8, 0.9f }, { "media contact", 20, 0.9f }, { "thanks for reading", 20, 0.85f },
+	{ "this interview is part of", 40, 0.8f }, { "explore more", 16, 0.9f }, { "more on these topics", 16, 0.9f },
+	{ "| posted", 12, 0.9f }, { "sign up to", 20, 0.85f }, { "sign up for", 20, 0.85f }, { "newsletter of", 12, 0.8f },
+	{ " blog", 4, 0.5f }, { "not transcribed", 8, 0.9f }, { "end of interview", 6, 0.9f },
+	{ "originally for", 8, 0.7f }, { "originally published", 20, 0.85f }, { "this article", 20, 0.6f }, { " podcast", 4, 0.6f }, { "listen on", 16, 0.85f }, { "tag archives", 8, 0.95f }, { "category archives", 8, 0.95f },
+	{ "archives:", 6, 0.9f }, { "posts tagged", 8, 0.9f }, { "this transcript", 60, 0.85f }, { "transcripts are", 60, 0.85f },
+	{ "final form", 60, 0.8f }, { "the conversation", 3, 0.85f }, { "the interview", 3, 0.85f },
+	{ "full interview", 3, 0.85f }, { "the transcript", 3, 0.9f }, { "full transcript", 4, 0.9f },
+	{ "q&a", 2, 0.85f }, { "the q&a", 3, 0.85f }, { "mentioned in this episode", 8, 0.9f }, { "episode transcript", 4, 0.9f }, { "show notes", 4, 0.8f },
+	{ "no, thank you", 4, 0.95f }, { "no thanks", 3, 0.9f }, { "maybe later", 3, 0.9f },
+	{ "allow", 2, 0.8f }, { "upvote", 4, 0.9f }, { "downvote", 4, 0.9f }, { "permalink", 6, 0.9f },
+	{ "reply", 3, 0.8f }, { "report", 2, 0.7f }, { " points", 6, 0.7f }, { " comments", 5, 0.8f },
+	{ " comment", 4, 0.7f }, { " votes", 5, 0.8f }, { "karma", 5, 0.8f }, { "posted in", 20, 0.85f },
+	{ "filed under", 10, 0.9f }, { "tagged", 10, 0.8f }, { "tags:", 14, 0.9f },
+	{ "categories:", 14, 0.9f }, { "play episode", 5, 0.9f }, { "download", 3, 0.8f },
+	{ "subscribe", 4, 0.85f }, { "newsletter", 8, 0.75f }, { "season ", 6, 0.6f },
+	{ "episode ", 4, 0.5f }, { "published", 8, 0.8f }, { "last updated", 8, 0.9f },
+	{ "listen now", 4, 0.9f }, { "listen to the episode", 8, 0.85f }, { "apple podcasts", 8, 0.85f },
+	{ "spotify", 6, 0.8f }, { "rss", 3, 0.8f }, { "view all", 4, 0.9f }, { "load more", 4, 0.9f },
+	{ "back to top", 4, 0.95f }, { "previous post", 6, 0.9f }, { "next post", 6, 0.9f },
+	{ "previous episode", 6, 0.9f }, { "next episode", 6, 0.9f }, { "sponsored", 4, 0.8f },
+	{ "join the discussion", 6, 0.9f }, { "thread starter", 6, 0.95f }, { "joined:", 6, 0.9f },
+	{ "messages:", 6, 0.9f }, { "member since", 6, 0.9f }, { "original poster", 4, 0.9f },
+	{ "quote from", 6, 0.7f }, { "edited by", 8, 0.8f }, { "licen", 30, 0.7f },
+	{ "cc by", 30, 0.9f }, { "image courtesy", 20, 0.9f }, { "courtesy of", 12, 0.8f },
+	{ "(courtesy", 30, 0.9f }, { "/ getty", 20, 0.9f }, { "credit:", 20, 0.9f },
+	{ "shutterstock", 20, 0.9f }, { "associated press", 12, 0.7f }, { "contributing writer", 6, 0.9f },
+	{ "staff writer", 6, 0.9f }, { "senior editor", 6, 0.85f }, { "contributor", 5, 0.7f },
+	{ "correspondent", 5, 0.7f }, { "trending", 6, 0.85f }, { "most read", 5, 0.9f },
+	{ "popular now", 5, 0.9f }, { "advertisement", 3, 0.95f }, { "sponsor", 3, 0.7f },
+	{ "transcribed by", 10, 0.8f }, { "auto-generated", 12, 0.8f }, { "automatically generated", 14, 0.8f },
+	{ "machine-generated", 14, 0.8f }, { "may contain errors", 16, 0.8f },
+};
+
+/* "Home Episodes About Contact": a menu whose separators were lost. */
+static int is_menu(const char *f, size_t words)
+{
+	static const char *const items[] = {
+		"home", "about", "contact", "episodes", "blog", "news", "search", "menu", "subscribe",
+		"support", "shop", "donate", "archive", "archives", "podcasts", "podcast", "login",
+		"show", "notes", "transcript", "chapter", "markers", "the", "us", "more", "sections",
+		"sign", "in", "up", "register", "faq", "events", "videos", "topics", "categories",
+		"newsletter", "store", "team", "press", "jobs", "careers", "privacy", "terms",
+		"facebook", "x", "whatsapp", "email", "twitter", "linkedin", "reddit", "pinterest",
+		"copy", "link", "print", "share", "news", "sport", "sports", "business", "culture",
+		"politics", "world", "opinion", "lifestyle", "travel", "tech", "science", "health",
+		"arts", "entertainment", "features", "results", "calendar", "national", "local",
+		"live", "chats", "questions", "scientists", "books", "interviews", "reviews", "music",
+		"film", "food", "video", "audio", "photos", "weather", "latest", "popular",
+	};
+	size_t hits = 0;
+
+	if (words < 2 || words > 14 || strpbrk(f, ".?!,"))
+		return 0;
+	for (const char *p = f; *p;) {
+		size_t n = strcspn(p, " ");
+		hits += is_word_in(p, n, items, COUNT(items)) || (n == 1 && strchr("/>|", *p));
+		p += n;
+		p += *p == ' ';
+	}
+	return hits == words && (words >= 3 || strpbrk(f, "/>|"));
+}
+
+/* "47 min", "0:00 / 52:13", "1x", "1.5x", "Play", "Pause": a media player. */
+static int is_player(const char *f, size_t words)
+{
+	static const char *const controls[] = {
+		"play", "pause", "mute", "unmute", "rewind", "skip", "speed", "volume", "1x",
+		"1.5x", "2x", "0.5x", "fullscreen", "captions", "cc",
+	};
+	const char *p = f;
+	int digits = 0, colon = 0, other = 0;
+
+	if (words > 6)
+		return 0;
+	if (words <= 2 && is_word_in(f, strlen(f), controls, COUNT(controls)))
+		return 1;
+	for (; *p; p++) {
+		if (isdigit((unsigned char)*p))
+			digits++;
+		else if (*p == ':')
+			colon++;
+		else if (isalpha((unsigned char)*p))
+			other++;
+	}
+	if (digits && colon && other == 0)
+		return 1;	/* "0:00 / 52:13" */
+	/* "47 min", "1 hr 3 min", "52 minutes" */
+	return digits && words <= 4 && (strstr(f, " min") || strstr(f, " hr") || strstr(f, " sec")) &&
+	       other <= 12;
+}
+
+/* "Jane Doe Contributing Writer", "Jane Doe, Staff Reporter". */
+static int is_byline(const char *text, const char *f, size_t words)
+{
+	size_t n = strlen(f);
+
+	if (words > 8 || !is_name_start(text) || strchr(f, '.') || strchr(f, '?'))
+		return 0;
+	for (size_t i = 0; i < COUNT(bio_jobs); i++) {
+		size_t k = strlen(bio_jobs[i]);
+		if (n >= k && !strcmp(f + n - k, bio_jobs[i]))
+			return 1;
+	}
+	return 0;
+}
+
+float cruft_score(const char *text)
+{
+	size_t words = clean_count_words(text), len = strlen(text);
+	char *f = fold(text);
+	float score = 0.02f;
+
+	if (cruft_is_chrome(text)) {
+		free(f);
+		return 0.97f;
+	}
+	for (size_t i = 0; i < COUNT(soft); i++)
+		if (words <= (size_t)soft[i].max_words && strstr(f, soft[i].needle) && soft[i].score > score)
+			score = soft[i].score;
+	if (len && text[0] == '<' && strchr(text, '>'))
+		score = 0.95f;	/* HTML left in a copy */
+	/* "I = Interviewer, R = Respondent": a transcript's key */
+	if (words <= 12 && strstr(f, " = ") && strstr(strstr(f, " = ") + 3, " = "))
+		score = score > 0.85f ? score : 0.85f;
+	/* "Issue 47 / Spring 2024", "Sport > Cycling", "Books / Interviews" */
+	if (words <= 6 && !strpbrk(f, ".?!") && (strstr(f, " / ") || strstr(f, " > ")))
+		score = score > 0.8f ? score : 0.8f;
+	/* "LinkedIn: https://...", "www.example.com": an address, not speech */
+	if (words <= 12 && (strstr(f, "http://") || strstr(f, "https://") || !strncmp(f, "www.", 4)))
+		score = score > 0.85f ? score : 0.85f;
+	if (is_player(f, words) || is_byline(text, f, words) || is_menu(f, words))
+		score = score > 0.9f ? score : 0.9f;
+	/* "@jane_doe", "user4471": a handle */
+	if (words == 1 && (f[0] == '@' || (strpbrk(f, "0123456789_") && !strpbrk(f, ".?!,") &&
+					   isalpha((unsigned char)f[0]))))
+		score = score > 0.7f ? score : 0.7f;
+	free(f);
+	return score;
 }
 
 int cruft_opens_link_list(const char *text)

@@ -11,6 +11,12 @@
 /* Is the whole paragraph page chrome (never spoken)? */
 int cruft_is_chrome(const char *text);
 
+/* How much a paragraph looks like furniture, 0..1: 0.97 for chrome,
+ * less for what is furniture only where it stands apart (a player's
+ * controls, a byline, a comment count).  split.c weighs it with the
+ * paragraph's place in the document. */
+float cruft_score(const char *text);
+
 /* A heading after which a page lists links to other articles ("Related
  * posts", "Read more"). */
 int cruft_opens_link_list(const char *text);

@@ -89,7 +89,7 @@ struct episode *render_load(const char *path)
 		ep = script_read(path, data + body, len - body);
 	} else if (clean_text(path, data, len, &t) == 0) {
 		if (t.n)
-			ep = split_text(&t, path);
+			ep = split_text_titled(&t, path, fm.title, fm.author);
 		text_release(&t);
 		if (ep && !ep->nsegs) {
 			episode_free(ep);
@@ -108,6 +108,8 @@ struct episode *render_load(const char *path)
 		}
 		ep->date = fm.date ? xstrdup(fm.date) : NULL;
 		ep->description = fm.description ? xstrdup(fm.description) : NULL;
+		if (fm.author && !ep->host_name)
+			ep->host_name = xstrdup(fm.author);
 		ep->number = fm.episode;
 		ep->season = fm.season;
 	}

@@ -1,32 +1,80 @@
 /* split.c -- see split.h.
  *
- * The work is done in passes over a table of paragraph facts (struct info):
- * labels are read and the speakers counted, the layout is chosen, the title
- * found, then the layout's rules assign roles, speakers and a confidence.
- * Each rule is one small function, and the phrases they look for are
- * tables, so that a new layout is a new function, not a new branch inside
- * an old one.  Every pass is linear in the paragraphs, but for one sort of
- * the speaker labels. */
+ * Document-level inference in five stages, each a function over a table of
+ * paragraph facts (struct info):
+ *   1. units      paragraphs, a bold or Q/A-marked question and its answer
+ *                 in one paragraph cut in two;
+ *   2. turns      labels read with label.h's grammar, kept only where the
+ *                 document confirms them (repetition, a shared typography,
+ *                 role words), initials and first names resolved, and each
+ *                 paragraph given the turn it belongs to;
+ *   3. sides      which speakers are hosts (they ask, open, steer and
+ *                 close) and which are guests;
+ *   4. scores     for every paragraph, how well it fits each state of an
+ *                 interview (furniture, title, intro, question, answer,
+ *                 outro) from features that name no layout;
+ *   5. decode     the whole sequence at once against the grammar of an
+ *                 interview (decode.h), with each step's posterior as the
+ *                 confidence; speakers follow from turns and roles.
+ * The phrases the features look for are tables, so that what real pages
+ * say is data, not code. */
 #include "split.h"
 
 #include <ctype.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
+#include "cruft.h"
+#include "decode.h"
+#include "label.h"
 #include "util.h"
 
-enum label { LBL_NONE, LBL_Q, LBL_A, LBL_NAME };
+/* The states of the interview grammar. */
+enum state {
+	S_PRE,       /* furniture above the title */
+	S_TITLE,
+	S_HEAD,      /* furniture in the opening: a byline, a date, a caption */
+	S_INTRO,     /* the host's introduction, a cold open */
+	S_Q,         /* a host's turn: a question, a request, a remark */
+	S_A,         /* a guest's turn, or a host's note inside it */
+	S_MID,       /* furniture inside the interview: an ad, a caption */
+	S_OUTRO,     /* the host closing */
+	S_POST,      /* furniture below the interview */
+	NSTATE
+};
 
 #define ROLE_DROP ROLE_COUNT
 
+static const int state_role[NSTATE] = {
+	ROLE_DROP, ROLE_TITLE, ROLE_DROP, ROLE_INTRO, ROLE_QUESTION, ROLE_ANSWER, ROLE_DROP,
+	ROLE_OUTRO, ROLE_DROP,
+};
+
+enum side { SIDE_NONE, SIDE_HOST, SIDE_GUEST };
+
 struct info {
 	const struct para *p;
-	enum label label;
-	long spk;            /* LBL_NAME: index into ctx.spk, else -1 */
-	const char *body;    /* text after the label, within p->text */
+	char *own;           /* the text of half a paragraph, or NULL */
+	const char *text;    /* the unit's text: p->text or own */
+	const char *body;    /* the words said, past any label */
+	struct label lab;    /* the label as read */
+	enum label_kind kind;/* the label once the document confirms it */
+	long spk;            /* speaker of its turn, or -1 */
+	int side;            /* enum side of its turn */
+	unsigned bare : 1;   /* only a label; the words are in the next unit */
+	unsigned free : 1;   /* no turn: the decoder gives role and speaker */
 	unsigned quote : 1;  /* wholly a quotation: a cold open before the intro */
 	unsigned aside : 1;  /* "[Editor's note: ...]": the host, inside an answer */
+	unsigned inline_q : 1;   /* the question half of a paragraph */
+	unsigned inline_a : 1;   /* the answer half */
+	unsigned asks_ : 1;  /* its text asks (a '?', a request, a prompt) */
+	unsigned thanks : 1; /* it opens with thanks or a goodbye */
+	unsigned banter : 1; /* hosts among themselves before the guest */
+	unsigned greets : 1; /* the guest's first words greet */
+	float furn, q, title, close;
+	unsigned bio : 1;    /* "Ada Stone is a ... ": about the guest */
 	int role;            /* enum role, ROLE_DROP, or -1 while unknown */
 	const char *speaker;
 	float conf;
@@ -35,20 +83,30 @@ struct info {
 /* A name used in speaker labels. */
 struct speaker {
 	char *name;
+	enum label_kind kind;
 	size_t uses;         /* labels, its aliases' included once resolved */
-	size_t asks;         /* labelled turns that ask something */
-	size_t first;        /* paragraph of its first label */
-	long alias;          /* the full name these initials stand for, or -1 */
-	unsigned colon : 1;  /* used at least once as "Name:" */
-	unsigned caps : 1;   /* multi-word or all capitals: safe with a period */
+	size_t turns, asks, words;
+	size_t first, last;  /* units of its first and last label */
+	long alias;          /* the full name this short form stands for, or -1 */
+	int side;
+	unsigned colon : 1;  /* used at least once with ':' */
+	unsigned caps : 1;   /* several words or capitals */
+	unsigned ts : 1;     /* with a timestamp */
+	unsigned valid : 1;
+	unsigned guest_named : 1;    /* the title or the intro names them the guest */
+	unsigned host_named : 1;     /* ... a co-host */
 };
 
 struct ctx {
 	struct info *v;
-	size_t n;
+	size_t n, alloc;
 	struct speaker *spk;
-	size_t nspk;
-	long host;           /* speaker index of the host in the speaker layout */
+	size_t nspk, spk_alloc;
+	long host;           /* the host who speaks first, or -1 */
+	long guest;          /* the guest who answers first, or -1 */
+	int two_sided;       /* both sides carry labels */
+	int bold_asks;       /* the page sets its questions in bold or as headings */
+	const char *known_title;   /* from front matter, or NULL */
 	char *host_name, *guest_name, *guest_first;
 	char **intro_names;  /* proper names the title and intro mention */
 	size_t nintro_names, intro_alloc;
@@ -87,11 +145,6 @@ static const char *const prompt_openers[] = {
 	"one last", "one more", "last,", "next,", "last question",
 };
 
-/* Lower-case name particles allowed inside a speaker's name. */
-static const char *const name_particles[] = {
-	"de", "da", "del", "della", "di", "du", "van", "von", "der", "den", "le", "la", "bin", "al",
-};
-
 /* Openers of a host's note inside an answer, after '['. */
 static const char *const aside_openers[] = {
 	"editor's note", "editor’s note", "editors' note", "ed. note", "ed.:", "ed note",
@@ -106,11 +159,12 @@ static const char *const aside_openers[] = {
 #define QMARK_MAX_WORDS 80
 #define QMARK_PLAIN_WORDS 30
 #define TITLE_MAX_WORDS 20
-#define CHROME_MAX_WORDS 12
 #define TITLE_SCAN 8
-#define NAME_MAX_BYTES 40
+#define CHROME_MAX_WORDS 12
+#define INLINE_MAX_WORDS 60
 #define ALIAS_MAX_SPEAKERS 200
 #define LOW_CONFIDENCE 0.6f
+#define INTRO_NAMES_MAX 64
 
 static int is_upper_start(const char *s)
 {
@@ -199,448 +253,6 @@ static int asks(const char *s)
 	       starts_with_any(s, prompt_openers, COUNT(prompt_openers));
 }
 
-/* "Q:", "Q.", "Q1:", "Question:", "A.", "Answer -" ...: returns the label
- * and sets *body past it, or LBL_NONE. */
-static enum label qa_label(const char *s, const char **body)
-{
-	static const struct {
-		const char *word;
-		enum label label;
-		int nocase;
-	} words[] = {
-		{ "Question", LBL_Q, 1 }, { "Answer", LBL_A, 1 },
-		{ "Q", LBL_Q, 0 }, { "A", LBL_A, 0 },
-	};
-
-	for (size_t i = 0; i < COUNT(words); i++) {
-		size_t n = strlen(words[i].word);
-		const char *p = s;
-
-		if (words[i].nocase ? strncasecmp(s, words[i].word, n) : strncmp(s, words[i].word, n))
-			continue;
-		p += n;
-		while (isdigit((unsigned char)*p))
-			p++;
-		if (*p == ' ' && (p[1] == '-' || p[1] == ':'))
-			p++;
-		if (*p != ':' && *p != '.' && *p != ')' && *p != '-')
-			continue;
-		p++;
-		if (*p != ' ')
-			continue;
-		while (*p == ' ')
-			p++;
-		if (!*p)
-			continue;
-		*body = p;
-		return words[i].label;
-	}
-	return LBL_NONE;
-}
-
-static int is_particle(const char *w, size_t n)
-{
-	for (size_t i = 0; i < COUNT(name_particles); i++)
-		if (strlen(name_particles[i]) == n && !strncmp(name_particles[i], w, n))
-			return 1;
-	return 0;
-}
-
-/* Skip a timestamp after a speaker's name: " (00:37)", " [01:02:03]",
- * " 00:37".  Returns the position after it, or p when there is none. */
-static const char *skip_timestamp(const char *p)
-{
-	const char *q = p;
-	char close = 0;
-
-	if (*q != ' ')
-		return p;
-	q++;
-	if (*q == '(' || *q == '[')
-		close = *q++ == '(' ? ')' : ']';
-	if (!isdigit((unsigned char)*q))
-		return p;
-	while (isdigit((unsigned char)*q) || *q == ':' || *q == '.')
-		q++;
-	if (close && *q++ != close)
-		return p;
-	return q;
-}
-
-/* "Jane Roe: ", "MAYA: ", "Jane (00:37): ", "Jane Roe. ", "JR. ": up to
- * four capitalised words (name particles allowed inside), an optional
- * timestamp, then ": " or (for multi-word or capitals-only names) ". ".
- * Returns the name's length and sets *body, or 0. */
-static size_t name_label(const char *s, const char **body, int *caps, int *colon)
-{
-	const char *p = s, *end;
-	int words = 0, all_caps = 1;
-
-	for (;;) {
-		const char *w = p;
-
-		if (!is_upper_start(p) && !(words && is_particle(p, strcspn(p, " .:"))))
-			return 0;
-		while (*p && *p != ' ' && *p != ':' && *p != '.' && *p != ',')
-			p++;
-		for (const char *c = w; c < p; c++)
-			all_caps &= !islower((unsigned char)*c);
-		words++;
-		if (*p != ' ' || words == 4 || !(is_upper_start(p + 1) || is_particle(p + 1, strcspn(p + 1, " .:"))))
-			break;
-		/* a next word that is a timestamp ends the name */
-		if (isdigit((unsigned char)p[1]) || p[1] == '(' || p[1] == '[')
-			break;
-		p++;
-	}
-	end = p;
-	p = skip_timestamp(p);
-	if (end - s > NAME_MAX_BYTES || end == s)
-		return 0;
-	*caps = words > 1 || (all_caps && end - s >= 2);
-	if (p[0] == ':' && p[1] == ' ' && p[2]) {
-		*colon = 1;
-	} else if (p[0] == '.' && p[1] == ' ' && p[2] && *caps && p == end) {
-		*colon = 0;
-	} else {
-		return 0;
-	}
-	*body = p + 2;
-	return (size_t)(end - s);
-}
-
-struct name_ref {
-	const char *name;
-	size_t len, para;
-	int caps, colon;
-};
-
-static int cmp_ref(const void *a, const void *b)
-{
-	const struct name_ref *x = a, *y = b;
-	size_t n = x->len < y->len ? x->len : y->len;
-	int c = memcmp(x->name, y->name, n);
-
-	if (c)
-		return c;
-	if (x->len != y->len)
-		return x->len < y->len ? -1 : 1;
-	return x->para < y->para ? -1 : x->para > y->para;
-}
-
-/* "JR" for "Jane Roe". */
-static int are_initials(const char *initials, const char *full)
-{
-	const char *i = initials;
-
-	for (const char *p = full; *p; p++) {
-		if ((p == full || p[-1] == ' ') && isupper((unsigned char)*p)) {
-			if (*i != *p)
-				return 0;
-			i++;
-		}
-	}
-	return !*i && i - initials >= 2;
-}
-
-static long canonical(const struct ctx *c, long k)
-{
-	return k >= 0 && c->spk[k].alias >= 0 ? c->spk[k].alias : k;
-}
-
-/* Initials ("JR.") and first names ("Jane:") used after a full name
- * ("Jane Roe:") are the same speaker. */
-static void resolve_aliases(struct ctx *c)
-{
-	if (c->nspk > ALIAS_MAX_SPEAKERS)
-		return;
-	for (size_t a = 0; a < c->nspk; a++) {
-		const char *short_name = c->spk[a].name;
-		long match = -1;
-
-		if (strchr(short_name, ' '))
-			continue;
-		for (size_t b = 0; b < c->nspk; b++) {
-			const char *full = c->spk[b].name;
-			size_t first = strcspn(full, " ");
-
-			if (b == a || !strchr(full, ' ') || c->spk[b].first > c->spk[a].first)
-				continue;
-			if (are_initials(short_name, full) ||
-			    (strlen(short_name) == first && !strncasecmp(short_name, full, first)))
-				match = match < 0 ? (long)b : -2;	/* -2: ambiguous */
-		}
-		if (match >= 0) {
-			c->spk[a].alias = match;
-			c->spk[match].uses += c->spk[a].uses;
-			c->spk[match].colon |= c->spk[a].colon;
-		}
-	}
-}
-
-static int speaker_valid(const struct ctx *c, long k)
-{
-	const struct speaker *s = &c->spk[canonical(c, k)];
-	return s->uses >= 2 && (s->colon || s->caps);
-}
-
-static void read_labels(struct ctx *c)
-{
-	struct name_ref *refs = xmalloc((c->n ? c->n : 1) * sizeof(*refs));
-	size_t nrefs = 0;
-
-	for (size_t i = 0; i < c->n; i++) {
-		struct info *in = &c->v[i];
-		const char *body;
-		size_t len;
-		int caps, colon;
-
-		in->body = in->p->text;
-		in->role = -1;
-		in->spk = -1;
-		if ((in->label = qa_label(in->p->text, &body)) != LBL_NONE) {
-			in->body = body;
-		} else if (!in->p->list_item && (len = name_label(in->p->text, &body, &caps, &colon))) {
-			refs[nrefs++] = (struct name_ref){ in->p->text, len, i, caps, colon };
-		}
-	}
-	qsort(refs, nrefs, sizeof(*refs), cmp_ref);
-	c->spk = xcalloc(nrefs ? nrefs : 1, sizeof(*c->spk));
-	for (size_t r = 0; r < nrefs; r++) {
-		struct speaker *s;
-
-		if (!r || cmp_ref(&(struct name_ref){ refs[r].name, refs[r].len, 0, 0, 0 },
-				  &(struct name_ref){ refs[r - 1].name, refs[r - 1].len, 0, 0, 0 })) {
-			s = &c->spk[c->nspk++];
-			s->name = xstrndup(refs[r].name, refs[r].len);
-			s->first = refs[r].para;
-			s->alias = -1;
-		}
-		s = &c->spk[c->nspk - 1];
-		s->uses++;
-		s->colon |= (unsigned)refs[r].colon;
-		s->caps |= (unsigned)refs[r].caps;
-		c->v[refs[r].para].label = LBL_NAME;
-		c->v[refs[r].para].spk = (long)(c->nspk - 1);
-		c->v[refs[r].para].body = refs[r].name + refs[r].len;
-	}
-	free(refs);
-	resolve_aliases(c);
-	/* Only now is it known which labels are speakers: give the others
-	 * their text back, and find where each body starts. */
-	for (size_t i = 0; i < c->n; i++) {
-		struct info *in = &c->v[i];
-		const char *body;
-		int caps, colon;
-
-		if (in->label != LBL_NAME)
-			continue;
-		if (!speaker_valid(c, in->spk)) {
-			in->label = LBL_NONE;
-			in->spk = -1;
-			in->body = in->p->text;
-			continue;
-		}
-		name_label(in->p->text, &body, &caps, &colon);
-		in->body = body;
-		in->spk = canonical(c, in->spk);
-	}
-}
-
-static size_t count_label(const struct ctx *c, enum label l)
-{
-	size_t k = 0;
-	for (size_t i = 0; i < c->n; i++)
-		k += c->v[i].label == l;
-	return k;
-}
-
-static size_t count_speakers(const struct ctx *c)
-{
-	size_t k = 0;
-	for (size_t i = 0; i < c->nspk; i++)
-		k += c->spk[i].alias < 0 && speaker_valid(c, (long)i);
-	return k;
-}
-
-static void forget_names(struct ctx *c)
-{
-	for (size_t i = 0; i < c->n; i++) {
-		if (c->v[i].label == LBL_NAME) {
-			c->v[i].label = LBL_NONE;
-			c->v[i].spk = -1;
-			c->v[i].body = c->v[i].p->text;
-		}
-	}
-}
-
-static int is_small_word(const char *w, size_t n)
-{
-	for (size_t i = 0; i < COUNT(title_small_words); i++)
-		if (strlen(title_small_words[i]) == n && !strncasecmp(title_small_words[i], w, n))
-			return 1;
-	return 0;
-}
-
-/* A headline: a Markdown heading, or short, no full stop, its words
- * capitalised (small words aside), at least one capitalised word after the
- * first. */
-static int looks_like_title(const struct info *in)
-{
-	const char *s = in->p->text;
-	size_t words = clean_count_words(s), caps = 0, other = 0;
-	char last = final_punct(s);
-	int first = 1;
-
-	if (in->label != LBL_NONE || in->p->list_item || in->quote || words > TITLE_MAX_WORDS)
-		return 0;
-	if (in->p->heading)
-		return 1;
-	if (last == '.' || last == '?' || last == ',' || last == ';' || last == ':')
-		return 0;
-	if (strstr(s, ": ") && is_upper_start(s))	/* "Signal box to museum: the ..." */
-		return 1;
-	while (*s) {
-		const char *w;
-		size_t n;
-
-		while (*s == ' ' || *s == '(' || *s == '"' || *s == '\'')
-			s++;
-		w = s;
-		while (*s && *s != ' ')
-			s++;
-		n = (size_t)(s - w);
-		if (!n)
-			continue;
-		if (first) {
-			first = 0;
-			continue;
-		}
-		if (isdigit((unsigned char)*w) || is_small_word(w, n) ||
-		    !(isalpha((unsigned char)*w) || (unsigned char)*w >= 0xc3))
-			continue;
-		if (is_upper_start(w))
-			caps++;
-		else
-			other++;
-	}
-	return caps >= 1 && caps >= 2 * other;
-}
-
-/* The title, and the page chrome above it: short lines before the headline
- * are menus and banners (a quotation there is a cold open, and stays).
- * Returns the title's index, or -1. */
-static long find_title(struct ctx *c, struct episode *ep)
-{
-	long best = -1;
-	size_t best_words = 0;
-
-	/* A blog's name can stand above the headline: of the headlines
-	 * before the text begins, the longest wins, and one with a colon or
-	 * of six words or more ends the search. */
-	for (size_t i = 0; i < c->n && i < TITLE_SCAN; i++) {
-		const struct info *in = &c->v[i];
-		size_t words = clean_count_words(in->p->text);
-
-		if (in->label != LBL_NONE)
-			break;
-		if (looks_like_title(in) && i + 1 < c->n) {
-			if (words > best_words) {
-				best = (long)i;
-				best_words = words;
-			}
-			if (words >= 6 || strstr(in->p->text, ": ") || in->p->heading)
-				break;
-		} else if (!in->quote && words > CHROME_MAX_WORDS) {
-			break;
-		}
-	}
-	if (best < 0)
-		return -1;
-	for (long k = 0; k < best; k++) {
-		if (c->v[k].quote)
-			continue;
-		c->v[k].role = ROLE_DROP;
-		episode_add_dropped(ep, c->v[k].p->text);
-	}
-	c->v[best].role = ROLE_TITLE;
-	c->v[best].conf = c->v[best].p->heading ? 0.95f : 0.85f;
-	return best;
-}
-
-/* A page that repeats its headline further down (a multi-page article)
- * does not get it spoken twice. */
-static void drop_repeated_title(struct ctx *c, long title, struct episode *ep)
-{
-	for (size_t i = (size_t)title + 1; i < c->n; i++) {
-		if (c->v[i].role == -1 && !strcmp(c->v[i].p->text, c->v[title].p->text)) {
-			c->v[i].role = ROLE_DROP;
-			episode_add_dropped(ep, c->v[i].p->text);
-		}
-	}
-}
-
-static int is_quote_open(const char *s)
-{
-	return *s == '"' || !strncmp(s, "\xe2\x80\x9c", 3);	/* “ */
-}
-
-/* A whole paragraph in quotation marks, perhaps with its attribution
- * after it ("... ever." -- Jane Roe). */
-static int is_quotation(const char *s)
-{
-	const char *close;
-
-	if (!is_quote_open(s))
-		return 0;
-	close = strstr(s + 1, "\xe2\x80\x9d");	/* ” */
-	if (!close)
-		close = strrchr(s + 1, '"');
-	if (!close)
-		return 0;
-	close += *close == '"' ? 1 : 3;
-	while (*close == ' ')
-		close++;
-	return !*close || !strncmp(close, "\xe2\x80\x94", 3) || !strncmp(close, "--", 2) ||
-	       !strncmp(close, "\xe2\x80\x93", 3);
-}
-
-static int is_aside(const char *s)
-{
-	size_t n = strlen(s);
-	return s[0] == '[' && s[n - 1] == ']' && starts_with_any(s + 1, aside_openers, COUNT(aside_openers));
-}
-
-static void read_shapes(struct ctx *c)
-{
-	for (size_t i = 0; i < c->n; i++) {
-		c->v[i].quote = (unsigned)is_quotation(c->v[i].body);
-		c->v[i].aside = (unsigned)is_aside(c->v[i].body);
-	}
-}
-
-/* "Jane Roe, CTO, Example Corp": the guest introducing themself.  Returns
- * the name, or NULL. */
-static char *name_before_comma(const char *s)
-{
-	const char *p = s;
-	int words = 0;
-
-	while (*p && words < 4) {
-		if (!is_upper_start(p))
-			return NULL;
-		while (*p && *p != ' ' && *p != ',')
-			p++;
-		words++;
-		if (*p == ',')
-			break;
-		if (*p == ' ')
-			p++;
-	}
-	if (*p != ',' || words < 2)
-		return NULL;
-	return xstrndup(s, (size_t)(p - s));
-}
 
 /* A capital and then small letters: "Jane", "Ngozi", "Łódź", not "CEO". */
 static int is_name_word(const char *p)
@@ -714,99 +326,6 @@ static char *subject_name(const char *s)
 	return NULL;
 }
 
-static void set_guest(struct ctx *c, char *name)
-{
-	if (!name || c->guest_name) {
-		free(name);
-		return;
-	}
-	c->guest_name = name;
-	c->guest_first = xstrndup(name, strcspn(name, " "));
-}
-
-#define INTRO_NAMES_MAX 64
-
-/* Runs of two or more capitalised words in the title and the intro (the
- * guest, their orchestra, their town): when the end of an answer names one
- * of them, it is the host speaking about the guest. */
-static void collect_intro_names(struct ctx *c)
-{
-	for (size_t i = 0; i < c->n && c->nintro_names < INTRO_NAMES_MAX; i++) {
-		const char *s = c->v[i].body;
-
-		if (c->v[i].role != ROLE_TITLE && c->v[i].role != ROLE_INTRO)
-			continue;
-		while (*s && c->nintro_names < INTRO_NAMES_MAX) {
-			char *name = (s == c->v[i].body || s[-1] == ' ') ? name_at(s) : NULL;
-
-			if (name) {
-				XGROW(c->intro_names, c->intro_alloc, c->nintro_names + 1);
-				c->intro_names[c->nintro_names++] = name;
-				s += strlen(name);
-			} else {
-				s++;
-			}
-		}
-	}
-}
-
-/* The host speaking after the interview: a thank-you or sign-off, the
- * guest addressed or spoken of by first name, or a name from the intro. */
-static int is_host_closing(const struct ctx *c, const struct info *in)
-{
-	if (starts_with_any(in->body, closing_openers, COUNT(closing_openers)) ||
-	    (c->guest_first && contains_word(in->body, c->guest_first)))
-		return 1;
-	for (size_t i = 0; i < c->nintro_names; i++) {
-		const char *name = c->intro_names[i];
-		size_t first = strcspn(name, " ");
-
-		if (strstr(in->body, name))
-			return 1;
-		/* "Hemi runs courses ...", "Siobhán's plot is open ..." */
-		if (!strncmp(in->body, name, first) && (in->body[first] == ' ' || in->body[first] == '\'' ||
-							 !strncmp(in->body + first, "\xe2\x80\x99", 3)))
-			return 1;
-	}
-	return 0;
-}
-
-/* After the last question: its answer runs on over the following blocks
- * until the host closes (see is_host_closing()) or a list ends; from there
- * on the host speaks the outro.  An explicit answer label always wins. */
-static void mark_last_answer(struct ctx *c, size_t q)
-{
-	int list_ended = 0, closing = 0;
-
-	collect_intro_names(c);
-	for (size_t i = q + 1; i < c->n; i++) {
-		struct info *in = &c->v[i];
-
-		if (in->role == ROLE_DROP)
-			continue;
-		if (in->p->first_in_block && i > q + 1 && in->label != LBL_A && !in->aside) {
-			if (list_ended && !in->p->list_item) {
-				closing = 1;
-				in->conf = 0.55f;
-			}
-			if (is_host_closing(c, in)) {
-				closing = 1;
-				in->conf = 0.75f;
-			}
-		}
-		if (closing) {
-			in->role = ROLE_OUTRO;
-			if (!in->conf)
-				in->conf = 0.7f;
-			continue;
-		}
-		in->role = ROLE_ANSWER;
-		if (!in->conf)
-			in->conf = i == q + 1 || in->label == LBL_A ? 0.85f : 0.6f;
-		list_ended = in->p->list_item;
-	}
-}
-
 static int addresses_guest(const char *s)
 {
 	static const char *const you[] = { "you", "your", "you're", "you’re", "you've", "you’ve",
@@ -829,269 +348,1216 @@ static int speaks_of_self(const char *s)
 	return 0;
 }
 
-/* Unlabelled layouts: how sure is it that paragraph i is a question?  A
- * question opens its block (or is a heading or a bold line) and is followed
- * by text; it ends with '?', or it is a header line that ends no sentence, a
- * topic header ending in ':', or a request ("Tell me about ...").  0 for
- * none. */
-static float question_score(const struct ctx *c, size_t i)
+static int is_quote_open(const char *s)
 {
-	const struct info *in = &c->v[i];
-	const char *s = in->body, *next;
-	char last = final_punct(s);
-	size_t words = clean_count_words(s);
-
-	if (in->role != -1 || in->aside || in->quote || i + 1 >= c->n)
-		return 0;
-	next = c->v[i + 1].body;
-	if (in->p->heading || in->p->emphasis)
-		return words <= HEADER_MAX_WORDS ? 0.9f : 0;
-	if (!in->p->first_in_block || (in->p->list_item && last != '?'))
-		return 0;
-	/* A long paragraph that ends in '?' but never says "you" is an
-	 * answer closing on a rhetorical question. */
-	if (last == '?')
-		return words <= QMARK_MAX_WORDS && (words <= QMARK_PLAIN_WORDS || addresses_guest(s)) ? 0.9f : 0;
-	if (is_request(s) && words <= REQUEST_MAX_WORDS && (last == '.' || !last))
-		return 0.65f;
-	if (words > HEADER_MAX_WORDS || ends_sentence(s))
-		return 0;
-	/* A header is followed by text, not by another header; right under
-	 * the title it is the deck (a subtitle), not a question. */
-	if (!ends_sentence(next) && !c->v[i + 1].p->list_item)
-		return 0;
-	if (i > 0 && c->v[i - 1].role == ROLE_TITLE)
-		return 0;
-	if (last == ':')	/* "On hiring:", not "There are three things I like:" */
-		return words <= TOPIC_MAX_WORDS && !c->v[i + 1].p->list_item && !speaks_of_self(s) ? 0.7f : 0;
-	return 0.75f;
+	return *s == '"' || !strncmp(s, "\xe2\x80\x9c", 3);	/* “ */
 }
 
-static void assign_between(struct ctx *c, size_t from, size_t to, int role, float conf)
+/* A whole paragraph in quotation marks, perhaps with its attribution
+ * after it ("... ever." -- Jane Roe). */
+static int is_quotation(const char *s)
 {
-	for (size_t i = from; i < to; i++) {
-		if (c->v[i].role == -1) {
-			c->v[i].role = role;
-			c->v[i].conf = conf;
+	const char *close;
+
+	if (!is_quote_open(s))
+		return 0;
+	close = strstr(s + 1, "\xe2\x80\x9d");	/* ” */
+	if (!close)
+		close = strrchr(s + 1, '"');
+	if (!close)
+		return 0;
+	close += *close == '"' ? 1 : 3;
+	while (*close == ' ')
+		close++;
+	return !*close || !strncmp(close, "\xe2\x80\x94", 3) || !strncmp(close, "--", 2) ||
+	       !strncmp(close, "\xe2\x80\x93", 3);
+}
+
+static int is_aside(const char *s)
+{
+	size_t n = strlen(s);
+	return s[0] == '[' && s[n - 1] == ']' && starts_with_any(s + 1, aside_openers, COUNT(aside_openers));
+}
+
+/* "JR" for "Jane Roe". */
+static int are_initials(const char *initials, const char *full)
+{
+	const char *i = initials;
+
+	for (const char *p = full; *p; p++) {
+		if ((p == full || p[-1] == ' ') && isupper((unsigned char)*p)) {
+			if (*i != *p)
+				return 0;
+			i++;
+		}
+	}
+	return !*i && i - initials >= 2;
+}
+
+static int is_small_word(const char *w, size_t n)
+{
+	for (size_t i = 0; i < COUNT(title_small_words); i++)
+		if (strlen(title_small_words[i]) == n && !strncasecmp(title_small_words[i], w, n))
+			return 1;
+	return 0;
+}
+
+/* A headline: a Markdown heading, or short, no full stop, its words
+ * capitalised (small words aside), at least one capitalised word after the
+ * first. */
+static int looks_like_title(const struct info *in)
+{
+	const char *s = in->body;
+	size_t words = clean_count_words(s), caps = 0, other = 0;
+	char last = final_punct(s);
+	int first = 1;
+
+	if (in->kind != LABEL_NONE || in->p->list_item || in->quote || words > TITLE_MAX_WORDS)
+		return 0;
+	if (in->p->heading)
+		return 1;
+	if (last == '.' || last == '?' || last == ',' || last == ';' || last == ':')
+		return 0;
+	if (strstr(s, ": ") && is_upper_start(s))	/* "Signal box to museum: the ..." */
+		return 1;
+	while (*s) {
+		const char *w;
+		size_t n;
+
+		while (*s == ' ' || *s == '(' || *s == '"' || *s == '\'')
+			s++;
+		w = s;
+		while (*s && *s != ' ')
+			s++;
+		n = (size_t)(s - w);
+		if (!n)
+			continue;
+		if (first) {
+			first = 0;
+			continue;
+		}
+		if (isdigit((unsigned char)*w) || is_small_word(w, n) ||
+		    !(isalpha((unsigned char)*w) || (unsigned char)*w >= 0xc3))
+			continue;
+		if (is_upper_start(w))
+			caps++;
+		else
+			other++;
+	}
+	return caps >= 1 && caps >= 2 * other;
+}
+
+/* ---- 1. units ---------------------------------------------------------- */
+
+static struct info *add_unit(struct ctx *c, const struct para *p, char *own)
+{
+	struct info *in;
+
+	XGROW(c->v, c->alloc, c->n + 1);
+	in = &c->v[c->n++];
+	memset(in, 0, sizeof(*in));
+	in->p = p;
+	in->own = own;
+	in->text = own ? own : p->text;
+	in->body = in->text;
+	in->spk = -1;
+	in->role = -1;
+	return in;
+}
+
+/* Where the answer starts in "Q: Why? A: Because." and in "**Why bees?**
+ * Because ...": the offset of the answer, with *qlen the question's
+ * length, or 0 when the paragraph is not such a pair. */
+static size_t inline_pair(const struct para *p, size_t *qlen)
+{
+	const char *s = p->text, *a;
+	struct label l;
+	size_t n = strlen(s);
+
+	if (p->lead && p->lead < n && label_parse_bold(s, p->lead, &l) == LABEL_NONE) {
+		char last = s[p->lead - 1];
+		size_t words = 0;
+
+		for (size_t i = 0; i < p->lead; i++)
+			words += s[i] == ' ';
+		if ((last == '?' || last == ':' || last == '.') && words < INLINE_MAX_WORDS &&
+		    clean_count_words(s + p->lead) >= 3) {
+			*qlen = p->lead - (last == ':');
+			return p->lead + strspn(s + p->lead, " ");
+		}
+	}
+	if (label_parse(s, &l) != LABEL_Q)
+		return 0;
+	for (a = strchr(s, '?'); a; a = strchr(a + 1, '?')) {
+		const char *b = a + 1 + strspn(a + 1, " ");
+
+		if (label_parse(b, &l) == LABEL_A) {
+			*qlen = (size_t)(a + 1 - s);
+			return (size_t)(b - s);
+		}
+	}
+	return 0;
+}
+
+static void make_units(struct ctx *c, const struct text *t)
+{
+	for (size_t i = 0; i < t->n; i++) {
+		const struct para *p = &t->paras[i];
+		size_t qlen, a = inline_pair(p, &qlen);
+
+		if (!a) {
+			add_unit(c, p, NULL);
+			continue;
+		}
+		add_unit(c, p, xstrndup(p->text, qlen))->inline_q = 1;
+		add_unit(c, p, xstrdup(p->text + a))->inline_a = 1;
+	}
+}
+
+/* ---- 2. turns ---------------------------------------------------------- */
+
+static long canonical(const struct ctx *c, long k)
+{
+	return k >= 0 && c->spk[k].alias >= 0 ? c->spk[k].alias : k;
+}
+
+static long find_speaker(const struct ctx *c, const char *name, size_t len, enum label_kind kind)
+{
+	for (size_t k = 0; k < c->nspk; k++)
+		if (c->spk[k].kind == kind && strlen(c->spk[k].name) == len && !memcmp(c->spk[k].name, name, len))
+			return (long)k;
+	return -1;
+}
+
+static long new_speaker(struct ctx *c, const char *name, size_t len, enum label_kind kind, size_t first)
+{
+	struct speaker *s;
+
+	XGROW(c->spk, c->spk_alloc, c->nspk + 1);
+	s = &c->spk[c->nspk];
+	memset(s, 0, sizeof(*s));
+	s->name = xstrndup(name, len);
+	s->kind = kind;
+	s->first = first;
+	s->alias = -1;
+	return (long)c->nspk++;
+}
+
+/* The last word of a name: "Stone" of "Ada Stone". */
+static const char *surname(const char *full)
+{
+	const char *sp = strrchr(full, ' ');
+	return sp ? sp + 1 : full;
+}
+
+/* A short form used after a full name is the same speaker: initials
+ * ("AS", "TRG" for "THE RIVER GAZETTE"), the first name, the surname, or
+ * the same name in other capitals ("STONE" for "Stone"). */
+static void resolve_aliases(struct ctx *c)
+{
+	if (c->nspk > ALIAS_MAX_SPEAKERS)
+		return;
+	for (size_t a = 0; a < c->nspk; a++) {
+		const char *short_name = c->spk[a].name;
+		long match = -1;
+
+		if (strchr(short_name, ' ') || c->spk[a].kind != LABEL_NAME)
+			continue;
+		for (size_t b = 0; b < c->nspk; b++) {
+			const char *full = c->spk[b].name;
+			size_t first = strcspn(full, " ");
+
+			if (b == a || c->spk[b].kind != LABEL_NAME || !strchr(full, ' ') ||
+			    c->spk[b].first > c->spk[a].first)
+				continue;
+			if (are_initials(short_name, full) ||
+			    (strlen(short_name) == first && !strncasecmp(short_name, full, first)) ||
+			    !strcasecmp(short_name, surname(full)))
+				match = match < 0 || match == (long)b ? (long)b : -2;	/* -2: ambiguous */
+		}
+		if (match >= 0) {
+			c->spk[a].alias = match;
+			c->spk[match].uses += c->spk[a].uses;
+			c->spk[match].host_named |= c->spk[a].host_named;
+			c->spk[match].guest_named |= c->spk[a].guest_named;
+			c->spk[match].colon |= c->spk[a].colon;
+			c->spk[match].ts |= c->spk[a].ts;
 		}
 	}
 }
 
-/* Without speaker labels the guest answers and speaks a cold open; the
- * host says the rest, asides included. */
-static void speakers_by_role(struct ctx *c, size_t first_q)
+static const char *const name_titles[] = {
+	"Host", "Guest", "Reporter", "Dr", "Mr", "Mrs", "Ms", "Miss", "Professor", "Prof", "Chef",
+	"Coach", "Captain", "Editor", "Writer", "President", "Senator", "Interview", "Interviewer",
+	"With", "By", "Meet", "Author", "Correspondent", "Producer", "Director", "Founder", "Sir",
+	"Dame", "Lord", "Lady", "Judge", "Father", "Sister", "Brother", "Rev", "Rabbi", "Imam",
+	"Mayor", "Governor", "General", "Colonel", "Detective", "Officer", "Doctor", "Nurse",
+};
+
+/* "Ada Stone", "Ben Okafor": capitalised words, small letters after the
+ * first, as a person is named (not "Note", "THE END"). */
+static int person_shaped(const char *name)
 {
+	int words = 0;
+
+	for (size_t i = 0; i < COUNT(name_titles); i++) {
+		size_t n = strlen(name_titles[i]);
+		if (!strncmp(name, name_titles[i], n) && (name[n] == ' ' || (name[n] == '.' && name[n + 1] == ' '))) {
+			name += n + (name[n] == '.') + 1;
+			break;
+		}
+	}
+	for (const char *p = name; *p;) {
+		if (!is_name_word(p))
+			return 0;
+		words++;
+		p += strcspn(p, " ");
+		p += *p == ' ';
+	}
+	return words >= 2 && words <= 3;
+}
+
+/* Which labels are this document's turn markers.  A name is one when it
+ * labels two turns or more; once names are confirmed, a name that labels
+ * one turn in the same way among them is one too (a panel where each guest
+ * speaks once).  Q/A marks need a question mark and a second mark; the
+ * one-letter role marks I: and R: need each other. */
+static void confirm_labels(struct ctx *c)
+{
+	size_t nq = 0, na = 0, nhost = 0, nguest = 0, ni = 0, nr = 0, first = c->n, last = 0;
+
+	for (size_t i = 0; i < c->n; i++) {
+		struct info *in = &c->v[i];
+		enum label_kind k;
+
+		if (in->inline_a)
+			continue;
+		k = label_parse_bold(in->text, in->own ? 0 : in->p->lead, &in->lab);
+		if (k == LABEL_NONE || in->p->list_item)
+			continue;
+		nq += k == LABEL_Q;
+		na += k == LABEL_A;
+		nhost += k == LABEL_HOST;
+		nguest += k == LABEL_GUEST;
+		ni += k == LABEL_HOST && in->lab.name_len == 1;
+		nr += k == LABEL_GUEST && in->lab.name_len == 1;
+		if (k == LABEL_NAME) {
+			const char *name = in->text + in->lab.name;
+			long s = find_speaker(c, name, in->lab.name_len, LABEL_NAME);
+
+			if (s < 0)
+				s = new_speaker(c, name, in->lab.name_len, LABEL_NAME, i);
+			c->spk[s].uses++;
+			c->spk[s].last = i;
+			c->spk[s].colon |= in->lab.sep == ':';
+			c->spk[s].caps |= in->lab.caps;
+			c->spk[s].ts |= in->lab.ts;
+			c->spk[s].host_named |= in->lab.role_side == 1;
+			c->spk[s].guest_named |= in->lab.role_side == 2;
+			in->spk = s;
+		}
+	}
+	resolve_aliases(c);
+	for (size_t k = 0; k < c->nspk; k++) {
+		struct speaker *s = &c->spk[k];
+		if (s->alias < 0)
+			s->valid = s->uses >= 2 && (s->colon || s->caps || s->ts);
+	}
+	for (size_t k = 0; k < c->nspk; k++) {
+		struct speaker *s = &c->spk[k];
+		if (s->alias >= 0)
+			s->valid = c->spk[s->alias].valid;
+		if (s->valid) {
+			first = s->first < first ? s->first : first;
+			last = s->last > last ? s->last : last;
+		}
+	}
+	/* once-only names among confirmed ones, or alongside role labels */
+	if (first < c->n || nhost + nguest + nq >= 2) {
+		if (first >= c->n) {
+			first = 0;
+			last = c->n;
+		}
+		for (size_t k = 0; k < c->nspk; k++) {
+			struct speaker *s = &c->spk[k];
+			if (!s->valid && s->alias < 0 && s->uses == 1 && (s->colon || s->ts) &&
+			    person_shaped(s->name) && s->first > first && s->first <= last + 3)
+				s->valid = 1;
+		}
+	}
+	/* Labels on the first exchange only ("Garden Ledger: ..." then "Odile
+	 * Brancusi: ..."): two names, once each, one turn apart, and no other
+	 * speaker confirmed. */
+	if (first >= c->n && nq + na + nhost + nguest == 0) {
+		long a = -1, b = -1;
+		size_t cands = 0;
+
+		for (size_t k = 0; k < c->nspk; k++) {
+			if (c->spk[k].alias >= 0 || !(c->spk[k].colon || c->spk[k].ts) || c->spk[k].first == 0)
+				continue;
+			cands++;
+			if (a < 0)
+				a = (long)k;
+			else if (b < 0)
+				b = (long)k;
+		}
+		if (cands == 2 && c->spk[b].first > c->spk[a].first && c->spk[b].first - c->spk[a].first <= 3 &&
+		    c->spk[b].first * 2 < c->n)
+			c->spk[a].valid = c->spk[b].valid = 1;
+		/* or the guest's name on the first answer alone */
+		if (cands == 1 && c->spk[a].first * 2 < c->n && c->spk[a].uses == 1 &&
+		    final_punct(c->v[c->spk[a].first - 1].text) == '?')
+			c->spk[a].valid = 1;
+	}
+	for (size_t i = 0; i < c->n; i++) {
+		struct info *in = &c->v[i];
+		enum label_kind k = in->lab.kind;
+		int ok;
+
+		if (k == LABEL_NONE || in->inline_a || in->p->list_item)
+			continue;
+		if (k == LABEL_Q || k == LABEL_A)
+			ok = nq >= 1 && nq + na >= 2;
+		else if (k == LABEL_HOST || k == LABEL_GUEST)
+			ok = in->lab.name_len == 1 ? ni >= 1 && nr >= 1 : nhost + nguest >= 2 || nq + na > 0;
+		else
+			ok = in->spk >= 0 && c->spk[in->spk].valid;
+		if (!ok) {
+			in->spk = -1;
+			continue;
+		}
+		in->kind = k;
+		in->spk = k == LABEL_NAME ? canonical(c, in->spk) : -1;
+		in->body = in->text + in->lab.body;
+		in->bare = !*in->body;
+	}
+}
+
+/* The speaker index that stands for a role mark ("Q:", "Interviewer:"). */
+static long role_speaker(struct ctx *c, enum label_kind kind)
+{
+	enum label_kind side = kind == LABEL_Q || kind == LABEL_HOST ? LABEL_HOST : LABEL_GUEST;
+	const char *name = side == LABEL_HOST ? "host" : "guest";
+	long s = find_speaker(c, name, strlen(name), side);
+
+	if (s >= 0)
+		return s;
+	s = new_speaker(c, name, strlen(name), side, c->n);
+	c->spk[s].side = side == LABEL_HOST ? SIDE_HOST : SIDE_GUEST;
+	c->spk[s].valid = 1;
+	return s;
+}
+
+/* Each unit joins the turn of the label above it; a bare label's words
+ * are the unit below it. */
+static void follow_turns(struct ctx *c)
+{
+	long cur = -1;
+
 	for (size_t i = 0; i < c->n; i++) {
 		struct info *in = &c->v[i];
 
-		if (in->role == ROLE_DROP)
+		if (in->kind == LABEL_Q || in->kind == LABEL_A || in->kind == LABEL_HOST || in->kind == LABEL_GUEST)
+			in->spk = role_speaker(c, in->kind);
+		if (in->kind != LABEL_NONE) {
+			struct speaker *s = &c->spk[in->spk];
+
+			cur = in->spk;
+			if (i < s->first)
+				s->first = i;
+			s->last = i;
 			continue;
-		if (in->aside)
-			in->speaker = "host";
-		else if (in->role == ROLE_ANSWER || (in->quote && in->role == ROLE_INTRO && i < first_q))
-			in->speaker = "guest";
-		else
-			in->speaker = "host";
-	}
-}
-
-#define PROMPT_MAX_WORDS 25
-
-/* Once an interview shows its questions, a short line between two answers
- * that opens like a prompt ("Finally, your advice for ...", "Then there is
- * the customer with ...") and is followed by a longer paragraph is the
- * host prompting too. */
-static void find_prompts(struct ctx *c, size_t first_q, long *last_q)
-{
-	for (size_t i = first_q + 2; i + 1 < c->n; i++) {
-		struct info *in = &c->v[i];
-		size_t words = clean_count_words(in->body);
-
-		if (in->role != -1 || c->v[i - 1].role != -1 || !in->p->first_in_block ||
-		    in->p->list_item || in->aside || words > PROMPT_MAX_WORDS ||
-		    clean_count_words(c->v[i + 1].body) <= words ||
-		    !starts_with_any(in->body, prompt_openers, COUNT(prompt_openers)))
+		}
+		if (in->inline_a && i && c->v[i - 1].kind == LABEL_Q) {
+			in->spk = role_speaker(c, LABEL_A);
+			in->kind = LABEL_A;
 			continue;
-		in->role = ROLE_QUESTION;
-		in->conf = 0.55f;
-		if ((long)i > *last_q)
-			*last_q = (long)i;
+		}
+		in->spk = cur;
 	}
 }
 
-static void layout_unlabelled(struct ctx *c, size_t start)
+/* ---- 3. sides ---------------------------------------------------------- */
+
+/* Words before a name in the opening that say who the name is: "my guest
+ * today is Ada", "joined by Ada", "my co-host Ben". */
+static const char *const guest_cues[] = {
+	"guest", "guests", "joined by", "joining us", "joining me", "welcome", "with me is",
+	"with us is", "in conversation with", "please welcome", "we have", "today i'm talking to",
+	"today i'm talking with", "i'm talking to", "i'm talking with", "i'm joined by",
+};
+static const char *const cohost_cues[] = { "co-host", "cohost", "co-hosts", "co-presenter", "my fellow host" };
+
+/* Does the text name first (a first name) right after one of cues? */
+static int names_after(const char *text, const char *first, const char *const *cues, size_t ncues)
 {
-	long first_q = -1, last_q = -1;
+	size_t n = strlen(first);
 
-	for (size_t i = start; i < c->n; i++) {
-		float q = question_score(c, i);
+	for (const char *p = text; (p = strstr(p, first)); p++) {
+		const char *from = p - text > 48 ? p - 48 : text;
+		char *before;
+		int hit = 0;
 
-		if (q > 0) {
-			c->v[i].role = ROLE_QUESTION;
-			c->v[i].conf = q;
-			if (first_q < 0)
-				first_q = (long)i;
-			last_q = (long)i;
-		}
+		if ((p > text && isalnum((unsigned char)p[-1])) || isalnum((unsigned char)p[n]))
+			continue;
+		before = xstrndup(from, (size_t)(p - from));
+		for (char *b = before; *b; b++)
+			*b = (char)tolower((unsigned char)*b);
+		for (size_t i = 0; i < ncues && !hit; i++)
+			hit = strstr(before, cues[i]) != NULL;
+		free(before);
+		if (hit)
+			return 1;
 	}
-	if (first_q < 0) {
-		assign_between(c, 0, c->n, ROLE_INTRO, 0.5f);
-		speakers_by_role(c, c->n);
-		return;
-	}
-	if (first_q != last_q)
-		find_prompts(c, (size_t)first_q, &last_q);
-	if ((size_t)first_q + 1 < c->n && c->v[first_q + 1].role == -1)
-		set_guest(c, name_before_comma(c->v[first_q + 1].body));
-	assign_between(c, 0, (size_t)first_q, ROLE_INTRO, 0.8f);
-	assign_between(c, (size_t)first_q, (size_t)last_q, ROLE_ANSWER, 0.85f);
-	mark_last_answer(c, (size_t)last_q);
-	speakers_by_role(c, (size_t)first_q);
+	return 0;
 }
 
-/* Q/A labels: a label sets the role of its paragraph and of the unlabelled
- * ones after it (a question over two lines, an answer of many paragraphs).
- * Where only the questions are labelled, what follows a question is its
- * answer. */
-static void layout_qa_labels(struct ctx *c, size_t start)
+static int unit_asks(const struct info *in)
 {
-	long first_q = -1, last_q = -1;
-	int role = ROLE_INTRO, answers_labelled = count_label(c, LBL_A) > 0;
-
-	for (size_t i = start; i < c->n; i++) {
-		if (c->v[i].label == LBL_Q) {
-			if (first_q < 0)
-				first_q = (long)i;
-			last_q = (long)i;
-		}
-	}
-	for (size_t i = 0; (long)i <= last_q; i++) {
-		struct info *in = &c->v[i];
-
-		if (in->label == LBL_Q)
-			role = ROLE_QUESTION;
-		else if (in->label == LBL_A || (role == ROLE_QUESTION && !answers_labelled && !in->aside))
-			role = ROLE_ANSWER;
-		if (in->role == -1) {
-			in->role = role;
-			in->conf = in->label != LBL_NONE ? 0.95f : 0.85f;
-		}
-	}
-	mark_last_answer(c, (size_t)last_q);
-	speakers_by_role(c, (size_t)first_q);
+	return final_punct(in->body) == '?' || is_request(in->body) ||
+	       (strchr(in->body, '?') && clean_count_words(in->body) <= QMARK_PLAIN_WORDS);
 }
 
-/* The host is the speaker who asks the most; on a tie, the one who speaks
- * first. */
-static long pick_host(struct ctx *c)
+/* Hosts are the speakers who ask; the first of them (or the only one)
+ * speaks the title and the intro.  A speaker whom the title or the opening
+ * names as the guest is a guest whatever they ask; one named as a co-host
+ * is a host.  Another speaker is a host too when most of their turns ask
+ * and are short beside the guests'. */
+static void find_sides(struct ctx *c, const char *title)
 {
 	long best = -1;
+	size_t longest = 0, first_guest = c->n;
+	char *tguest = title ? guest_from_title(title) : NULL;
 
-	for (size_t i = 0; i < c->n; i++)
-		if (c->v[i].label == LBL_NAME && (strchr(c->v[i].body, '?') || is_request(c->v[i].body)))
-			c->spk[c->v[i].spk].asks++;
-	for (size_t k = 0; k < c->nspk; k++) {
-		if (c->spk[k].alias >= 0 || !speaker_valid(c, (long)k))
+	for (size_t i = 0; i < c->n; i++) {
+		struct info *in = &c->v[i];
+		struct speaker *s;
+
+		if (in->spk < 0 || in->bare)
 			continue;
-		if (best < 0 || c->spk[k].asks > c->spk[best].asks ||
-		    (c->spk[k].asks == c->spk[best].asks && c->spk[k].first < c->spk[best].first))
+		s = &c->spk[in->spk];
+		s->words += clean_count_words(in->body);
+		if (in->kind != LABEL_NONE || (i && c->v[i - 1].bare)) {
+			s->turns++;
+			s->asks += unit_asks(in);
+		} else if (unit_asks(in) && (i + 1 == c->n || c->v[i + 1].kind != LABEL_NONE) &&
+			   !in->p->emphasis && !in->p->heading && !in->inline_q) {
+			s->asks++;	/* a turn that ends on a question */
+		}
+	}
+	for (size_t k = 0; k < c->nspk; k++) {
+		struct speaker *s = &c->spk[k];
+		const char *first_name;
+		size_t fl;
+
+		if (s->kind != LABEL_NAME || s->alias >= 0 || !s->valid)
+			continue;
+		fl = strcspn(s->name, " ");
+		first_name = s->name;
+		if (tguest && (!strcmp(tguest, s->name) || !strncmp(tguest, s->name, fl) ||
+			       strstr(tguest, surname(s->name))))
+			s->guest_named = 1;
+		for (size_t i = 0; i < c->n && i < 12; i++) {
+			char *fn = xstrndup(first_name, fl);
+			const struct info *in = &c->v[i];
+
+			if (in->spk != (long)k) {
+				if (names_after(in->body, fn, cohost_cues, COUNT(cohost_cues)))
+					s->host_named = 1;
+				else if (names_after(in->body, fn, guest_cues, COUNT(guest_cues)))
+					s->guest_named = 1;
+			}
+			free(fn);
+		}
+		if (s->turns && s->words / s->turns > longest)
+			longest = s->words / s->turns;
+	}
+	free(tguest);
+	for (size_t k = 0; k < c->nspk; k++) {
+		struct speaker *s = &c->spk[k];
+
+		if (s->kind != LABEL_NAME || s->alias >= 0 || !s->valid || s->guest_named)
+			continue;
+		if (s->asks == 0 || s->asks * 4 < s->turns)
+			continue;	/* a host asks in a quarter of their turns at least */
+		if (best < 0 || s->asks > c->spk[best].asks ||
+		    (s->asks == c->spk[best].asks && s->first < c->spk[best].first))
 			best = (long)k;
 	}
-	return best;
-}
+	for (size_t k = 0; k < c->nspk; k++) {
+		struct speaker *s = &c->spk[k];
+		size_t mean = s->turns ? s->words / s->turns : 0;
 
-/* With speaker labels both speakers may greet before the first question
- * and take leave after the last: what the guest says before the host first
- * asks is intro, and from the host's closing words (see is_host_closing())
- * after the last question on, everything is outro. */
-static void mark_opening_and_closing(struct ctx *c, size_t start)
-{
-	long first_q = -1, last_q = -1;
-
-	for (size_t i = start; i < c->n; i++) {
-		if (c->v[i].role == ROLE_QUESTION && asks(c->v[i].body)) {
-			if (first_q < 0)
-				first_q = (long)i;
-			last_q = (long)i;
-		}
-	}
-	if (first_q < 0)
-		return;
-	for (long i = (long)start; i < first_q; i++)
-		if (c->v[i].role == ROLE_ANSWER)
-			c->v[i].role = ROLE_INTRO;
-	collect_intro_names(c);
-	for (size_t i = (size_t)last_q + 2; i < c->n; i++) {
-		if (c->v[i].spk == c->host && c->v[i].role != ROLE_DROP && is_host_closing(c, &c->v[i])) {
-			for (size_t k = i; k < c->n; k++)
-				if (c->v[k].role != ROLE_DROP)
-					c->v[k].role = ROLE_OUTRO;
-			break;
-		}
-	}
-}
-
-static void layout_speaker_labels(struct ctx *c, size_t start)
-{
-	long spk = -1, first_host = -1, first_guest = -1, last_guest = -1;
-
-	c->host = pick_host(c);
-	for (size_t i = start; i < c->n; i++) {
-		struct info *in = &c->v[i];
-
-		if (in->label == LBL_NAME)
-			spk = in->spk;
-		if (in->role != -1)
+		if (s->kind != LABEL_NAME || s->alias >= 0 || !s->valid)
 			continue;
-		/* Unlabelled paragraphs continue the turn above; before any
-		 * label, the host introduces the show. */
-		in->spk = spk >= 0 ? spk : c->host;
-		if (in->aside)
-			in->spk = c->host;
-		if (in->spk == c->host && first_host < 0)
-			first_host = (long)i;
-		if (in->spk != c->host && first_host >= 0) {
-			if (first_guest < 0)
-				first_guest = (long)i;
-			last_guest = (long)i;
-		}
-	}
-	for (size_t i = start; i < c->n; i++) {
-		struct info *in = &c->v[i];
-
-		if (in->role != -1)
-			continue;
-		in->conf = in->label == LBL_NAME ? 0.95f : 0.85f;
-		if (in->aside)
-			in->role = ROLE_ANSWER;
-		else if (in->spk != c->host)
-			in->role = (long)i < first_host ? ROLE_INTRO : ROLE_ANSWER;
-		else if (first_guest < 0)
-			in->role = ROLE_INTRO;
-		else if ((long)i > last_guest)
-			in->role = ROLE_OUTRO;
-		else if ((long)i > first_guest)
-			in->role = ROLE_QUESTION;	/* a remark opens no chapter */
+		if (s->host_named && !s->guest_named)
+			s->side = SIDE_HOST;
+		else if (s->guest_named)
+			s->side = SIDE_GUEST;
+		else if ((long)k == best)
+			s->side = SIDE_HOST;
+		else if (s->turns >= 2 && s->asks * 5 >= s->turns * 2 && mean * 5 <= longest * 3)
+			s->side = SIDE_HOST;
 		else
-			in->role = ROLE_INTRO;
+			s->side = SIDE_GUEST;
 	}
-	/* The end of the opening turn asks the first question: its last
-	 * paragraph, and the paragraphs before it that ask too.  A host who
-	 * only greets leaves the guest greeting back as part of the intro. */
-	for (long i = first_guest - 1; i >= (long)start && c->v[i].role == ROLE_INTRO &&
-	     c->v[i].spk == c->host; i--) {
-		if (!strchr(c->v[i].body, '?') && !is_request(c->v[i].body))
-			break;
-		c->v[i].role = ROLE_QUESTION;
+	/* With Q/A marks or role labels beside names, a name that does not
+	 * ask is a guest: "Q: ..." then "Pete Childers: ...". */
+	for (size_t k = 0; k < c->nspk; k++)
+		if (c->spk[k].kind == LABEL_HOST || c->spk[k].kind == LABEL_GUEST)
+			for (size_t j = 0; j < c->nspk; j++)
+				if (c->spk[j].kind == LABEL_NAME && !c->spk[j].host_named && c->spk[j].asks * 2 < c->spk[j].turns)
+					c->spk[j].side = SIDE_GUEST;
+	c->host = c->guest = -1;
+	for (size_t i = 0; i < c->n; i++) {
+		long s = c->v[i].spk;
+
+		if (s < 0)
+			continue;
+		if (c->spk[s].side == SIDE_HOST && c->host < 0)
+			c->host = s;
+		if (c->spk[s].side == SIDE_GUEST && c->guest < 0) {
+			c->guest = s;
+			first_guest = i;
+		}
 	}
-	mark_opening_and_closing(c, start);
+	(void)first_guest;
+	c->two_sided = c->host >= 0 && c->guest >= 0;
+}
+
+/* Full names the title, the author line and the opening give ("Noa
+ * Tamsalu", "R.T. Vance"): two or three capitalised words or initials. */
+
+static size_t full_names(const char *s, char **out, size_t n, size_t max)
+{
+	while (*s && n < max) {
+		const char *p = s;
+		int words = 0;
+		size_t wl = strcspn(s, " .,:");
+
+		for (size_t i = 0; i < COUNT(name_titles); i++) {
+			if (strlen(name_titles[i]) == wl && !strncmp(s, name_titles[i], wl)) {
+				s += wl;
+				s += strspn(s, " .");
+				p = s;
+				break;
+			}
+		}
+
+		while (words < 3) {
+			const char *w = p;
+			int initials = 0;
+
+			if (!is_upper_start(w))
+				break;
+			while (isupper((unsigned char)p[0]) && p[1] == '.') {
+				p += 2;
+				initials = 1;
+			}
+			if (!initials) {
+				if (!is_name_word(w))
+					break;
+				while (*p && *p != ' ' && *p != ',' && *p != ':' && *p != '.' && *p != '?' &&
+				       *p != '!' && *p != ')' && *p != ';' && strncmp(p, "\xe2\x80\x99", 3) && *p != '\'')
+					p++;
+			}
+			words++;
+			if (*p != ' ' || !is_upper_start(p + 1))
+				break;
+			p++;
+		}
+		while (p > s && p[-1] == ' ')
+			p--;
+		if (words >= 2) {
+			out[n++] = xstrndup(s, (size_t)(p - s));
+			s = p;
+		} else {
+			s += strcspn(s, " ");
+			s += *s == ' ';
+		}
+	}
+	return n;
+}
+
+/* Does the short label stand for the full name: its first name, its
+ * surname, its initials ("LM", "R.T.") in any capitals? */
+static int stands_for(const char *label, const char *full)
+{
+	char ini[16], lab[16];
+	size_t ni = 0, nl = 0;
+	size_t first = strcspn(full, " ");
+
+	if ((strlen(label) == first && !strncasecmp(label, full, first)) || !strcasecmp(label, surname(full)))
+		return 1;
+	for (const char *p = full; *p && ni + 1 < sizeof(ini); p++)
+		if ((p == full || p[-1] == ' ' || p[-1] == '.') && isupper((unsigned char)*p))
+			ini[ni++] = *p;
+	for (const char *p = label; *p && nl + 1 < sizeof(lab); p++)
+		if (*p != '.')
+			lab[nl++] = (char)toupper((unsigned char)*p);
+	ini[ni] = lab[nl] = '\0';
+	return nl >= 2 && !strcmp(ini, lab);
+}
+
+#define FULL_NAMES_MAX 32
+
+/* A speaker labelled by a short form takes the full name that the page
+ * gives it elsewhere: "Tamsalu:" is Noa Tamsalu, "LM:" is Lidia Marsh. */
+static void full_speaker_names(struct ctx *c, const char *title, const char *author)
+{
+	char *names[FULL_NAMES_MAX];
+	size_t n = 0;
+
+	if (title)
+		n = full_names(title, names, n, FULL_NAMES_MAX);
+	if (author)
+		n = full_names(author, names, n, FULL_NAMES_MAX);
+	for (size_t i = 0; i < c->n && i < TITLE_SCAN + 4; i++)
+		if (c->v[i].kind == LABEL_NONE)
+			n = full_names(c->v[i].body, names, n, FULL_NAMES_MAX);
+	for (size_t k = 0; k < c->nspk; k++) {
+		struct speaker *s = &c->spk[k];
+		long match = -1;
+
+		if (s->kind != LABEL_NAME || s->alias >= 0 || strchr(s->name, ' '))
+			continue;
+		for (size_t i = 0; i < n; i++)
+			if (stands_for(s->name, names[i]))
+				match = match < 0 || !strcmp(names[match], names[i]) ? (long)i : -2;
+		if (match >= 0) {
+			free(s->name);
+			s->name = xstrdup(names[match]);
+		}
+	}
+	for (size_t i = 0; i < n; i++)
+		free(names[i]);
+}
+
+/* After its labels, a unit takes its turn's side.  Where only one side
+ * is labelled, or the labels stop (a page that names the speakers of its
+ * first exchange only), the units without a label are left to the
+ * decoder. */
+static void assign_sides(struct ctx *c)
+{
+	size_t last_label = 0;
+	int any = 0;
+
+	for (size_t i = 0; i < c->n; i++) {
+		if (c->v[i].kind != LABEL_NONE) {
+			last_label = i;
+			any = 1;
+		}
+	}
+	for (size_t i = 0; i < c->n; i++) {
+		struct info *in = &c->v[i];
+
+		in->side = in->spk >= 0 ? c->spk[in->spk].side : SIDE_NONE;
+		if (in->kind != LABEL_NONE || (i && c->v[i - 1].bare))
+			continue;
+		if (!any || in->spk < 0 || !c->two_sided)
+			in->free = 1;
+	}
+	/* the labels stop: from the first question-shaped unit after the
+	 * last label, the rest is unlabelled */
+	if (any && c->two_sided) {
+		size_t asking = 0, after = 0, from = c->n;
+
+		for (size_t i = last_label + 1; i < c->n; i++) {
+			const struct info *in = &c->v[i];
+			int q = final_punct(in->body) == '?' && clean_count_words(in->body) <= QMARK_PLAIN_WORDS;
+
+			after++;
+			if (q) {
+				asking++;
+				if (from == c->n)
+					from = i;
+			}
+		}
+		if (after >= 4 && asking >= 2)
+			for (size_t i = from; i < c->n; i++)
+				c->v[i].free = 1;
+	}
+}
+
+/* A title to read the guest's name from before decoding: the front
+ * matter's, else the first headline near the top. */
+static const char *title_guess(const struct ctx *c)
+{
+	if (c->known_title)
+		return c->known_title;
+	for (size_t i = 0; i < c->n && i < TITLE_SCAN; i++)
+		if (c->v[i].kind == LABEL_NONE && looks_like_title(&c->v[i]))
+			return c->v[i].body;
+	return NULL;
+}
+
+/* ---- 4. scores --------------------------------------------------------- */
+
+static const char *const greetings[] = {
+	"hi", "hello", "hey", "thanks", "thank you", "glad", "great to be", "good to be",
+	"happy to be", "it's a pleasure", "it’s a pleasure", "pleasure", "good morning",
+	"good evening", "good afternoon", "oh", "ha", "sorry",
+};
+
+/* "Ada Stone is a ...", "Ada has spent ...": a paragraph about someone,
+ * as an introduction describes the guest. */
+static int is_bio(const char *s)
+{
+	static const char *const verbs[] = {
+		"is", "was", "has", "had", "spent", "runs", "leads", "founded", "grew", "works",
+		"teaches", "writes", "joined", "became", "began", "started", "lives", "studied",
+		"directs", "owns", "trained", "served", "holds", "made", "wrote", "built",
+	};
+	char *name = name_at(s);
+	const char *p;
+	int hit = 0;
+
+	if (!name) {
+		/* "Ada is ..." */
+		if (!is_name_word(s))
+			return 0;
+		name = xstrndup(s, strcspn(s, " ,"));
+		if (strlen(name) < 3 || speaks_of_self(name)) {
+			free(name);
+			return 0;
+		}
+	}
+	p = s + strlen(name);
+	if (*p == ',') {	/* "Ada Stone, a potter from Leeds, has ..." */
+		const char *close = strchr(p + 1, ',');
+		p = close && close - p < 80 ? close + 1 : p;
+	}
+	p += strspn(p, " ");
+	for (size_t i = 0; i < COUNT(verbs) && !hit; i++)
+		hit = starts_with_word(p, verbs[i]);
+	free(name);
+	return hit && !addresses_guest(s) && !strchr(s, '?');
+}
+
+/* How likely an unlabelled unit is a question, from its shape and its
+ * neighbours.  The layouts of real pages are features here, not rules
+ * tried in turn: a '?', a request, a heading or a bold line, a short line
+ * that ends no sentence, a topic ending in ':', a short line between long
+ * answers. */
+static float question_shape(const struct ctx *c, size_t i)
+{
+	const struct info *in = &c->v[i];
+	const char *s = in->body;
+	char last = final_punct(s);
+	size_t words = clean_count_words(s);
+	const struct info *next = i + 1 < c->n ? &c->v[i + 1] : NULL;
+	const struct info *prev = i ? &c->v[i - 1] : NULL;
+	float q = 0.03f;
+
+	if (in->inline_q)
+		return 0.95f;
+	if (in->inline_a || in->aside || in->quote || !next)
+		return 0.02f;
+	if (in->bio)
+		return 0.03f;
+	if ((in->p->heading || in->p->emphasis) && words <= HEADER_MAX_WORDS * 2)
+		return (last == '.' && words > 12 && !c->bold_asks) || words > HEADER_MAX_WORDS ?
+			       (c->bold_asks ? 0.8f : 0.5f) : 0.9f;
+	if (last == '?') {
+		if (words <= QMARK_PLAIN_WORDS || (words <= QMARK_MAX_WORDS && addresses_guest(s)))
+			q = 0.9f;
+		else
+			q = 0.1f;
+	} else if (is_request(s) && words <= REQUEST_MAX_WORDS && (last == '.' || !last)) {
+		q = 0.7f;
+	} else if (words <= HEADER_MAX_WORDS && !ends_sentence(s)) {
+		/* a header line: followed by text, not by another header */
+		if (ends_sentence(next->body) || next->p->list_item || clean_count_words(next->body) > HEADER_MAX_WORDS)
+			q = last == ':' ? (words <= TOPIC_MAX_WORDS && !next->p->list_item && !speaks_of_self(s) ? 0.7f : 0.05f)
+					: 0.75f;
+		else
+			q = 0.2f;
+	} else if (last == ':' && words <= TOPIC_MAX_WORDS && !speaks_of_self(s)) {
+		q = 0.6f;
+	} else if (starts_with_any(s, prompt_openers, COUNT(prompt_openers)) && words <= 25 &&
+		   clean_count_words(next->body) > words) {
+		q = 0.55f;
+	} else if (words <= 20 && prev && clean_count_words(prev->body) >= 3 * words &&
+		   clean_count_words(next->body) >= 3 * words && words >= 3) {
+		q = 0.45f;	/* stands alone between long answers */
+	}
+	if (!in->p->first_in_block && last != '?' && !in->p->heading && !in->p->emphasis)
+		q *= 0.3f;
+	if (in->p->list_item && last != '?')
+		q *= 0.2f;
+	return q;
+}
+
+/* How the title shows: a heading or a headline near the top. */
+static float title_shape(const struct ctx *c, size_t i)
+{
+	const struct info *in = &c->v[i];
+
+	if (i >= TITLE_SCAN + c->n / 50 || in->kind != LABEL_NONE || in->inline_q || in->inline_a || i + 1 >= c->n)
+		return 0.001f;
+	if (c->known_title)
+		return !strcasecmp(in->body, c->known_title) ? 0.97f : 0.001f;
+	if (i == 0 && clean_count_words(in->body) <= 15 && !ends_sentence(in->body) && !in->p->list_item)
+		return looks_like_title(in) ? 0.9f : 0.5f;	/* the first line names the file */
+	if (looks_like_title(in))
+		return in->p->heading || strstr(in->body, ": ") ? 0.9f : clean_count_words(in->body) >= 5 ? 0.8f : 0.6f;
+	return 0.01f;
+}
+
+/* "Hamish Dalgleish in the clock room above the square. Photo: ...": an
+ * image's caption, its subject and where they are. */
+static int is_caption(const char *s)
+{
+	static const char *const where[] = { " at ", " in ", " on ", " during ", " with ", " outside ", " inside " };
+	char *name = name_at(s);
+	const char *p;
+	int hit = 0;
+
+	if (!name)
+		return 0;
+	p = s + strlen(name);
+	if (clean_count_words(s) <= 30 && !strchr(s, '?'))
+		for (size_t i = 0; i < COUNT(where) && !hit; i++)
+			hit = !strncmp(p, where[i], strlen(where[i]));
+	free(name);
+	if (hit && (strstr(s, "Photo") || strstr(s, "photo") || strstr(s, "Credit") || strstr(s, "courtesy") ||
+		    strstr(s, "Image") || !ends_sentence(s)))
+		return 1;
+	return 0;
+}
+
+/* "Oskar Vennberg, Quality Coach": a name and a job title, no sentence. */
+static int is_name_card(const char *s)
+{
+	char *name = name_at(s);
+	const char *p;
+	int ok;
+
+	if (!name)
+		return 0;
+	p = s + strlen(name);
+	ok = p[0] == ',' && p[1] == ' ' && clean_count_words(s) <= 8 && !ends_sentence(s);
+	for (p += 2; ok && *p; p += strcspn(p, " ") + (p[strcspn(p, " ")] == ' '))
+		ok = is_upper_start(p) || is_small_word(p, strcspn(p, " ,"));
+	free(name);
+	return ok;
+}
+
+static int seen_before(const struct ctx *c, size_t i)
+{
+	size_t words = clean_count_words(c->v[i].text);
+
+	if (words < 2 || words > 20)
+		return 0;
+	for (size_t k = 0; k < i; k++)
+		if (!strcmp(c->v[k].text, c->v[i].text))
+			return 1;
+	return 0;
+}
+
+static void collect_intro_names(struct ctx *c, size_t upto)
+{
+	for (size_t i = 0; i < upto && i < c->n && c->nintro_names < INTRO_NAMES_MAX; i++) {
+		const char *s = c->v[i].body;
+
+		while (*s && c->nintro_names < INTRO_NAMES_MAX) {
+			char *name = (s == c->v[i].body || s[-1] == ' ') ? name_at(s) : NULL;
+
+			if (name) {
+				XGROW(c->intro_names, c->intro_alloc, c->nintro_names + 1);
+				c->intro_names[c->nintro_names++] = name;
+				s += strlen(name);
+			} else {
+				s++;
+			}
+		}
+	}
+}
+
+/* The host speaking after the interview: a thank-you or sign-off, the
+ * guest addressed or spoken of by first name, or a name from the intro. */
+static int is_host_closing(const struct ctx *c, const struct info *in)
+{
+	static const char *const phrases[] = {
+		"thank you so much", "thanks so much", "thank you for joining", "thanks for joining",
+		"thank you for coming", "thanks for coming", "thank you for talking", "thanks for talking",
+		"thank you for taking the time", "thanks for listening", "thank you for listening",
+		"that's our show", "that’s our show", "that's all for", "that’s all for", "see you next",
+		"until next time", "that's it for", "that’s it for", "we'll leave it there",
+		"we’ll leave it there", "we'll have to leave it", "we’ll have to leave it",
+		"thank you very much for", "thanks very much for", "i'll stop the recording",
+		"i’ll stop the recording", "that's everything i", "that’s everything i",
+	};
+	char *low = NULL;
+	int hit = 0;
+
+	if (clean_count_words(in->body) <= 60) {
+		low = xstrdup(in->body);
+		for (char *p = low; *p; p++)
+			*p = (char)tolower((unsigned char)*p);
+		for (size_t i = 0; i < COUNT(phrases) && !hit; i++)
+			hit = strstr(low, phrases[i]) != NULL;
+		free(low);
+		if (hit)
+			return 1;
+	}
+	if (starts_with_any(in->body, closing_openers, COUNT(closing_openers)) ||
+	    (c->guest_first && contains_word(in->body, c->guest_first)))
+		return 1;
+	for (size_t i = 0; i < c->nintro_names; i++) {
+		const char *name = c->intro_names[i];
+		size_t first = strcspn(name, " ");
+
+		if (strstr(in->body, name))
+			return 1;
+		/* "Hemi runs courses ...", "Siobhán's plot is open ..." */
+		if (!strncmp(in->body, name, first) && (in->body[first] == ' ' || in->body[first] == '\'' ||
+							 !strncmp(in->body + first, "\xe2\x80\x99", 3)))
+			return 1;
+	}
+	return 0;
+}
+
+static double lg(double p)
+{
+	return log(p < 1e-6 ? 1e-6 : p);
+}
+
+/* The emission scores of unit i for each state. */
+static void emissions(const struct ctx *c, size_t i, double *e)
+{
+	const struct info *in = &c->v[i];
+	double furn = in->furn, keep = 1 - furn, q, a, intro, outro;
+
+	if (in->free || in->side == SIDE_NONE) {
+		q = in->q;
+		a = (1 - q) * (in->close ? 0.2 : 0.5);
+		intro = (1 - q) * (in->bio ? 0.8 : 0.5);
+		outro = (1 - q) * (in->close ? 0.9 : 0.12);
+		if (in->side == SIDE_HOST && !in->free)
+			a *= 0.3;
+	} else if (in->side == SIDE_HOST) {
+		q = in->aside ? 0.05 : in->asks_ ? 0.9 : 0.6;
+		a = in->aside ? 0.8 : 0.05;
+		intro = in->asks_ ? 0.3 : 0.5;
+		outro = in->close ? 0.9 : in->asks_ || clean_count_words(in->body) > 15 ? 0.12 : 0.4;
+		if (in->banter) {	/* hosts among themselves before the guest */
+			q = 0.15;
+			intro = 0.8;
+		}
+	} else {
+		q = 0.01;
+		a = in->close ? 0.2 : in->thanks ? 0.4 : 0.6;
+		intro = in->greets ? 0.7 : 0.3;
+		outro = in->close ? 0.9 : in->thanks ? 0.7 : 0.2;
+	}
+	e[S_PRE] = lg(furn);
+	e[S_HEAD] = lg(furn);
+	e[S_MID] = lg(furn * 0.8);
+	e[S_POST] = lg(furn);
+	e[S_TITLE] = lg(in->title * keep);
+	e[S_INTRO] = lg(intro * keep);
+	e[S_Q] = lg(q * keep);
+	e[S_A] = lg(a * keep);
+	e[S_OUTRO] = lg(outro * keep);
+}
+
+static void score_units(struct ctx *c)
+{
+	const char *tg = title_guess(c);
+	size_t bold_q = 0;
+
+	/* A page that sets its questions in bold or as headings does so for
+	 * all of them, those that end in '.' too. */
 	for (size_t i = 0; i < c->n; i++)
-		if (c->v[i].role != ROLE_DROP && c->v[i].spk >= 0)
-			c->v[i].speaker = c->spk[c->v[i].spk].name;
-	if (c->host >= 0)
-		c->host_name = xstrdup(c->spk[c->host].name);
-	if (first_guest >= 0)
-		set_guest(c, xstrdup(c->spk[c->v[first_guest].spk].name));
+		bold_q += (c->v[i].p->emphasis || c->v[i].p->heading) && final_punct(c->v[i].body) == '?';
+	c->bold_asks = bold_q >= 3;
+
+	for (size_t i = 0; i < c->n; i++) {
+		struct info *in = &c->v[i];
+
+		in->quote = (unsigned)is_quotation(in->body);
+		in->aside = (unsigned)is_aside(in->body);
+		in->bio = in->kind == LABEL_NONE && !in->inline_q && (unsigned)is_bio(in->body);
+		in->asks_ = (unsigned)unit_asks(in);
+		in->thanks = (unsigned)starts_with_any(in->body, closing_openers, COUNT(closing_openers));
+	}
+	for (size_t i = 0; i < c->n; i++) {
+		struct info *in = &c->v[i];
+
+		in->furn = cruft_score(in->body);
+		if (in->kind != LABEL_NONE || in->inline_q || in->inline_a)
+			in->furn = in->furn >= 0.8f ? 0.6f : 0.01f;	/* a sponsor read in a turn */
+		else if (person_shaped(in->body) || is_caption(in->body) || is_name_card(in->body))
+			in->furn = in->furn > 0.75f ? in->furn : 0.75f;
+		if (in->kind == LABEL_NONE && seen_before(c, i) && in->furn < 0.8f)
+			in->furn = 0.8f;	/* a headline or a button again */
+		if (in->kind == LABEL_NONE && tg && in->body != tg && strlen(tg) >= 12 && strstr(in->body, tg) &&
+		    clean_count_words(in->body) <= clean_count_words(tg) + 6 && in->furn < 0.85f)
+			in->furn = 0.85f;	/* "Ep 9 – <the headline>" */
+		if (in->quote || in->aside)
+			in->furn = 0.02f;
+		in->q = question_shape(c, i);
+		in->title = title_shape(c, i);
+	}
+	/* Before the guest first speaks, hosts talk among themselves; the
+	 * host turn that hands over to the guest asks the first question. A
+	 * guest's first words that greet are part of the opening. */
+	if (c->two_sided) {
+		size_t g = 0, lasthost = c->n;
+
+		while (g < c->n && !(c->v[g].side == SIDE_GUEST && !c->v[g].free && !c->v[g].bare))
+			g++;
+		for (size_t i = 0; i < g; i++)
+			if (c->v[i].side == SIDE_HOST && !c->v[i].bare)
+				lasthost = i;
+		for (size_t i = 0; i < g; i++)
+			if (c->v[i].side == SIDE_HOST && !c->v[i].free && i != lasthost)
+				c->v[i].banter = 1;
+		if (g < c->n && clean_count_words(c->v[g].body) <= 25 &&
+		    (starts_with_any(c->v[g].body, greetings, COUNT(greetings)) || c->v[g].thanks)) {
+			c->v[g].greets = 1;
+			if (lasthost < c->n && !c->v[lasthost].free)
+				c->v[lasthost].banter = 1;
+			/* then the hosts go on among themselves until one asks */
+			for (size_t i = g + 1; i < c->n && c->v[i].side == SIDE_HOST && !c->v[i].asks_; i++)
+				c->v[i].banter = 1;
+		}
+	}
+	/* A name alone near the top is the byline ("Noor Haddad"). */
+	for (size_t i = 0; i < c->n && i < TITLE_SCAN; i++) {
+		struct info *in = &c->v[i];
+
+		if (in->kind == LABEL_NONE && person_shaped(in->body) && in->furn < 0.7f)
+			in->furn = 0.7f;
+	}
+	/* Short lines above the headline are a page's menus and banners. */
+	for (size_t i = 0, top = 0; i < c->n && i < TITLE_SCAN; i++) {
+		struct info *in = &c->v[i];
+
+		while (top < c->n && top < TITLE_SCAN && c->v[top].title < 0.5f && c->v[top].kind == LABEL_NONE)
+			top++;
+		if (top >= c->n || top >= TITLE_SCAN || c->v[top].title < 0.5f || i >= top)
+			break;
+		if (!in->quote && clean_count_words(in->body) <= CHROME_MAX_WORDS && !ends_sentence(in->body) &&
+		    in->furn < 0.6f)
+			in->furn = 0.6f;
+	}
+}
+
+/* ---- 5. decode ------------------------------------------------------- */
+
+#define NO -INFINITY
+
+/* The grammar of an interview: furniture, a title, furniture, an intro,
+ * turns of questions and answers with furniture between, an outro,
+ * furniture.  Scores are log-probabilities of a step. */
+static const double transitions[NSTATE][NSTATE] = {
+	/*            PRE   TITLE HEAD  INTRO Q     A     MID   OUTRO POST */
+	[S_PRE]   = { 0,    0,    NO,   -1.0, -1.5, NO,   NO,   NO,   NO },
+	[S_TITLE] = { NO,   NO,   -0.3, 0,    -0.3, NO,   NO,   NO,   NO },
+	[S_HEAD]  = { NO,   NO,   0,    0,    -0.3, NO,   NO,   NO,   NO },
+	[S_INTRO] = { NO,   NO,   -1.0, -0.1, -0.2, NO,   NO,   NO,   -2.0 },
+	[S_Q]     = { NO,   NO,   NO,   NO,   -1.0, 0,    -1.5, NO,   NO },
+	[S_A]     = { NO,   NO,   NO,   NO,   -0.3, -0.1, -1.5, -0.5, -1.0 },
+	[S_MID]   = { NO,   NO,   NO,   NO,   -0.2, -0.2, 0,    -1.0, -0.5 },
+	[S_OUTRO] = { NO,   NO,   NO,   NO,   NO,   NO,   NO,   0,    -0.5 },
+	[S_POST]  = { NO,   NO,   NO,   NO,   NO,   NO,   NO,   -2.0, 0 },
+};
+static const double start_scores[NSTATE] = { -0.5, 0, NO, -1.0, -1.5, NO, NO, NO, NO };
+static const double end_scores[NSTATE] = { -3, -3, -3, -1.0, -2.0, 0, -1.0, 0, 0 };
+
+/* Decode the units that are not bare labels; give each its role and
+ * confidence. */
+static void decode(struct ctx *c)
+{
+	size_t *idx = xmalloc((c->n ? c->n : 1) * sizeof(size_t)), m = 0;
+	double *emit, *post;
+	int *path;
+	struct hmm model = { NSTATE, &transitions[0][0], start_scores, end_scores };
+
+	for (size_t i = 0; i < c->n; i++)
+		if (!c->v[i].bare)
+			idx[m++] = i;
+	emit = xmalloc((m ? m : 1) * NSTATE * sizeof(double));
+	path = xmalloc((m ? m : 1) * sizeof(int));
+	post = xmalloc((m ? m : 1) * sizeof(double));
+	for (size_t k = 0; k < m; k++)
+		emissions(c, idx[k], emit + k * NSTATE);
+	if (decode_best(&model, emit, m, path, post) < 0) {
+		for (size_t k = 0; k < m; k++) {	/* cannot happen: INTRO throughout is allowed */
+			path[k] = S_INTRO;
+			post[k] = 0;
+		}
+	}
+	for (size_t k = 0; k < m; k++) {
+		struct info *in = &c->v[idx[k]];
+
+		in->role = state_role[path[k]];
+		in->conf = (float)post[k];
+	}
+	free(idx);
+	free(emit);
+	free(path);
+	free(post);
+}
+
+/* The closing cue needs the names of the intro, known only once the
+ * first question is: decode once, then again with them. */
+static void mark_closings(struct ctx *c)
+{
+	size_t first_q = c->n;
+
+	for (size_t i = 0; i < c->n && first_q == c->n; i++)
+		if (c->v[i].role == ROLE_QUESTION)
+			first_q = i;
+	collect_intro_names(c, first_q);
+	for (size_t i = 0; i < c->n; i++) {
+		struct info *in = &c->v[i];
+		in->close = (in->side != SIDE_GUEST || in->free || in->kind == LABEL_NONE) && i > first_q &&
+			    (is_host_closing(c, in) ||
+			     /* a list that ends an answer, then the host */
+			     (i && c->v[i - 1].p->list_item && !in->p->list_item && in->kind == LABEL_NONE &&
+			      i + 3 >= c->n));
+	}
+}
+
+/* Speakers: a turn's own; without one, the role's side. */
+static void assign_speakers(struct ctx *c)
+{
+	long host = c->host, guest = c->guest, last_host = c->host, last_guest = c->guest;
+	size_t first_q = c->n;
+	const char *hname = host >= 0 ? c->spk[host].name : "host";
+	const char *gname = guest >= 0 ? c->spk[guest].name : "guest";
+
+	for (size_t i = 0; i < c->n && first_q == c->n; i++)
+		if (c->v[i].role == ROLE_QUESTION)
+			first_q = i;
+	for (size_t i = 0; i < c->n; i++) {
+		struct info *in = &c->v[i];
+
+		if (in->role < 0 || in->role == ROLE_DROP)
+			continue;
+		if (!in->free && in->spk >= 0 && !in->aside &&
+		    !(in->role == ROLE_OUTRO && in->close && in->kind == LABEL_NONE)) {
+			in->speaker = c->spk[in->spk].name;
+			if (c->spk[in->spk].side == SIDE_HOST)
+				last_host = in->spk;
+			else
+				last_guest = in->spk;
+			continue;
+		}
+		if (in->aside)
+			in->speaker = hname;
+		else if (in->role == ROLE_ANSWER)
+			in->speaker = last_guest >= 0 ? c->spk[last_guest].name : gname;
+		else if (in->quote && in->role == ROLE_INTRO && i < first_q)
+			in->speaker = gname;
+		else if (in->role == ROLE_QUESTION)
+			in->speaker = last_host >= 0 ? c->spk[last_host].name : hname;
+		else
+			in->speaker = hname;
+	}
 }
 
 char *split_chapter_title(const char *question)
@@ -1239,56 +1705,115 @@ static void emit(struct episode *ep, const struct info *in, const char *host)
 		episode_add_segment(ep, (enum role)in->role, in->speaker, text, in->p->line)->confidence = in->conf;
 }
 
-struct episode *split_text(const struct text *t, const char *name)
+/* "Jane Roe, CTO, Example Corp": the guest introducing themself.  Returns
+ * the name, or NULL. */
+static char *name_before_comma(const char *s)
+{
+	const char *p = s;
+	int words = 0;
+
+	while (*p && words < 4) {
+		if (!is_upper_start(p))
+			return NULL;
+		while (*p && *p != ' ' && *p != ',')
+			p++;
+		words++;
+		if (*p == ',')
+			break;
+		if (*p == ' ')
+			p++;
+	}
+	if (*p != ',' || words < 2)
+		return NULL;
+	return xstrndup(s, (size_t)(p - s));
+}
+
+static void set_guest(struct ctx *c, char *name)
+{
+	if (!name || c->guest_name) {
+		free(name);
+		return;
+	}
+	c->guest_name = name;
+	free(c->guest_first);
+	c->guest_first = xstrndup(name, strcspn(name, " "));
+}
+
+/* The guest's name, for "guest" in the sidecars and for the closing cue:
+ * the first guest's label, else what the title, the intro or the first
+ * answer says. */
+static void find_guest_name(struct ctx *c)
+{
+	const char *t = title_guess(c);
+
+	if (c->guest >= 0 && c->spk[c->guest].kind == LABEL_NAME)
+		set_guest(c, xstrdup(c->spk[c->guest].name));
+	if (t)
+		set_guest(c, guest_from_title(t));
+	for (size_t i = 0; i < c->n && !c->guest_name; i++) {
+		const struct info *in = &c->v[i];
+
+		if (in->role == ROLE_INTRO && in->kind == LABEL_NONE)
+			set_guest(c, subject_name(in->body));
+		if (in->role == ROLE_ANSWER && i && c->v[i - 1].role == ROLE_QUESTION) {
+			set_guest(c, name_before_comma(in->body));
+			break;
+		}
+	}
+}
+
+struct episode *split_text_titled(const struct text *t, const char *name, const char *known_title,
+				  const char *author)
 {
 	struct episode *ep = episode_new();
 	struct ctx c;
-	void (*layout)(struct ctx *, size_t);
 	const char *host;
-	long title;
-	size_t start;
+	long title = -1;
 
 	memset(&c, 0, sizeof(c));
-	c.v = xcalloc(t->n ? t->n : 1, sizeof(struct info));
-	c.n = t->n;
-	c.host = -1;
+	c.known_title = known_title && *known_title ? known_title : NULL;
+	c.host = c.guest = -1;
 	for (size_t i = 0; i < t->ndropped; i++)
 		episode_add_dropped(ep, t->dropped[i]);
-	for (size_t i = 0; i < t->n; i++)
-		c.v[i].p = &t->paras[i];
-	read_labels(&c);
-	if (count_label(&c, LBL_Q) >= 1 && count_label(&c, LBL_Q) + count_label(&c, LBL_A) >= 2)
-		layout = layout_qa_labels;
-	else if (count_speakers(&c) >= 2)
-		layout = layout_speaker_labels;
-	else
-		layout = layout_unlabelled;
-	if (layout != layout_speaker_labels)
-		forget_names(&c);
-	read_shapes(&c);
-	title = find_title(&c, ep);
-	start = title >= 0 ? (size_t)title + 1 : 0;
-	if (title >= 0) {
-		drop_repeated_title(&c, title, ep);
-		set_guest(&c, guest_from_title(c.v[title].p->text));
-	}
-	if (start < c.n && c.v[start].label == LBL_NONE)
-		set_guest(&c, subject_name(c.v[start].body));
-	layout(&c, start);
+	make_units(&c, t);
+	confirm_labels(&c);
+	follow_turns(&c);
+	find_sides(&c, title_guess(&c));
+	full_speaker_names(&c, title_guess(&c), author);
+	assign_sides(&c);
+	score_units(&c);
+	decode(&c);
+	find_guest_name(&c);
+	mark_closings(&c);
+	decode(&c);
+	assign_speakers(&c);
 
-	host = c.host_name ? c.host_name : "host";
-	if (title >= 0)
-		c.v[title].speaker = host;
-	ep->title = title >= 0 ? xstrdup(c.v[title].p->text) : title_from_name(name);
+	host = c.host >= 0 ? c.spk[c.host].name : "host";
+	for (size_t i = 0; i < c.n; i++) {
+		struct info *in = &c.v[i];
+
+		if (in->role == ROLE_TITLE && title < 0) {
+			title = (long)i;
+			in->speaker = host;
+		}
+	}
+	ep->title = title >= 0 ? xstrdup(c.v[title].body) : c.known_title ? xstrdup(c.known_title)
+							      : title_from_name(name);
 	for (size_t i = 0; i < c.n; i++) {
 		const struct info *in = &c.v[i];
-		if (in->role != ROLE_DROP && in->role >= 0)
+
+		if (in->role == ROLE_DROP)
+			episode_add_dropped(ep, in->text);
+		else if (in->role >= 0)
 			emit(ep, in, host);
 	}
 	split_make_chapters(ep);
-	ep->host_name = c.host_name;
+	if (c.host >= 0 && c.spk[c.host].kind == LABEL_NAME)
+		ep->host_name = xstrdup(c.spk[c.host].name);
 	ep->guest_name = c.guest_name;
 
+	for (size_t i = 0; i < c.n; i++)
+		free(c.v[i].own);
 	for (size_t i = 0; i < c.nspk; i++)
 		free(c.spk[i].name);
 	free(c.spk);
@@ -1298,6 +1823,11 @@ struct episode *split_text(const struct text *t, const char *name)
 		free(c.intro_names[i]);
 	free(c.intro_names);
 	return ep;
+}
+
+struct episode *split_text(const struct text *t, const char *name)
+{
+	return split_text_titled(t, name, NULL, NULL);
 }
 
 size_t split_low_confidence(const struct episode *ep, int *lines, size_t max)

@@ -1,19 +1,26 @@
 /* split.h -- label paragraphs as title, intro, question, answer or outro.
  * In:  paragraphs from clean_text() and the transcript's file name.
  * Out: a new episode (caller frees with episode_free()) with title, one
- *      segment per spoken paragraph, chapters, and the dropped cruft.
- * Pure: no I/O.  Recognises three layouts, tried in this order:
- *   - Q:/A: labels (Q., Q1:, Question:, A., Answer:), answers labelled or
- *     not;
- *   - speaker labels ("Jane Roe: ...", "MEL: ...", "Jane (00:37): ...",
- *     "Jane Roe. ..." then "JR. ...") used by two or more speakers at least
- *     twice each; speakers keep their names;
- *   - unlabelled text whose questions open their block: paragraphs ending
- *     in '?', short header lines that end no sentence, topic headers ending
- *     in ':', requests ("Tell me about ..."), Markdown headings and bold
- *     lines.
- * Each segment carries a confidence; ep->host_name and ep->guest_name are
- * set when the text names them. */
+ *      segment per spoken paragraph, chapters, and the dropped furniture.
+ * Pure: no I/O.
+ *
+ * Design: document-level inference, not a choice among layouts.
+ *   - The document's own turn markers are found with one label grammar
+ *     (label.h: timestamps, names, roles, Q/A marks) and kept where the
+ *     document confirms them: repetition, a typography shared with
+ *     confirmed labels, role words.
+ *   - Speakers are sided: hosts open, ask, steer and close (any number of
+ *     them), guests answer (any number of them).
+ *   - Every paragraph is scored for each state of an interview (furniture,
+ *     title, intro, question, answer, outro) from features of its text and
+ *     its neighbours: a question mark, a request, a heading or a bold
+ *     line, a short line between long ones, furniture vocabulary and
+ *     repetition, a description of the guest, a thank-you.
+ *   - The sequence is decoded at once (decode.h) against the grammar
+ *     furniture, title, furniture, intro, (question answer)*, outro,
+ *     furniture, with furniture allowed between turns.  Each segment's
+ *     confidence is the posterior of its state.
+ * ep->host_name and ep->guest_name are set when the text names them. */
 #ifndef COLLOQUY_SPLIT_H
 #define COLLOQUY_SPLIT_H
 
@@ -21,6 +28,11 @@
 #include "episode.h"
 
 struct episode *split_text(const struct text *t, const char *name);
+/* The same, when the front matter gives the title (a paragraph that
+ * repeats it is the title, a heading under it may be a question) or the
+ * author (whom a label by initials may stand for).  Either may be NULL. */
+struct episode *split_text_titled(const struct text *t, const char *name, const char *title,
+				  const char *author);
 
 /* Count the segments whose confidence is low, and give the source lines
  * of the first max of them in lines[]. */

@@ -1,6 +1,11 @@
 #!/bin/sh
-# Every interview in tests/fixtures/interviews/ is labelled as its
-# expected file says (roles, speakers, title, chapters).
+# The splitter over the fixture corpus (tests/fixtures/interviews/: real
+# layouts, our own sentences), held to floors on what a listener notices:
+# paragraphs labelled right, questions found (F1), furniture kept out of
+# the audio, turns on the right side, named speakers.  The floors are the
+# figures measured when they were last raised, less a little; raise them
+# as the splitter improves.  `make splitter-report` shows the corpus by
+# layout class and the held-out set apart.
 . "$(dirname "$0")/lib.sh"
 cd "$ROOT" || exit 1
-python3 tests/splitter-score.py --tap tests/fixtures/interviews/*.expected.json
+$PY tests/splitter-score.py --floors=0.83,0.93,0.35,0.95,0.95 tests/fixtures/interviews/*.expected.json

@@ -98,7 +98,7 @@ fails "feed on a folder without episodes" 1 "$COLLOQUY" feed "$TMP/show"
 stderr_has "no episodes in"
 printf -- '---\ndate: 2024-13-01\n---\nQ: Why?\n\nA: Because.\n' >"$TMP/baddate.txt"
 fails "a front matter date that is no date" 1 "$COLLOQUY" render "$TMP/baddate.txt" -o "$TMP/x.mp3"
-stderr_has "line 2: date '2024-13-01' is not YYYY-MM-DD"
+stderr_has "line 2: date '2024-13-01' is not an ISO 8601 date"
 
 # Artwork: a square PNG made here, embedded as APIC, published beside the
 # episodes and named by the feed.
