@@ -118,6 +118,23 @@ static size_t wrap_width(const struct line *lines, size_t n)
 	return broken >= 2 && near * 10 >= broken * 6 ? width : 0;
 }
 
+static int opens_turn(const struct line *l)
+{
+	char *head = xstrndup(l->s, l->len < 80 ? l->len : 80);
+	struct label lab;
+	int yes;
+
+	for (char *r = head, *w = head;; r++) {	/* before Markdown marks go */
+		if (*r != '*' && *r != '_')
+			*w++ = *r;
+		if (!*r)
+			break;
+	}
+	yes = label_timestamp(head) || (label_parse(head, &lab) != LABEL_NONE && lab.sep == ':');
+	free(head);
+	return yes;
+}
+
 /* A line that ends in the middle of a phrase: "... Interview with". */
 static int ends_with_joiner(const struct line *l)
 {
@@ -141,8 +158,9 @@ static int joins_next(const struct line *cur, const struct line *next, size_t wi
 		return 0;
 	if (!width)
 		return ends_with_joiner(cur) && !label_is_bare(next->s, next->len) && cur->len < 80;
-	/* "0:00:41.3 **Ada Stone**": a speaker's label, the words below */
-	if (label_is_bare(cur->s, cur->len) || label_is_bare(next->s, next->len))
+	/* "0:00:41.3 **Ada Stone**": a speaker's label, the words below; and
+	 * a line that opens with a label or a timestamp starts a turn */
+	if (label_is_bare(cur->s, cur->len) || label_is_bare(next->s, next->len) || opens_turn(next))
 		return 0;
 	last = cur->s[cur->len - 1];
 	if (last == '?' || last == ':')
@@ -189,6 +207,39 @@ static void add_dropped(struct text *t, char *text)
 	t->dropped[t->ndropped++] = text;
 }
 
+/* Markdown links say their text: "[The Turning Light](https://...)" and
+ * "[text][ref]" become "The Turning Light" and "text"; "<https://...>"
+ * goes. */
+static void strip_links(struct sb *sb)
+{
+	size_t w = 0;
+
+	for (size_t r = 0; r < sb->len;) {
+		char *close;
+
+		if (sb->buf[r] == '[' && (close = memchr(sb->buf + r, ']', sb->len - r)) &&
+		    (close[1] == '(' || close[1] == '[') && strchr(close + 2, close[1] == '(' ? ')' : ']')) {
+			size_t text = (size_t)(close - sb->buf) - r - 1;
+			char *end = strchr(close + 2, close[1] == '(' ? ')' : ']');
+
+			if (r && sb->buf[r - 1] == '!' && w)
+				w--;	/* an image inside the text: its alt text */
+			memmove(sb->buf + w, sb->buf + r + 1, text);
+			w += text;
+			r = (size_t)(end - sb->buf) + 1;
+			continue;
+		}
+		if (sb->buf[r] == '<' && (!strncmp(sb->buf + r, "<http", 5) || !strncmp(sb->buf + r, "<www.", 5)) &&
+		    (close = memchr(sb->buf + r, '>', sb->len - r))) {
+			r = (size_t)(close - sb->buf) + 1;
+			continue;
+		}
+		sb->buf[w++] = sb->buf[r++];
+	}
+	sb->len = w;
+	sb->buf[w] = '\0';
+}
+
 /* Markdown: "## Heading" loses its marks and is a heading; "**Whole
  * line**" is emphasis; "**" and "__" anywhere else go (bold names in
  * speaker labels among them).  Returns whether it was a heading. */
@@ -205,7 +256,7 @@ static int is_word_char(unsigned char c)
 static int strip_markdown(struct sb *sb, int *emphasis, size_t *lead)
 {
 	size_t hashes = 0, w = 0, close_at = 0;
-	int heading = 0, wrapped = 0;
+	int heading = 0, wrapped = 0, italic = 0;
 	const char *close;
 
 	/* "> quoted": a Markdown block quote, as Q&As set their answers */
@@ -225,12 +276,15 @@ static int strip_markdown(struct sb *sb, int *emphasis, size_t *lead)
 	while (sb->len > 2 && is_mark(sb->buf[0]) && sb->buf[1] != sb->buf[0] && sb->buf[1] != ' ' &&
 	       sb->buf[sb->len - 1] == sb->buf[0] && sb->buf[sb->len - 2] != ' ' &&
 	       !memchr(sb->buf + 1, sb->buf[0], sb->len - 2)) {
+		/* one '*' or '_' is italics (a standfirst, an aside); bold
+		 * inside it still counts */
+		italic = 1;
 		memmove(sb->buf, sb->buf + 1, sb->len - 2);
 		sb->len -= 2;
 		sb->buf[sb->len] = '\0';
 		wrapped = 1;
 	}
-	*emphasis = wrapped ||
+	*emphasis = (wrapped && !italic) ||
 		    (sb->len > 4 && (!strncmp(sb->buf, "**", 2) || !strncmp(sb->buf, "__", 2)) &&
 		     !strncmp(sb->buf + sb->len - 2, sb->buf, 2) &&
 		     !strstr(sb->buf + 2, sb->buf[0] == '*' ? "**" : "__")[2]);
@@ -398,6 +452,8 @@ static void add_para(struct text *t, struct sb *sb, const struct line *first,
 		add_dropped(t, sb_detach(&folded, NULL));
 		return;
 	}
+	if (!(folded.buf[0] == '!' && folded.buf[1] == '['))	/* an image alone stays chrome */
+		strip_links(&folded);
 	heading = strip_markdown(&folded, &emphasis, &lead) || html_heading;
 	emphasis |= html_bold && !lead;
 	folded.len = cruft_strip_directions(folded.buf);

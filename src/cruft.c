@@ -70,7 +70,7 @@ static const char *const months[] = {
 };
 static const char *const date_words[] = {
 	"updated", "published", "posted", "modified", "last", "on", "at", "am", "pm",
-	"edt", "est", "pdt", "pst", "utc", "gmt", "bst", "cet", "monday", "tuesday",
+	"edt", "est", "pdt", "pst", "utc", "gmt", "bst", "cet", "et", "pt", "ct", "mt", "cest", "monday", "tuesday",
 	"wednesday", "thursday", "friday", "saturday", "sunday", "mon", "tue", "wed",
 	"thu", "fri", "sat", "sun",
 };

@@ -37,6 +37,8 @@ static const char *const not_names[] = {
 	"key", "quote", "headline", "question", "answer", "abstract", "introduction",
 	"conclusion", "interview", "interviewed", "intro", "outro", "music", "sound", "sfx",
 	"end", "break", "part", "chapter", "section", "page", "step", "fact", "facts", "ed",
+	"mastodon", "linkedin", "github", "youtube", "tiktok", "threads", "bluesky", "site", "blog",
+	"phone", "tel", "fax", "address", "hours", "open", "price", "tickets", "venue", "where", "when",
 };
 
 /* Role words: the side of an interview they stand for. */

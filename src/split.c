@@ -18,6 +18,7 @@
  *                 confidence; speakers follow from turns and roles.
  * The phrases the features look for are tables, so that what real pages
  * say is data, not code. */
+#define _GNU_SOURCE	/* strcasestr() */
 #include "split.h"
 
 #include <ctype.h>
@@ -73,7 +74,9 @@ struct info {
 	unsigned thanks : 1; /* it opens with thanks or a goodbye */
 	unsigned banter : 1; /* hosts among themselves before the guest */
 	unsigned greets : 1; /* the guest's first words greet */
-	float furn, q, title, close;
+	float furn, q, title;
+	unsigned close : 1;  /* the host closing: thanks, a sign-off */
+	unsigned close_weak : 1;     /* ... perhaps: the guest named */
 	unsigned bio : 1;    /* "Ada Stone is a ... ": about the guest */
 	int role;            /* enum role, ROLE_DROP, or -1 while unknown */
 	const char *speaker;
@@ -702,7 +705,8 @@ static void confirm_labels(struct ctx *c)
 				b = (long)k;
 		}
 		if (cands == 2 && c->spk[b].first > c->spk[a].first && c->spk[b].first - c->spk[a].first <= 3 &&
-		    c->spk[b].first * 2 < c->n)
+		    c->spk[b].first * 2 < c->n && strchr(c->v[c->spk[a].first].text, '?') &&
+		    clean_count_words(c->v[c->spk[b].first].text) >= 6)
 			c->spk[a].valid = c->spk[b].valid = 1;
 		/* or the guest's name on the first answer alone */
 		if (cands == 1 && c->spk[a].first * 2 < c->n && c->spk[a].uses == 1 &&
@@ -793,7 +797,7 @@ static int names_after(const char *text, const char *first, const char *const *c
 {
 	size_t n = strlen(first);
 
-	for (const char *p = text; (p = strstr(p, first)); p++) {
+	for (const char *p = text; (p = strcasestr(p, first)); p++) {
 		const char *from = p - text > 48 ? p - 48 : text;
 		char *before;
 		int hit = 0;
@@ -818,16 +822,31 @@ static int unit_asks(const struct info *in)
 	       (strchr(in->body, '?') && clean_count_words(in->body) <= QMARK_PLAIN_WORDS);
 }
 
-/* Hosts are the speakers who ask; the first of them (or the only one)
- * speaks the title and the intro.  A speaker whom the title or the opening
- * names as the guest is a guest whatever they ask; one named as a co-host
- * is a host.  Another speaker is a host too when most of their turns ask
- * and are short beside the guests'. */
+/* "Tova, welcome", "welcome, Tova": a greeting that names the guest. */
+static int welcomed(const char *text, const char *first)
+{
+	size_t n = strlen(first);
+
+	for (const char *p = text; (p = strcasestr(p, first)); p++) {
+		if ((p > text && isalnum((unsigned char)p[-1])) || isalnum((unsigned char)p[n]))
+			continue;
+		if (!strncasecmp(p + n, ", welcome", 9))
+			return 1;
+	}
+	return 0;
+}
+
+/* Sides.  The guest is the speaker the opening names as the guest, else
+ * the one who says the most and asks the least.  Hosts are those named as
+ * hosts, those who speak before the guest first does (co-hosts open the
+ * show together), and the speaker who asks the most.  Everyone else is a
+ * guest: a panel has several. */
 static void find_sides(struct ctx *c, const char *title)
 {
-	long best = -1;
-	size_t longest = 0, first_guest = c->n;
+	long best = -1, guest = -1;
 	char *tguest = title ? guest_from_title(title) : NULL;
+	size_t in_title = 0;	/* speakers the title names */
+	size_t opener = (size_t)-1;	/* the first label's unit */
 
 	for (size_t i = 0; i < c->n; i++) {
 		struct info *in = &c->v[i];
@@ -845,34 +864,40 @@ static void find_sides(struct ctx *c, const char *title)
 			s->asks++;	/* a turn that ends on a question */
 		}
 	}
+	for (size_t k = 0; k < c->nspk && title; k++) {
+		const struct speaker *s = &c->spk[k];
+		char *fn = xstrndup(s->name, strcspn(s->name, " "));
+
+		if (s->kind == LABEL_NAME && s->alias < 0 && s->valid && strcasestr(title, fn))
+			in_title++;
+		free(fn);
+	}
 	for (size_t k = 0; k < c->nspk; k++) {
 		struct speaker *s = &c->spk[k];
-		const char *first_name;
 		size_t fl;
+		char *fn;
 
 		if (s->kind != LABEL_NAME || s->alias >= 0 || !s->valid)
 			continue;
 		fl = strcspn(s->name, " ");
-		first_name = s->name;
-		if (tguest && (!strcmp(tguest, s->name) || !strncmp(tguest, s->name, fl) ||
-			       strstr(tguest, surname(s->name))))
+		fn = xstrndup(s->name, fl);
+		if (tguest && in_title == 1 && (!strcasecmp(tguest, s->name) || !strncasecmp(tguest, s->name, fl) ||
+						strcasestr(tguest, surname(s->name))))
 			s->guest_named = 1;
-		for (size_t i = 0; i < c->n && i < 12; i++) {
-			char *fn = xstrndup(first_name, fl);
+		for (size_t i = 0; i < c->n && i < 16; i++) {
 			const struct info *in = &c->v[i];
 
-			if (in->spk != (long)k) {
-				if (names_after(in->body, fn, cohost_cues, COUNT(cohost_cues)))
-					s->host_named = 1;
-				else if (names_after(in->body, fn, guest_cues, COUNT(guest_cues)))
-					s->guest_named = 1;
-			}
-			free(fn);
+			if (canonical(c, in->spk) == (long)k)
+				continue;
+			if (names_after(in->body, fn, cohost_cues, COUNT(cohost_cues)))
+				s->host_named = 1;
+			else if (names_after(in->body, fn, guest_cues, COUNT(guest_cues)) || welcomed(in->body, fn))
+				s->guest_named = 1;
 		}
-		if (s->turns && s->words / s->turns > longest)
-			longest = s->words / s->turns;
+		free(fn);
 	}
 	free(tguest);
+	/* the one who asks the most */
 	for (size_t k = 0; k < c->nspk; k++) {
 		struct speaker *s = &c->spk[k];
 
@@ -884,19 +909,38 @@ static void find_sides(struct ctx *c, const char *title)
 		    (s->asks == c->spk[best].asks && s->first < c->spk[best].first))
 			best = (long)k;
 	}
+	/* the guest: the first named so, else the first other speaker who
+	 * seldom asks and does not open the show */
+	for (size_t i = 0; i < c->n; i++) {
+		if (c->v[i].kind == LABEL_NAME) {
+			opener = c->spk[canonical(c, c->v[i].spk)].first;
+			break;
+		}
+	}
 	for (size_t k = 0; k < c->nspk; k++) {
 		struct speaker *s = &c->spk[k];
-		size_t mean = s->turns ? s->words / s->turns : 0;
+		int like = s->turns && s->asks * 3 < s->turns + 1 && (long)k != best && s->first != opener;
+
+		if (s->kind != LABEL_NAME || s->alias >= 0 || !s->valid || s->host_named)
+			continue;
+		if (s->guest_named && (guest < 0 || !c->spk[guest].guest_named || s->first < c->spk[guest].first))
+			guest = (long)k;
+		else if (!s->guest_named && (guest < 0 || !c->spk[guest].guest_named) && like &&
+			 (guest < 0 || s->first < c->spk[guest].first))
+			guest = (long)k;
+	}
+	if (best == guest)
+		best = -1;
+	for (size_t k = 0; k < c->nspk; k++) {
+		struct speaker *s = &c->spk[k];
 
 		if (s->kind != LABEL_NAME || s->alias >= 0 || !s->valid)
 			continue;
 		if (s->host_named && !s->guest_named)
 			s->side = SIDE_HOST;
-		else if (s->guest_named)
+		else if (s->guest_named || (long)k == guest)
 			s->side = SIDE_GUEST;
-		else if ((long)k == best)
-			s->side = SIDE_HOST;
-		else if (s->turns >= 2 && s->asks * 5 >= s->turns * 2 && mean * 5 <= longest * 3)
+		else if ((long)k == best || (guest >= 0 && s->first < c->spk[guest].first))
 			s->side = SIDE_HOST;
 		else
 			s->side = SIDE_GUEST;
@@ -916,12 +960,9 @@ static void find_sides(struct ctx *c, const char *title)
 			continue;
 		if (c->spk[s].side == SIDE_HOST && c->host < 0)
 			c->host = s;
-		if (c->spk[s].side == SIDE_GUEST && c->guest < 0) {
+		if (c->spk[s].side == SIDE_GUEST && c->guest < 0)
 			c->guest = s;
-			first_guest = i;
-		}
 	}
-	(void)first_guest;
 	c->two_sided = c->host >= 0 && c->guest >= 0;
 }
 
@@ -1274,8 +1315,9 @@ static void collect_intro_names(struct ctx *c, size_t upto)
 	}
 }
 
-/* The host speaking after the interview: a thank-you or sign-off, the
- * guest addressed or spoken of by first name, or a name from the intro. */
+/* The host speaking after the interview: a thank-you or sign-off (2), or
+ * the guest addressed or spoken of by first name or a name from the intro
+ * (1, which an answer can do too); 0 for neither. */
 static int is_host_closing(const struct ctx *c, const struct info *in)
 {
 	static const char *const phrases[] = {
@@ -1299,22 +1341,23 @@ static int is_host_closing(const struct ctx *c, const struct info *in)
 			hit = strstr(low, phrases[i]) != NULL;
 		free(low);
 		if (hit)
-			return 1;
+			return 2;
 	}
-	if (starts_with_any(in->body, closing_openers, COUNT(closing_openers)) ||
-	    (c->guest_first && contains_word(in->body, c->guest_first)))
-		return 1;
+	if (starts_with_any(in->body, closing_openers, COUNT(closing_openers)))
+		return 2;
 	for (size_t i = 0; i < c->nintro_names; i++) {
 		const char *name = c->intro_names[i];
 		size_t first = strcspn(name, " ");
 
 		if (strstr(in->body, name))
-			return 1;
+			return 2;
 		/* "Hemi runs courses ...", "Siobhán's plot is open ..." */
 		if (!strncmp(in->body, name, first) && (in->body[first] == ' ' || in->body[first] == '\'' ||
 							 !strncmp(in->body + first, "\xe2\x80\x99", 3)))
-			return 1;
+			return 2;
 	}
+	if (c->guest_first && contains_word(in->body, c->guest_first))
+		return 1;
 	return 0;
 }
 
@@ -1333,14 +1376,14 @@ static void emissions(const struct ctx *c, size_t i, double *e)
 		q = in->q;
 		a = (1 - q) * (in->close ? 0.2 : 0.5);
 		intro = (1 - q) * (in->bio ? 0.8 : 0.5);
-		outro = (1 - q) * (in->close ? 0.9 : 0.12);
+		outro = (1 - q) * (in->close ? 0.9 : in->close_weak ? 0.45 : 0.12);
 		if (in->side == SIDE_HOST && !in->free)
 			a *= 0.3;
 	} else if (in->side == SIDE_HOST) {
 		q = in->aside ? 0.05 : in->asks_ ? 0.9 : 0.6;
 		a = in->aside ? 0.8 : 0.05;
 		intro = in->asks_ ? 0.3 : 0.5;
-		outro = in->close ? 0.9 : in->asks_ || clean_count_words(in->body) > 15 ? 0.12 : 0.4;
+		outro = in->close ? 0.9 : in->close_weak ? 0.45 : in->asks_ || clean_count_words(in->body) > 15 ? 0.12 : 0.4;
 		if (in->banter) {	/* hosts among themselves before the guest */
 			q = 0.15;
 			intro = 0.8;
@@ -1423,6 +1466,21 @@ static void score_units(struct ctx *c)
 			for (size_t i = g + 1; i < c->n && c->v[i].side == SIDE_HOST && !c->v[i].asks_; i++)
 				c->v[i].banter = 1;
 		}
+	}
+	/* The opening, before the first sentence of prose or the first turn:
+	 * its short lines that say no sentence and ask nothing are a page's
+	 * datelines, bylines and players, not the host. */
+	for (size_t i = 0; i < c->n; i++) {
+		struct info *in = &c->v[i];
+		size_t words = clean_count_words(in->body);
+
+		if (in->kind != LABEL_NONE || in->bare || (words >= 12 && ends_sentence(in->body)))
+			break;
+		if (in->body == tg || in->quote || words > 8 || ends_sentence(in->body) || in->q >= 0.5f ||
+		    in->p->heading)
+			continue;
+		if (in->furn < (c->host >= 0 ? 0.7f : 0.5f))
+			in->furn = c->host >= 0 ? 0.7f : 0.5f;
 	}
 	/* A name alone near the top is the byline ("Noor Haddad"). */
 	for (size_t i = 0; i < c->n && i < TITLE_SCAN; i++) {
@@ -1515,10 +1573,12 @@ static void mark_closings(struct ctx *c)
 	for (size_t i = 0; i < c->n; i++) {
 		struct info *in = &c->v[i];
 		in->close = (in->side != SIDE_GUEST || in->free || in->kind == LABEL_NONE) && i > first_q &&
-			    (is_host_closing(c, in) ||
+			    (is_host_closing(c, in) == 2 ||
 			     /* a list that ends an answer, then the host */
 			     (i && c->v[i - 1].p->list_item && !in->p->list_item && in->kind == LABEL_NONE &&
 			      i + 3 >= c->n));
+		in->close_weak = !in->close && (in->side != SIDE_GUEST || in->free || in->kind == LABEL_NONE) &&
+				 i > first_q && is_host_closing(c, in) == 1;
 	}
 }
 
@@ -1750,6 +1810,10 @@ static void find_guest_name(struct ctx *c)
 		set_guest(c, xstrdup(c->spk[c->guest].name));
 	if (t)
 		set_guest(c, guest_from_title(t));
+	/* the body's own headline, under a front matter title */
+	for (size_t i = 0; i < c->n && i < TITLE_SCAN && !c->guest_name; i++)
+		if (c->v[i].kind == LABEL_NONE && looks_like_title(&c->v[i]))
+			set_guest(c, guest_from_title(c->v[i].body));
 	for (size_t i = 0; i < c->n && !c->guest_name; i++) {
 		const struct info *in = &c->v[i];
 

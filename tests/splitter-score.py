@@ -86,7 +86,7 @@ def score(exp_path, t):
     hosts = set(exp.get("hosts") or [exp.get("host", "host")]) | {"host"}
     guests = set(exp.get("guests") or [exp.get("guest", "guest")]) | {"guest"}
     t.fixtures += 1
-    p = subprocess.run([os.path.join(ROOT, "colloquy"), "split", txt, "--json"],
+    p = subprocess.run([os.environ.get("COLLOQUY", os.path.join(ROOT, "colloquy")), "split", txt, "--json"],
                        capture_output=True, text=True, timeout=60)
     if p.returncode != 0:
         t.total += len(exp["paragraphs"]) + 2
