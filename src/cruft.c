@@ -256,7 +256,9 @@ static const struct {
 } soft[] = {
 	{ "episode guest", 4, 0.9f }, { "is supported by", 60, 0.8f }, { "brought to you by", 60, 0.8f },
 	{ "sponsored by", 40, 0.8f }, { "promo code", 60, 0.85f }, { "use code", 60, 0.85f },
-	{ "links mentioned", 8, 0.9f }, { "comments (", 4, 0.95f }, { "asked by", 10, 0.85f },
+	{ "links mentioned", 8, 0.9f }, { "quote", 1, 0.9f }, { "link to comment", 5, 0.95f },
+	{ "share on other sites", 6, 0.95f }, { "report post", 4, 0.9f }, { "like this", 3, 0.8f },
+	{ "likes", 3, 0.7f }, { "posts", 3, 0.7f }, { "comments (", 4, 0.95f }, { "asked by", 10, 0.85f },
 	{ "hours ago", 8, 0.9f }, { "minutes ago", 8, 0.9f }, { "days ago", 8, 0.9f }, { "weeks ago", 8, 0.9f },
 	{ "print friendly", 12, 0.9f }, { "share on", 14, 0.9f }, { "website uses cookies", 60, 0.9f },
 	{ "votes:", 16, 0.85f }, { "continue reading", 16, 0.9f }, { "become a free", 16, 0.85f },

@@ -37,6 +37,8 @@ struct label {
 	unsigned ts : 1;         /* a timestamp came with it */
 	unsigned caps : 1;       /* several words, or one in capitals */
 	unsigned numbered : 1;   /* "Interviewer 2", "Speaker 1" */
+	unsigned whole : 1;      /* the line is the name and nothing else (set
+				    by split.c, which knows the document) */
 	int role_side;           /* "LENA MARSH, HOST:": 1 host, 2 guest, 0 unsaid */
 };
 

@@ -23,6 +23,7 @@
 
 #include <ctype.h>
 #include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -78,6 +79,8 @@ struct info {
 	unsigned close : 1;  /* the host closing: thanks, a sign-off */
 	unsigned close_weak : 1;     /* ... perhaps: the guest named */
 	unsigned bio : 1;    /* "Ada Stone is a ... ": about the guest */
+	unsigned seen : 1;   /* an earlier unit has the same text */
+	unsigned repeats : 16;   /* units with this text, itself included */
 	int role;            /* enum role, ROLE_DROP, or -1 while unknown */
 	const char *speaker;
 	float conf;
@@ -95,6 +98,8 @@ struct speaker {
 	unsigned colon : 1;  /* used at least once with ':' */
 	unsigned caps : 1;   /* several words or capitals */
 	unsigned ts : 1;     /* with a timestamp */
+	unsigned whole : 1;  /* a name on a line of its own */
+	long next;           /* the next speaker in its hash bucket, or -1 */
 	unsigned valid : 1;
 	unsigned guest_named : 1;    /* the title or the intro names them the guest */
 	unsigned host_named : 1;     /* ... a co-host */
@@ -105,10 +110,12 @@ struct ctx {
 	size_t n, alloc;
 	struct speaker *spk;
 	size_t nspk, spk_alloc;
+	long *spk_hash;      /* SPK_HASH buckets of speaker indices, or NULL */
 	long host;           /* the host who speaks first, or -1 */
 	long guest;          /* the guest who answers first, or -1 */
 	int two_sided;       /* both sides carry labels */
 	int bold_asks;       /* the page sets its questions in bold or as headings */
+	int name_lines;      /* speakers' names stand on lines of their own */
 	const char *known_title;   /* from front matter, or NULL */
 	char *host_name, *guest_name, *guest_first;
 	char **intro_names;  /* proper names the title and intro mention */
@@ -502,11 +509,75 @@ static size_t inline_pair(const struct para *p, size_t *qlen)
 	return 0;
 }
 
+/* "Favourite time of year? Late May, when ...": a short question and its
+ * answer in one paragraph with no mark between them.  Returns where the
+ * answer starts, or 0. */
+static size_t plain_pair(const char *s, size_t min_words)
+{
+	const char *q = strchr(s, '?');
+	size_t words = 0;
+
+	if (!q || !is_upper_start(s))
+		return 0;
+	for (const char *p = s; p < q; p++)
+		words += *p == ' ';
+	words++;
+	q++;
+	while (*q == '"' || !strncmp(q, "\xe2\x80\x9d", 3))
+		q += *q == '"' ? 1 : 3;
+	if (words < min_words || words > 15 || *q != ' ' || !is_upper_start(q + 1) || clean_count_words(q) < 2)
+		return 0;
+	return (size_t)(q + 1 - s);
+}
+
+static const struct ctx *sort_ctx;
+
+static int cmp_text(const void *a, const void *b)
+{
+	size_t x = *(const size_t *)a, y = *(const size_t *)b;
+	int d = strcmp(sort_ctx->v[x].text, sort_ctx->v[y].text);
+
+	return d ? d : x < y ? -1 : x > y;
+}
+
+/* How often each unit's text occurs in the document, and whether it
+ * occurred before: one sort, so that a long document costs n log n. */
+static void count_repeats(struct ctx *c)
+{
+	size_t *idx = xmalloc((c->n ? c->n : 1) * sizeof(*idx));
+
+	for (size_t i = 0; i < c->n; i++)
+		idx[i] = i;
+	sort_ctx = c;
+	qsort(idx, c->n, sizeof(*idx), cmp_text);
+	for (size_t a = 0, b; a < c->n; a = b) {
+		for (b = a + 1; b < c->n && !strcmp(c->v[idx[a]].text, c->v[idx[b]].text); b++)
+			;
+		for (size_t k = a; k < b; k++) {
+			c->v[idx[k]].repeats = (unsigned)(b - a > 0xffff ? 0xffff : b - a);
+			c->v[idx[k]].seen = k > a;
+		}
+	}
+	free(idx);
+}
+
 static void make_units(struct ctx *c, const struct text *t)
 {
+	size_t plain = 0, prose = 0;
+	int split_plain;
+
+	/* a page of such pairs splits them all */
+	for (size_t i = 0; i < t->n; i++) {
+		prose += clean_count_words(t->paras[i].text) >= 8;
+		plain += plain_pair(t->paras[i].text, 3) > 0;
+	}
+	split_plain = plain >= 3 && plain * 5 >= prose * 2;
 	for (size_t i = 0; i < t->n; i++) {
 		const struct para *p = &t->paras[i];
 		size_t qlen, a = inline_pair(p, &qlen);
+
+		if (!a && split_plain && (a = plain_pair(p->text, 2)))
+			qlen = a - 1;
 
 		if (!a) {
 			add_unit(c, p, NULL);
@@ -524,11 +595,24 @@ static long canonical(const struct ctx *c, long k)
 	return k >= 0 && c->spk[k].alias >= 0 ? c->spk[k].alias : k;
 }
 
+#define SPK_HASH 4096	/* buckets of the speaker index */
+
+static size_t name_hash(const char *name, size_t len, enum label_kind kind)
+{
+	uint32_t h = 2166136261u ^ (uint32_t)kind;
+
+	for (size_t i = 0; i < len; i++)
+		h = (h ^ (unsigned char)name[i]) * 16777619u;
+	return h % SPK_HASH;
+}
+
 static long find_speaker(const struct ctx *c, const char *name, size_t len, enum label_kind kind)
 {
-	for (size_t k = 0; k < c->nspk; k++)
+	if (!c->spk_hash)
+		return -1;
+	for (long k = c->spk_hash[name_hash(name, len, kind)]; k >= 0; k = c->spk[k].next)
 		if (c->spk[k].kind == kind && strlen(c->spk[k].name) == len && !memcmp(c->spk[k].name, name, len))
-			return (long)k;
+			return k;
 	return -1;
 }
 
@@ -543,6 +627,13 @@ static long new_speaker(struct ctx *c, const char *name, size_t len, enum label_
 	s->kind = kind;
 	s->first = first;
 	s->alias = -1;
+	if (!c->spk_hash) {
+		c->spk_hash = xmalloc(SPK_HASH * sizeof(*c->spk_hash));
+		for (size_t b = 0; b < SPK_HASH; b++)
+			c->spk_hash[b] = -1;
+	}
+	s->next = c->spk_hash[name_hash(name, len, kind)];
+	c->spk_hash[name_hash(name, len, kind)] = (long)c->nspk;
 	return (long)c->nspk++;
 }
 
@@ -620,6 +711,22 @@ static int person_shaped(const char *name)
 	return words >= 2 && words <= 3;
 }
 
+/* A line that is only a name ("Lina Moreau", "breadhead22") and comes
+ * back as a line of its own: who speaks the text below it. */
+static int name_line(const struct ctx *c, size_t i)
+{
+	const char *s = c->v[i].text;
+	size_t words = clean_count_words(s), again = 0;
+
+	if (!i || words > 4 || c->v[i].own || c->v[i].p->heading || strpbrk(s, ".?!:,;\"()[]") ||
+	    i + 1 >= c->n || cruft_score(s) > (words == 1 ? 0.7f : 0.5f))
+		return 0;
+	if (words > 1 && !person_shaped(s))
+		return 0;
+	again = c->v[i].repeats;
+	return again >= 2 || (c->name_lines && words <= 2 && clean_count_words(c->v[i + 1].text) >= 4);
+}
+
 /* Which labels are this document's turn markers.  A name is one when it
  * labels two turns or more; once names are confirmed, a name that labels
  * one turn in the same way among them is one too (a panel where each guest
@@ -629,6 +736,10 @@ static void confirm_labels(struct ctx *c)
 {
 	size_t nq = 0, na = 0, nhost = 0, nguest = 0, ni = 0, nr = 0, first = c->n, last = 0;
 
+	count_repeats(c);
+	/* names on lines of their own that come back make the others so too */
+	for (size_t i = 0; i < c->n && !c->name_lines; i++)
+		c->name_lines = label_parse(c->v[i].text, &c->v[i].lab) == LABEL_NONE && name_line(c, i);
 	for (size_t i = 0; i < c->n; i++) {
 		struct info *in = &c->v[i];
 		enum label_kind k;
@@ -636,6 +747,15 @@ static void confirm_labels(struct ctx *c)
 		if (in->inline_a)
 			continue;
 		k = label_parse_bold(in->text, in->own ? 0 : in->p->lead, &in->lab);
+		if (k == LABEL_NONE && name_line(c, i)) {
+			/* a forum's or a transcript's name on a line of its own */
+			in->lab.kind = k = LABEL_NAME;
+			in->lab.name = 0;
+			in->lab.name_len = strlen(in->text);
+			in->lab.body = in->lab.name_len;
+			in->lab.caps = 1;
+			in->lab.whole = 1;
+		}
 		if (k == LABEL_NONE || in->p->list_item)
 			continue;
 		nq += k == LABEL_Q;
@@ -655,6 +775,7 @@ static void confirm_labels(struct ctx *c)
 			c->spk[s].colon |= in->lab.sep == ':';
 			c->spk[s].caps |= in->lab.caps;
 			c->spk[s].ts |= in->lab.ts;
+			c->spk[s].whole |= in->lab.whole;
 			c->spk[s].host_named |= in->lab.role_side == 1;
 			c->spk[s].guest_named |= in->lab.role_side == 2;
 			in->spk = s;
@@ -686,6 +807,8 @@ static void confirm_labels(struct ctx *c)
 			if (!s->valid && s->alias < 0 && s->uses == 1 && (s->colon || s->ts) &&
 			    person_shaped(s->name) && s->first > first && s->first <= last + 3)
 				s->valid = 1;
+			if (!s->valid && s->alias < 0 && s->whole && c->name_lines)
+				s->valid = 1;	/* a forum's member who posts once */
 		}
 	}
 	/* Labels on the first exchange only ("Garden Ledger: ..." then "Odile
@@ -940,7 +1063,8 @@ static void find_sides(struct ctx *c, const char *title)
 			s->side = SIDE_HOST;
 		else if (s->guest_named || (long)k == guest)
 			s->side = SIDE_GUEST;
-		else if ((long)k == best || (guest >= 0 && s->first < c->spk[guest].first))
+		else if ((long)k == best || (guest >= 0 && s->first < c->spk[guest].first) ||
+			 (s->turns && s->asks == s->turns))	/* a caller, a reader who asks */
 			s->side = SIDE_HOST;
 		else
 			s->side = SIDE_GUEST;
@@ -1288,12 +1412,7 @@ static int seen_before(const struct ctx *c, size_t i)
 {
 	size_t words = clean_count_words(c->v[i].text);
 
-	if (words < 2 || words > 20)
-		return 0;
-	for (size_t k = 0; k < i; k++)
-		if (!strcmp(c->v[k].text, c->v[i].text))
-			return 1;
-	return 0;
+	return words >= 2 && words <= 20 && c->v[i].seen;
 }
 
 static void collect_intro_names(struct ctx *c, size_t upto)
@@ -1527,7 +1646,7 @@ static const double end_scores[NSTATE] = { -3, -3, -3, -1.0, -2.0, 0, -1.0, 0, 0
 
 /* Decode the units that are not bare labels; give each its role and
  * confidence. */
-static void decode(struct ctx *c)
+static void decode(struct ctx *c, int with_confidence)
 {
 	size_t *idx = xmalloc((c->n ? c->n : 1) * sizeof(size_t)), m = 0;
 	double *emit, *post;
@@ -1542,7 +1661,7 @@ static void decode(struct ctx *c)
 	post = xmalloc((m ? m : 1) * sizeof(double));
 	for (size_t k = 0; k < m; k++)
 		emissions(c, idx[k], emit + k * NSTATE);
-	if (decode_best(&model, emit, m, path, post) < 0) {
+	if (decode_best(&model, emit, m, path, with_confidence ? post : NULL) < 0) {
 		for (size_t k = 0; k < m; k++) {	/* cannot happen: INTRO throughout is allowed */
 			path[k] = S_INTRO;
 			post[k] = 0;
@@ -1552,7 +1671,7 @@ static void decode(struct ctx *c)
 		struct info *in = &c->v[idx[k]];
 
 		in->role = state_role[path[k]];
-		in->conf = (float)post[k];
+		in->conf = with_confidence ? (float)post[k] : 0;
 	}
 	free(idx);
 	free(emit);
@@ -1846,10 +1965,10 @@ struct episode *split_text_titled(const struct text *t, const char *name, const 
 	full_speaker_names(&c, title_guess(&c), author);
 	assign_sides(&c);
 	score_units(&c);
-	decode(&c);
+	decode(&c, 0);
 	find_guest_name(&c);
 	mark_closings(&c);
-	decode(&c);
+	decode(&c, 1);
 	assign_speakers(&c);
 
 	host = c.host >= 0 ? c.spk[c.host].name : "host";
@@ -1881,6 +2000,7 @@ struct episode *split_text_titled(const struct text *t, const char *name, const 
 	for (size_t i = 0; i < c.nspk; i++)
 		free(c.spk[i].name);
 	free(c.spk);
+	free(c.spk_hash);
 	free(c.v);
 	free(c.guest_first);
 	for (size_t i = 0; i < c.nintro_names; i++)
