@@ -1489,7 +1489,10 @@ static double lg(double p)
 static void emissions(const struct ctx *c, size_t i, double *e)
 {
 	const struct info *in = &c->v[i];
-	double furn = in->furn, keep = 1 - furn, q, a, intro, outro;
+	/* a closing that names the guest or thanks is the host, whatever
+	 * else it mentions (a sign-up sheet, a website) */
+	double furn = in->close && in->kind == LABEL_NONE && in->furn > 0.4f && in->furn <= 0.8f ? 0.4 : in->furn,
+	       keep = 1 - furn, q, a, intro, outro;
 
 	if (in->free || in->side == SIDE_NONE) {
 		q = in->q;
