@@ -1385,10 +1385,8 @@ static int is_caption(const char *s)
 		for (size_t i = 0; i < COUNT(where) && !hit; i++)
 			hit = !strncmp(p, where[i], strlen(where[i]));
 	free(name);
-	if (hit && (strstr(s, "Photo") || strstr(s, "photo") || strstr(s, "Credit") || strstr(s, "courtesy") ||
-		    strstr(s, "Image") || !ends_sentence(s)))
-		return 1;
-	return 0;
+	return hit && (strstr(s, "Photo") || strstr(s, "photo") || strstr(s, "Credit") || strstr(s, "courtesy") ||
+		       strstr(s, "Courtesy") || strstr(s, "Image") || strstr(s, "Getty") || strstr(s, " / "));
 }
 
 /* "Oskar Vennberg, Quality Coach": a name and a job title, no sentence. */
@@ -1553,7 +1551,7 @@ static void score_units(struct ctx *c)
 		in->furn = cruft_score(in->body);
 		if (in->kind != LABEL_NONE || in->inline_q || in->inline_a)
 			in->furn = in->furn >= 0.8f ? 0.6f : 0.01f;	/* a sponsor read in a turn */
-		else if (person_shaped(in->body) || is_caption(in->body) || is_name_card(in->body))
+		else if (in->body != tg && (person_shaped(in->body) || is_caption(in->body) || is_name_card(in->body)))
 			in->furn = in->furn > 0.75f ? in->furn : 0.75f;
 		if (in->kind == LABEL_NONE && seen_before(c, i) && in->furn < 0.8f)
 			in->furn = 0.8f;	/* a headline or a button again */

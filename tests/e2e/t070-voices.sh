@@ -83,6 +83,32 @@ check "... and its three guests' chapters each have a pitch of their own (8 % ap
 "$COLLOQUY" render "$TMP/panel.txt" -o "$TMP/panel2.mp3" -q
 check "... the same voices on every render" cmp "$TMP/panel.mp3" "$TMP/panel2.mp3"
 
+# A panel where each guest speaks once, as published panels often run:
+# four speakers, each with a voice of their own.
+cat >"$TMP/once.txt" <<'TXT'
+Four Voices on the Night Bus
+
+Mira Castell: Good evening. Three people who ride the last bus every night are with me. Ada, you drive it. What is the route like after midnight?
+
+Ada Stone: Quiet until the clubs close, then it is full in ten minutes and everybody is singing. I keep the heating low so nobody falls asleep past their stop.
+
+Mira Castell: Ben, you clean the buses at the depot when they come in. What do you find?
+
+Ben Okafor: Umbrellas, mostly, and once a wedding cake in its box, untouched. We kept it in the fridge for a week and nobody ever called.
+
+Mira Castell: Carla, you ride it home from the hospital. Why the bus and not a taxi?
+
+Carla Diaz: Because after a twelve-hour shift I like to sit among strangers who are going home too. It is the calmest part of my day.
+
+Mira Castell: Thank you, all three of you.
+TXT
+"$COLLOQUY" render "$TMP/once.txt" -o "$TMP/once.mp3" -q
+check "a panel whose guests speak once each: four speakers in the WebVTT" $PY -c "
+import re, sys
+names = set(re.findall(r'<v ([^>]+)>', open('$TMP/once.vtt', encoding='utf-8').read()))
+sys.exit(0 if names == {'Mira Castell', 'Ada Stone', 'Ben Okafor', 'Carla Diaz'} else sorted(names))"
+check "... and the three guests' chapters each have a pitch of their own (8 % apart)" $CHECK chapter-pitches "$TMP/once.mp3" 1.08
+
 # The lexicon: beside the transcript, applied to speech only.
 mkdir "$TMP/show"
 printf 'Keeping the Light\n\nQ: What is a Fresnel lens?\n\nA: A lens in rings of glass that throws the light far out to sea.\n' >"$TMP/show/lens.txt"
