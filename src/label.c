@@ -114,8 +114,8 @@ static const char *skip_ts(const char *p, int *ts)
 	return q + n;
 }
 
-/* "LENA MARSH, HOST:": a role after the name, as radio transcripts give
- * it the first time. */
+/* "LENA MARSH, HOST:", "JANE DOE (Caller):": a role after the name, as
+ * radio transcripts give it the first time. */
 static const struct {
 	const char *word;
 	int side;
@@ -127,6 +127,18 @@ static const struct {
 
 static const char *name_role(const char *p, struct label *l)
 {
+	/* "Mr. JOHN DOE (Author, "The Book"):", "JANE DOE (Caller):" */
+	if (p[0] == ' ' && p[1] == '(' && !isdigit((unsigned char)p[2])) {
+		const char *close = strchr(p + 2, ')');
+
+		if (close && close - p < 64 && close[1] == ':') {
+			for (size_t i = 0; i < sizeof(name_roles) / sizeof(name_roles[0]); i++)
+				if (!strncasecmp(p + 2, name_roles[i].word, strlen(name_roles[i].word)))
+					l->role_side = name_roles[i].side;
+			return close + 1;
+		}
+		return p;
+	}
 	if (p[0] != ',' || p[1] != ' ')
 		return p;
 	for (size_t i = 0; i < sizeof(name_roles) / sizeof(name_roles[0]); i++) {

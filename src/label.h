@@ -1,6 +1,6 @@
 /* label.h -- the grammar of a turn marker at the start of a paragraph.
  *
- *   label := [ts] NAME [", " ROLE] [ts] SEP [ts]
+ *   label := [ts] NAME [", " ROLE | " (" ROLE ")"] [ts] SEP [ts]
  *   ts    := "0:00:41.3" | "00:37" | "[00:01:40]" | "(12:31)"
  *   NAME  := one to four words, each capitalised, in capitals, a name
  *            particle ("de", "van") or a number after a role ("Speaker 2")
