@@ -500,6 +500,37 @@ static void split_block(struct text *t, const struct line *lines, size_t n, size
 	sb_release(&sb);
 }
 
+/* A paragraph that opens in lower case after one that ends mid-sentence
+ * goes on with it: captions cut into cues ("... welcome to" / "this
+ * month's ..."), a line broken by a page. */
+static void join_broken(struct text *t)
+{
+	size_t w = 0;
+
+	for (size_t r = 0; r < t->n; r++) {
+		struct para *cur = &t->paras[r], *prev = w ? &t->paras[w - 1] : NULL;
+		size_t n = prev ? strlen(prev->text) : 0;
+		char last = n ? prev->text[n - 1] : '.';
+
+		if (prev && islower((unsigned char)cur->text[0]) && !strchr(".?!:;\")]", last) &&
+		    !(n >= 3 && (unsigned char)prev->text[n - 3] == 0xe2) && !prev->list_item && !cur->list_item) {
+			struct sb sb = SB_INIT;
+
+			sb_addstr(&sb, prev->text);
+			sb_addch(&sb, ' ');
+			sb_addstr(&sb, cur->text);
+			free(prev->text);
+			free(cur->text);
+			prev->text = sb_detach(&sb, NULL);
+			prev->heading = prev->emphasis = 0;
+			prev->last_in_block = cur->last_in_block;
+			continue;
+		}
+		t->paras[w++] = *cur;
+	}
+	t->n = w;
+}
+
 /* Pages end an article with a note about its author. */
 #define BIO_TAIL 3
 
@@ -583,6 +614,7 @@ int clean_text(const char *name, const char *data, size_t len, struct text *out)
 			start = i + 1;
 		}
 	}
+	join_broken(out);
 	drop_author_bios(out);
 	free(lines);
 	return 0;

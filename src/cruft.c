@@ -225,7 +225,8 @@ int cruft_is_chrome(const char *text)
 	if (!hit && words <= 16)	/* "Posted on 12 October 2022 by Ana" */
 		hit = (!strncmp(f, "posted on ", 10) || !strncmp(f, "published on ", 13)) && strstr(f, " by ");
 	if (!hit)	/* a Markdown or HTML image on a line of its own */
-		hit = (!strncmp(f, "![", 2) && f[strlen(f) - 1] == ')') || !strncmp(f, "<img ", 5);
+		hit = (!strncmp(f, "![", 2) && f[strlen(f) - 1] == ')') || !strncmp(f, "<img ", 5) ||
+		      (!strncmp(f, "[![", 3) && f[strlen(f) - 1] == ')');	/* an image that links */
 	if (!hit)	/* a static site's template code: "{{< figure ... >}}", "{% raw %}" */
 		hit = (!strncmp(f, "{{", 2) || !strncmp(f, "{%", 2)) &&
 		      (strstr(f, "}}") || strstr(f, "%}"));
@@ -256,7 +257,8 @@ static const struct {
 } soft[] = {
 	{ "episode guest", 4, 0.9f }, { "is supported by", 60, 0.8f }, { "brought to you by", 60, 0.8f },
 	{ "sponsored by", 40, 0.8f }, { "promo code", 60, 0.85f }, { "use code", 60, 0.85f },
-	{ "links mentioned", 8, 0.9f }, { "we use your", 40, 0.85f }, { "is a transcript of", 40, 0.85f }, { "quote", 1, 0.9f }, { "link to comment", 5, 0.95f },
+	{ "links mentioned", 8, 0.9f }, { "reader-supported", 40, 0.9f }, { "paid subscriber", 40, 0.9f },
+	{ "consider becoming", 40, 0.85f }, { "support my work", 40, 0.85f }, { "support our work", 40, 0.85f }, { "we use your", 40, 0.85f }, { "is a transcript of", 40, 0.85f }, { "quote", 1, 0.9f }, { "link to comment", 5, 0.95f },
 	{ "share on other sites", 6, 0.95f }, { "report post", 4, 0.9f }, { "like this", 3, 0.8f },
 	{ "likes", 3, 0.7f }, { "posts", 3, 0.7f }, { "comments (", 4, 0.95f }, { "asked by", 10, 0.85f },
 	{ "hours ago", 8, 0.9f }, { "minutes ago", 8, 0.9f }, { "days ago", 8, 0.9f }, { "weeks ago", 8, 0.9f },
@@ -392,6 +394,12 @@ float cruft_score(const char *text)
 			score = soft[i].score;
 	if (len && text[0] == '<' && strchr(text, '>'))
 		score = 0.95f;	/* HTML left in a copy */
+	/* "Dinsmore, Edna, 1", "Flood of 1947, 2, 3": a book's index */
+	if (words <= 10 && !strpbrk(f, ".?!")) {
+		const char *comma = strrchr(f, ',');
+		if (comma && strspn(comma + 1, " 0123456789,-") == strlen(comma + 1) && strpbrk(comma, "0123456789"))
+			score = score > 0.85f ? score : 0.85f;
+	}
 	/* "I = Interviewer, R = Respondent": a transcript's key */
 	if (words <= 12 && strstr(f, " = ") && strstr(strstr(f, " = ") + 3, " = "))
 		score = score > 0.85f ? score : 0.85f;

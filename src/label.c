@@ -111,7 +111,19 @@ static const char *skip_ts(const char *p, int *ts)
 	if (!n || (q[n] && q[n] != ' ' && q[n] != ':'))
 		return p;
 	*ts = 1;
-	return q + n;
+	q += n;
+	/* "0:00:30 | AUDIENCE:", "[00:12] - Jane:" */
+	if (q[0] == ' ' && (q[1] == '|' || q[1] == '-') && q[2] == ' ')
+		q += 2;
+	return q;
+}
+
+size_t label_timestamp_lead(const char *s)
+{
+	int ts = 0;
+	const char *p = skip_ts(s, &ts);
+
+	return ts ? (size_t)(p + strspn(p, " ") - s) : 0;
 }
 
 /* "LENA MARSH, HOST:", "JANE DOE (Caller):": a role after the name, as
@@ -288,7 +300,7 @@ enum label_kind label_parse_bold(const char *text, size_t bold_end, struct label
 		/* "Dr. Farida Nasser": an honorific's full stop is no separator */
 		if (!words && *e == '.' && e[1] == ' ' && upper_start(e + 2) &&
 		    word_in(p, (size_t)(e - p), honorifics, sizeof(honorifics) / sizeof(honorifics[0]))) {
-			p = e + 2;
+			p = start = e + 2;	/* the speaker is the name, "Mr." aside */
 			continue;
 		}
 		if (e == w)

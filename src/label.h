@@ -52,6 +52,10 @@ enum label_kind label_parse_bold(const char *text, size_t bold_end, struct label
 /* A timestamp at s ("00:37", "[1:02:03]", "(0:41.3)"): its length, or 0. */
 size_t label_timestamp(const char *s);
 
+/* A timestamp that opens a line, with the spaces and "|" or "-" after it
+ * ("0:01:30 |  If any ..."): its length, or 0. */
+size_t label_timestamp_lead(const char *s);
+
 /* Is text no more than a label, its words in the next paragraph?  Used by
  * clean.c to keep such a line from joining the next one. */
 int label_is_bare(const char *text, size_t len);

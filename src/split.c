@@ -747,6 +747,8 @@ static void confirm_labels(struct ctx *c)
 		if (in->inline_a)
 			continue;
 		k = label_parse_bold(in->text, in->own ? 0 : in->p->lead, &in->lab);
+		if (k == LABEL_NONE && !in->own && label_timestamp_lead(in->text) && in->text[label_timestamp_lead(in->text)])
+			in->body = in->text + label_timestamp_lead(in->text);	/* a turn's next cue */
 		if (k == LABEL_NONE && name_line(c, i)) {
 			/* a forum's or a transcript's name on a line of its own */
 			in->lab.kind = k = LABEL_NAME;
@@ -809,6 +811,10 @@ static void confirm_labels(struct ctx *c)
 				s->valid = 1;
 			if (!s->valid && s->alias < 0 && s->whole && c->name_lines)
 				s->valid = 1;	/* a forum's member who posts once */
+			if (!s->valid && s->alias < 0 && s->uses == 1 && s->colon && strlen(s->name) >= 2 &&
+			    strlen(s->name) <= 4 && strspn(s->name, "ABCDEFGHIJKLMNOPQRSTUVWXYZ") == strlen(s->name) &&
+			    s->first > first && s->first <= last + 3)
+				s->valid = 1;	/* "PR:" once among "TW:" turns */
 		}
 	}
 	/* Labels on the first exchange only ("Garden Ledger: ..." then "Odile
@@ -831,9 +837,11 @@ static void confirm_labels(struct ctx *c)
 		    c->spk[b].first * 2 < c->n && strchr(c->v[c->spk[a].first].text, '?') &&
 		    clean_count_words(c->v[c->spk[b].first].text) >= 6)
 			c->spk[a].valid = c->spk[b].valid = 1;
-		/* or the guest's name on the first answer alone */
+		/* or one name on the first answer, or on the first question (a
+		 * publication asking) */
 		if (cands == 1 && c->spk[a].first * 2 < c->n && c->spk[a].uses == 1 &&
-		    final_punct(c->v[c->spk[a].first - 1].text) == '?')
+		    (final_punct(c->v[c->spk[a].first - 1].text) == '?' ||
+		     final_punct(c->v[c->spk[a].first].text) == '?'))
 			c->spk[a].valid = 1;
 	}
 	for (size_t i = 0; i < c->n; i++) {
@@ -911,6 +919,9 @@ static void follow_turns(struct ctx *c)
 static const char *const guest_cues[] = {
 	"guest", "guests", "joined by", "joining us", "joining me", "welcome", "with me is",
 	"with us is", "in conversation with", "please welcome", "we have", "today i'm talking to",
+	"i sat down with", "we sat down with", "i spoke with", "i spoke to", "we spoke with", "we spoke to",
+	"i talked to", "i talked with", "we talked to", "we talked with", "i asked", "we asked",
+	"i caught up with", "we caught up with", "i interviewed", "we interviewed",
 	"today i'm talking with", "i'm talking to", "i'm talking with", "i'm joined by",
 };
 static const char *const cohost_cues[] = { "co-host", "cohost", "co-hosts", "co-presenter", "my fellow host" };
@@ -970,6 +981,7 @@ static void find_sides(struct ctx *c, const char *title)
 	char *tguest = title ? guest_from_title(title) : NULL;
 	size_t in_title = 0;	/* speakers the title names */
 	size_t opener = (size_t)-1;	/* the first label's unit */
+	size_t most = 0;	/* the most words a speaker but the chief asker says */
 
 	for (size_t i = 0; i < c->n; i++) {
 		struct info *in = &c->v[i];
@@ -1041,8 +1053,15 @@ static void find_sides(struct ctx *c, const char *title)
 		}
 	}
 	for (size_t k = 0; k < c->nspk; k++) {
+		const struct speaker *s = &c->spk[k];
+		if (s->kind == LABEL_NAME && s->alias < 0 && s->valid && (long)k != best && s->words > most)
+			most = s->words;
+	}
+	for (size_t k = 0; k < c->nspk; k++) {
 		struct speaker *s = &c->spk[k];
-		int like = s->turns && s->asks * 3 < s->turns + 1 && (long)k != best && s->first != opener;
+		/* and who says a good part of what is said */
+		int like = s->turns && s->asks * 3 < s->turns + 1 && (long)k != best && s->first != opener &&
+			   s->words * 2 >= most;
 
 		if (s->kind != LABEL_NAME || s->alias >= 0 || !s->valid || s->host_named)
 			continue;
@@ -1493,7 +1512,7 @@ static void emissions(const struct ctx *c, size_t i, double *e)
 	       keep = 1 - furn, q, a, intro, outro;
 
 	if (in->free || in->side == SIDE_NONE) {
-		q = in->q;
+		q = in->close && in->q > 0.3f ? 0.3 : in->q;
 		a = (1 - q) * (in->close ? 0.2 : 0.5);
 		intro = (1 - q) * (in->bio ? 0.8 : 0.5);
 		outro = (1 - q) * (in->close ? 0.9 : in->close_weak ? 0.45 : 0.12);

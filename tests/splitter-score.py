@@ -48,6 +48,10 @@ def same_name(a, b):
         return True
     if not a or not b:
         return False
+    honorific = re.compile(r"^(mr|mrs|ms|dr|prof|rev)\.? ", re.I)
+    a, b = honorific.sub("", a), honorific.sub("", b)
+    if a == b:
+        return True
     short, full = sorted((a, b), key=len)
     words = full.split()
     if " " in short or len(words) < 2:
@@ -105,6 +109,8 @@ def score(exp_path, t):
     for para in exp["paragraphs"]:
         key = norm(para["starts"])[:60]
         hits = [i for i, s in enumerate(segs) if key in norm(s.get("text", ""))]
+        if len(key) < 6:    # "[1]", "Foam.": a short paragraph is found whole
+            hits = [i for i in hits if norm(segs[i].get("text", "")) == key]
         role, spk = para["role"], para.get("speaker")
         if role == "drop":
             t.furn += 1
