@@ -27,7 +27,7 @@ static const struct {
 	{ "sign in", 4 }, { "log in", 4 }, { "create an account", 8 }, { "create a free account", 10 },
 	{ "notify you", 14 }, { "turn on notifications", 10 }, { "allow notifications", 10 },
 	{ "never miss a story", 10 }, { "get notified", 10 },
-	{ "share this", 6 }, { "share on", 6 }, { "share article", 4 }, { "tweet this", 5 },
+	{ "share this", 12 }, { "share on", 6 }, { "share article", 4 }, { "tweet this", 5 },
 	{ "copy link", 4 }, { "email this", 4 }, { "print this", 4 },
 	{ "follow us on", 10 }, { "listen on apple podcasts", 16 }, { "listen on spotify", 10 },
 	{ "all rights reserved", 30 }, { "licensed under", 40 }, { "creative commons", 40 },
@@ -35,7 +35,7 @@ static const struct {
 	{ "min read", 5 }, { "minute read", 5 }, { "listen to this article", 8 },
 	{ "advertisement", 2 }, { "story continues below", 5 }, { "continued on page", 6 },
 	{ "continued on next page", 6 }, { "next page", 3 }, { "(continued)", 2 },
-	{ "related articles", 4 }, { "related stories", 4 }, { "related:", 12 },
+	{ "related articles", 4 }, { "related stories", 4 }, { "related:", 20 },
 	{ "read more:", 14 }, { "read more", 3 }, { "read next", 8 }, { "more from", 6 },
 	{ "trending now", 8 }, { "trending:", 14 }, { "most popular", 8 }, { "recommended for you", 8 },
 	{ "click here to", 12 }, { "begin transcript", 3 }, { "end transcript", 3 },
@@ -257,7 +257,13 @@ static const struct {
 } soft[] = {
 	{ "episode guest", 4, 0.9f }, { "is supported by", 60, 0.8f }, { "brought to you by", 60, 0.8f },
 	{ "sponsored by", 40, 0.8f }, { "promo code", 60, 0.85f }, { "use code", 60, 0.85f },
-	{ "links mentioned", 8, 0.9f }, { "reader-supported", 40, 0.9f }, { "paid subscriber", 40, 0.9f },
+	{ "links mentioned", 8, 0.9f }, { "jump to content", 4, 0.97f }, { "jump to", 4, 0.85f },
+	{ "skip to", 5, 0.9f }, { "interview", 1, 0.8f }, { "read full story", 4, 0.95f },
+	{ "full story", 3, 0.85f }, { "computer generated", 40, 0.85f }, { "computer-generated", 40, 0.85f },
+	{ "transcript by", 10, 0.85f }, { "similar documents", 12, 0.9f }, { "report this", 12, 0.9f },
+	{ "notice", 1, 0.8f }, { "restrictions", 1, 0.85f }, { "square brackets", 40, 0.85f },
+	{ "recorded in", 12, 0.75f }, { "recorded on", 12, 0.8f }, { "recorded at", 12, 0.8f },
+	{ "opening statement", 3, 0.85f }, { "subjects discussed", 6, 0.9f }, { "reader-supported", 40, 0.9f }, { "paid subscriber", 40, 0.9f },
 	{ "consider becoming", 40, 0.85f }, { "support my work", 40, 0.85f }, { "support our work", 40, 0.85f }, { "we use your", 40, 0.85f }, { "is a transcript of", 40, 0.85f }, { "quote", 1, 0.9f }, { "link to comment", 5, 0.95f },
 	{ "share on other sites", 6, 0.95f }, { "report post", 4, 0.9f }, { "like this", 3, 0.8f },
 	{ "likes", 3, 0.7f }, { "posts", 3, 0.7f }, { "comments (", 4, 0.95f }, { "asked by", 10, 0.85f },
@@ -273,7 +279,7 @@ static const struct {
 	{ "keep reading", 20, 0.85f }, { "lightly edited", 25, 0.85f }, { "edited for clarity", 25, 0.85f },
 	{ "edited for length", 25, 0.85f }, { "condensed for clarity", 25, 0.85f }, { "value your privacy", 40, 0.9f },
 	{ "transcript only", 8, 0.9f }, { "media contact", 20, 0.9f }, { "thanks for reading", 20, 0.85f },
-	{ "this interview is part of", 40, 0.8f }, { "explore more", 16, 0.9f }, { "more on these topics", 16, 0.9f },
+	{ "this interview is part of", 40, 0.8f }, { "explore more", 30, 0.9f }, { "more on these topics", 16, 0.9f },
 	{ "| posted", 12, 0.9f }, { "sign up to", 20, 0.85f }, { "sign up for", 20, 0.85f }, { "newsletter of", 12, 0.8f },
 	{ " blog", 4, 0.5f }, { "not transcribed", 8, 0.9f }, { "end of interview", 6, 0.9f },
 	{ "originally for", 8, 0.7f }, { "originally published", 20, 0.85f }, { "this article", 20, 0.6f }, { " podcast", 4, 0.6f }, { "listen on", 16, 0.85f }, { "tag archives", 8, 0.95f }, { "category archives", 8, 0.95f },
@@ -324,7 +330,7 @@ static int is_menu(const char *f, size_t words)
 	};
 	size_t hits = 0;
 
-	if (words < 2 || words > 14 || strpbrk(f, ".?!,"))
+	if (words < 2 || words > 16 || strpbrk(f, ".?!,"))
 		return 0;
 	for (const char *p = f; *p;) {
 		size_t n = strcspn(p, " ");
@@ -332,7 +338,7 @@ static int is_menu(const char *f, size_t words)
 		p += n;
 		p += *p == ' ';
 	}
-	return hits == words && (words >= 3 || strpbrk(f, "/>|"));
+	return (hits == words && (words >= 3 || strpbrk(f, "/>|"))) || (words >= 5 && hits * 10 >= words * 7);
 }
 
 /* "47 min", "0:00 / 52:13", "1x", "1.5x", "Play", "Pause": a media player. */
@@ -400,6 +406,21 @@ float cruft_score(const char *text)
 		if (comma && strspn(comma + 1, " 0123456789,-") == strlen(comma + 1) && strpbrk(comma, "0123456789"))
 			score = score > 0.85f ? score : 0.85f;
 	}
+	/* "Q&A (31-40 of 112)": a page of a list */
+	{
+		const char *o = strstr(f, " of ");
+		if (words <= 8 && o && o > f && isdigit((unsigned char)o[-1]) && isdigit((unsigned char)o[4]) &&
+		    strchr(f, '('))
+			score = score > 0.85f ? score : 0.85f;
+	}
+	/* "Like 4", "Replies 12", "Download ..." */
+	if ((words <= 2 && (!strncmp(f, "like ", 5) || !strncmp(f, "likes ", 6) || !strncmp(f, "replies ", 8) ||
+			    !strncmp(f, "votes ", 6) || !strncmp(f, "shares ", 7)) && isdigit((unsigned char)f[strlen(f) - 1])) ||
+	    (words <= 14 && !strncmp(f, "download ", 9)))
+		score = score > 0.85f ? score : 0.85f;
+	/* "About Harbourview Health": a boilerplate heading after a release */
+	if (words <= 4 && !strncmp(f, "about ", 6) && is_name_start(text + 6) && !strpbrk(f, ".?!"))
+		score = score > 0.7f ? score : 0.7f;
 	/* "I = Interviewer, R = Respondent": a transcript's key */
 	if (words <= 12 && strstr(f, " = ") && strstr(strstr(f, " = ") + 3, " = "))
 		score = score > 0.85f ? score : 0.85f;

@@ -825,8 +825,10 @@ static void confirm_labels(struct ctx *c)
 		size_t cands = 0;
 
 		for (size_t k = 0; k < c->nspk; k++) {
-			if (c->spk[k].alias >= 0 || !(c->spk[k].colon || c->spk[k].ts) || c->spk[k].first == 0)
-				continue;
+			if (c->spk[k].alias >= 0 || !(c->spk[k].colon || c->spk[k].ts) || c->spk[k].first == 0 ||
+			    c->spk[k].first * 2 >= c->n || looks_like_title(&c->v[c->spk[k].first]) ||
+			    cruft_score(c->v[c->spk[k].first].text) >= 0.7f)
+				continue;	/* the first exchange is in the first half */
 			cands++;
 			if (a < 0)
 				a = (long)k;
@@ -1372,6 +1374,23 @@ static float question_shape(const struct ctx *c, size_t i)
 	return q;
 }
 
+/* Does another paragraph near it name the person that unit i names
+ * alone ("Noor Haddad" above "... Noor ...")? */
+static int named_elsewhere(const struct ctx *c, size_t i)
+{
+	const char *name = c->v[i].body, *sp = strchr(name, ' ');
+	size_t first = sp ? (size_t)(sp - name) : strlen(name);
+	char *fn = xstrndup(name, first);
+	size_t from = i > 40 ? i - 40 : 0;
+	int hit = 0;
+
+	for (size_t k = from; k < c->n && k < i + 40 && !hit; k++)
+		hit = k != i && (strstr(c->v[k].text, name) || contains_word(c->v[k].text, fn) ||
+				 (sp && contains_word(c->v[k].text, sp + 1)));
+	free(fn);
+	return hit;
+}
+
 /* How the title shows: a heading or a headline near the top. */
 static float title_shape(const struct ctx *c, size_t i)
 {
@@ -1381,6 +1400,8 @@ static float title_shape(const struct ctx *c, size_t i)
 		return 0.001f;
 	if (c->known_title)
 		return !strcasecmp(in->body, c->known_title) ? 0.97f : 0.001f;
+	if (person_shaped(in->body) && named_elsewhere(c, i))
+		return 0.2f;	/* a name alone: a byline, a speaker */
 	if (i == 0 && clean_count_words(in->body) <= 15 && !ends_sentence(in->body) && !in->p->list_item)
 		return looks_like_title(in) ? 0.9f : 0.5f;	/* the first line names the file */
 	if (looks_like_title(in))
@@ -1570,7 +1591,8 @@ static void score_units(struct ctx *c)
 		in->furn = cruft_score(in->body);
 		if (in->kind != LABEL_NONE || in->inline_q || in->inline_a)
 			in->furn = in->furn >= 0.8f ? 0.6f : 0.01f;	/* a sponsor read in a turn */
-		else if (in->body != tg && (person_shaped(in->body) || is_caption(in->body) || is_name_card(in->body)))
+		else if (in->body != tg && ((person_shaped(in->body) && named_elsewhere(c, i)) || is_caption(in->body) ||
+					    is_name_card(in->body)))
 			in->furn = in->furn > 0.75f ? in->furn : 0.75f;
 		if (in->kind == LABEL_NONE && seen_before(c, i) && in->furn < 0.8f)
 			in->furn = 0.8f;	/* a headline or a button again */
@@ -1627,6 +1649,36 @@ static void score_units(struct ctx *c)
 
 		if (in->kind == LABEL_NONE && person_shaped(in->body) && in->furn < 0.7f)
 			in->furn = 0.7f;
+	}
+	/* Of the headlines in the opening, the fullest is the title: a page's
+	 * or a show's name above it is furniture. */
+	{
+		long best = -1;
+		size_t best_words = 0;
+
+		for (size_t i = 0; i < c->n && i < TITLE_SCAN + 4; i++) {
+			const struct info *in = &c->v[i];
+			size_t words = clean_count_words(in->body);
+
+			if (in->kind != LABEL_NONE || (words >= 12 && ends_sentence(in->body)))
+				break;
+			if (in->title < 0.5f || in->furn >= 0.7f)
+				continue;
+			words += strstr(in->body, ": ") ? 4 : 0;
+			if (words > best_words) {
+				best = (long)i;
+				best_words = words;
+			}
+		}
+		for (size_t i = 0; best >= 0 && i < c->n && i < TITLE_SCAN + 4; i++) {
+			struct info *in = &c->v[i];
+
+			if ((long)i != best && in->title >= 0.5f && !c->known_title) {
+				in->title = 0.2f;
+				if ((long)i < best && in->furn < 0.6f)
+					in->furn = 0.6f;
+			}
+		}
 	}
 	/* Short lines above the headline are a page's menus and banners. */
 	for (size_t i = 0, top = 0; i < c->n && i < TITLE_SCAN; i++) {
