@@ -18,7 +18,9 @@ static const char *const particles[] = {
 };
 
 /* Titles before a name, with a full stop. */
-static const char *const honorifics[] = { "Dr", "Mr", "Mrs", "Ms", "Prof", "Rev", "Sr", "Jr", "Fr", "St", "Gen", "Col", "Capt", "Lt", "Sgt", "Hon" };
+static const char *const honorifics[] = {
+	"Dr", "Mr", "Mrs", "Ms", "Prof", "Rev", "Fr", "Gen", "Col", "Capt", "Lt", "Sgt", "Hon",
+};
 
 /* Words that label a page's furniture or a topic, never a speaker. */
 static const char *const not_names[] = {

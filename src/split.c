@@ -1596,7 +1596,8 @@ static void score_units(struct ctx *c)
 			in->furn = in->furn > 0.75f ? in->furn : 0.75f;
 		if (in->kind == LABEL_NONE && seen_before(c, i) && in->furn < 0.8f)
 			in->furn = 0.8f;	/* a headline or a button again */
-		if (in->kind == LABEL_NONE && tg && in->body != tg && strlen(tg) >= 12 && strstr(in->body, tg) &&
+		if (in->kind == LABEL_NONE && tg && in->body != tg && strcasecmp(in->body, tg) && strlen(tg) >= 12 &&
+		    strstr(in->body, tg) &&
 		    clean_count_words(in->body) <= clean_count_words(tg) + 6 && in->furn < 0.85f)
 			in->furn = 0.85f;	/* "Ep 9 – <the headline>" */
 		if (in->quote || in->aside)

@@ -1,0 +1,85 @@
+#!/bin/sh
+# Posts as blogs and static sites write them: Jekyll's YAML front matter
+# (keys colloquy does not use, lists, a full ISO 8601 date-time) and
+# Hugo's TOML render, and the tags say what the front matter said.
+. "$(dirname "$0")/lib.sh"
+cd "$ROOT" || exit 1
+
+cat >"$TMP/jekyll.md" <<'MD'
+---
+layout: post
+title: "Five Questions for a Lighthouse Keeper"
+date: 2008-09-10T09:36:22+00:00
+permalink: /interviews/lighthouse-keeper/
+slug: lighthouse-keeper
+categories: [interviews, coast]
+tags:
+  - lighthouses
+  - islands
+author: Mira Castell
+summary: Eleven winters on a rock, in five questions.
+credits: "Portrait by a friend of the keeper"
+---
+
+# Five Questions for a Lighthouse Keeper
+
+*We talked to Ruth Calder, who kept the light at Sule Point for eleven years.*
+
+### How did you become a keeper?
+
+I answered an advert in the paper. They wanted someone who could fix an engine and did not mind their own company.
+
+### What was a normal day like?
+
+Weather readings every three hours, then the engine, then the lens. The lens took most of the morning.
+
+### Did you ever feel lonely?
+
+Not once. There were always birds, and the relief boat came every fortnight.
+
+*Ruth's memoir, [The Turning Light](https://example.org/book), is out now.*
+MD
+cat >"$TMP/hugo.md" <<'MD'
++++
+title = "Night Shift at the Bakery"
+date = 2023-02-01T05:00:00-05:00
+draft = false
+tags = ["bread", "night"]
+[params]
+  hero = "oven.jpg"
++++
+
+## When does your day start?
+
+At eleven at night, when everyone else is going to bed. The ovens take an hour to come up to heat.
+
+## What do you bake first?
+
+Rye, because it needs the longest in the oven and the longest to cool.
+MD
+
+check "a Jekyll post renders" "$COLLOQUY" render "$TMP/jekyll.md" -o "$TMP/jekyll.mp3" -q
+check "... with the front matter's title, year and summary in the tag, and no furniture spoken (mutagen)" $PY -c "
+import sys
+from mutagen.id3 import ID3
+t = ID3('$TMP/jekyll.mp3')
+got = (str(t['TIT2']), str(t.get('TDRC', '')), str(t['COMM::eng']) if 'COMM::eng' in t else '')
+want = ('Five Questions for a Lighthouse Keeper', '2008', 'Eleven winters on a rock, in five questions.')
+sys.exit(0 if got[:2] == want[:2] and want[2] in got[2] else f'{got} != {want}')"
+check "... and three question chapters between an introduction and a closing (ffprobe)" sh -c "
+	ffprobe -v error -show_chapters -of csv=p=0 '$TMP/jekyll.mp3' | cut -d, -f7- >'$TMP/jc' &&
+	[ \"\$(head -1 '$TMP/jc')\" = Introduction ] && [ \"\$(tail -1 '$TMP/jc')\" = Closing ] &&
+	[ \$(grep -c '?' '$TMP/jc') -eq 3 ]"
+check "... and its WebVTT has no Markdown marks or link addresses" sh -c "
+	! grep -E '\\*|\\]\\(|https?://|^#' '$TMP/jekyll.vtt'"
+check "a Hugo post with TOML front matter renders" "$COLLOQUY" render "$TMP/hugo.md" -o "$TMP/hugo.mp3" -q
+check "... with its title and two question chapters (ffprobe)" sh -c "
+	ffprobe -v error -show_entries format_tags=title -of default=nw=1:nk=1 '$TMP/hugo.mp3' | grep -qx 'Night Shift at the Bakery' &&
+	[ \$(ffprobe -v error -show_chapters -of csv=p=0 '$TMP/hugo.mp3' | grep -c '?') -eq 2 ]"
+
+# Front matter that is not YAML is skipped with a warning, not a failure.
+printf -- '---\ntitle: [unclosed\n---\nQ: Why?\n\nA: Because.\n' >"$TMP/badyaml.txt"
+check "front matter that is not YAML: split warns and goes on" sh -c "
+	'$COLLOQUY' split '$TMP/badyaml.txt' --json >'$TMP/by.json' 2>'$TMP/by.err' &&
+	grep -q 'not YAML' '$TMP/by.err' && $PY -c \"import json; d = json.load(open('$TMP/by.json')); assert [s['role'] for s in d['segments']] == ['question', 'answer']\""
+echo "1..$tap_n"
