@@ -2,7 +2,7 @@
 # The shared reference interview rendered with the defaults, judged by
 # ffprobe, ffmpeg, mpg123, mp3val, mutagen and eyeD3.
 . "$(dirname "$0")/lib.sh"
-has_shared || { echo "# ../shared is missing: nothing to render"; exit 0; }
+has_shared || { skip "render the shared sample" "../shared is missing"; exit 0; }
 cd "$ROOT" || exit 1
 
 ref="$SHARED/corpus/open-source-ceo-19.expected.json"

@@ -3,9 +3,9 @@
 # split: no error, nothing definitely or indirectly lost.
 . "$(dirname "$0")/lib.sh"
 cd "$ROOT" || exit 1
-command -v valgrind >/dev/null 2>&1 || { echo "# valgrind is not installed"; exit 0; }
+command -v valgrind >/dev/null 2>&1 || { skip "memcheck" "valgrind is not installed"; exit 0; }
 # memcheck cannot run a program built with AddressSanitizer
-grep -q fsanitize=address build/flags 2>/dev/null && { echo "# a sanitizer build: memcheck is for the plain one"; exit 0; }
+grep -q fsanitize=address build/flags 2>/dev/null && { skip "memcheck" "a sanitizer build: memcheck is for the plain one"; exit 0; }
 
 vg="valgrind --leak-check=full --errors-for-leak-kinds=definite,indirect --error-exitcode=9 -q"
 printf '# colloquy script 1\ntitle [host]: A Short One\n\nquestion [host]: Why is it short?\n\nanswer [guest]: Because it is a test & <nothing> more.\n\noutro [host]: Thanks.\n' >"$TMP/short.script"
