@@ -513,6 +513,7 @@ static void join_broken(struct text *t)
 		char last = n ? prev->text[n - 1] : '.';
 
 		if (prev && islower((unsigned char)cur->text[0]) && !strchr(".?!:;\")]", last) &&
+		    clean_count_words(prev->text) >= 6 &&
 		    !(n >= 3 && (unsigned char)prev->text[n - 3] == 0xe2) && !prev->list_item && !cur->list_item) {
 			struct sb sb = SB_INIT;
 
