@@ -16,6 +16,7 @@
 
 #include "art.h"
 #include "clean.h"
+#include "cues.h"
 #include "encode.h"
 #include "front.h"
 #include "id3.h"
@@ -76,6 +77,13 @@ struct episode *render_load(const char *path)
 
 	if (util_read_file(path, &data, &len) < 0)
 		return NULL;
+	if (cues_detect(data, len)) {	/* captions: their words, by speaker */
+		char *text;
+
+		cues_to_text(data, len, &text, &len);
+		free(data);
+		data = text;
+	}
 	if (front_parse(path, data, len, &fm, &body) < 0) {
 		free(data);
 		return NULL;

@@ -1073,6 +1073,13 @@ static void find_sides(struct ctx *c, const char *title)
 			 (guest < 0 || s->first < c->spk[guest].first))
 			guest = (long)k;
 	}
+	/* a cold open: the guest speaks first */
+	for (size_t k = 0; k < c->nspk && guest < 0; k++) {
+		struct speaker *s = &c->spk[k];
+		if (s->kind == LABEL_NAME && s->alias < 0 && s->valid && !s->host_named && s->first == opener &&
+		    s->turns && s->asks * 3 < s->turns + 1 && (long)k != best)
+			guest = (long)k;
+	}
 	if (best == guest)
 		best = -1;
 	for (size_t k = 0; k < c->nspk; k++) {
@@ -1085,7 +1092,8 @@ static void find_sides(struct ctx *c, const char *title)
 		else if (s->guest_named || (long)k == guest)
 			s->side = SIDE_GUEST;
 		else if ((long)k == best || (guest >= 0 && s->first < c->spk[guest].first) ||
-			 (s->turns && s->asks == s->turns))	/* a caller, a reader who asks */
+			 (s->turns && s->asks == s->turns) ||	/* a caller, a reader who asks */
+			 (s->asks >= 2 && s->asks * 2 >= s->turns))	/* a co-host who asks half the time */
 			s->side = SIDE_HOST;
 		else
 			s->side = SIDE_GUEST;

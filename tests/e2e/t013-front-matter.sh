@@ -1,7 +1,8 @@
 #!/bin/sh
 # Posts as blogs and static sites write them: Jekyll's YAML front matter
 # (keys colloquy does not use, lists, a full ISO 8601 date-time) and
-# Hugo's TOML render, and the tags say what the front matter said.
+# Hugo's TOML render, and the tags say what the front matter said.  A
+# WebVTT caption file is read as the transcript its voices speak.
 . "$(dirname "$0")/lib.sh"
 cd "$ROOT" || exit 1
 
@@ -76,6 +77,41 @@ check "a Hugo post with TOML front matter renders" "$COLLOQUY" render "$TMP/hugo
 check "... with its title and two question chapters (ffprobe)" sh -c "
 	ffprobe -v error -show_entries format_tags=title -of default=nw=1:nk=1 '$TMP/hugo.mp3' | grep -qx 'Night Shift at the Bakery' &&
 	[ \$(ffprobe -v error -show_chapters -of csv=p=0 '$TMP/hugo.mp3' | grep -c '?') -eq 2 ]"
+
+mkdir "$TMP/captions"
+cat >"$TMP/captions/kiln.vtt" <<'VTT'
+WEBVTT - Firing With Wood
+
+NOTE exported from the editor
+
+00:00:01.000 --> 00:00:04.000
+<v Bea Ashdown>Welcome to Kiln Talk. My guest today
+
+00:00:04.200 --> 00:00:07.000
+<v Bea Ashdown>is Hollis Grey. Hollis, how long does a firing take?
+
+00:00:07.500 --> 00:00:11.000
+<v Hollis Grey>Three days of stoking, and a week
+
+00:00:11.200 --> 00:00:14.000
+<v Hollis Grey>of waiting before you can open the door.
+
+00:00:14.500 --> 00:00:16.000
+<v Bea Ashdown>And what goes wrong?
+
+00:00:16.200 --> 00:00:19.000
+<v Hollis Grey>Everything, once. That is how you learn.
+VTT
+check "a WebVTT file renders" "$COLLOQUY" render "$TMP/captions/kiln.vtt" -o "$TMP/kiln.mp3" -q
+check "... titled from its header, with two question chapters (ffprobe)" sh -c "
+	ffprobe -v error -show_entries format_tags=title -of default=nw=1:nk=1 '$TMP/kiln.mp3' | grep -qx 'Firing With Wood' &&
+	[ \$(ffprobe -v error -show_chapters -of csv=p=0 '$TMP/kiln.mp3' | grep -v -e ',Introduction\$' -e ',Closing\$' | wc -l) -eq 2 ]"
+check "... spoken by its two voices, no timing read aloud (its own WebVTT)" $PY -c "
+import re, sys
+v = open('$TMP/kiln.vtt', encoding='utf-8').read()
+names = set(re.findall(r'<v ([^>]+)>', v))
+words = ' '.join(l for l in v.splitlines() if l.startswith('<v'))
+sys.exit(0 if names == {'Bea Ashdown', 'Hollis Grey'} and '-->' not in words and 'NOTE' not in words else (names, words[:200]))"
 
 # Front matter that is not YAML is skipped with a warning, not a failure.
 printf -- '---\ntitle: [unclosed\n---\nQ: Why?\n\nA: Because.\n' >"$TMP/badyaml.txt"

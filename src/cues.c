@@ -1,0 +1,206 @@
+/* cues.c -- see cues.h. */
+#include "cues.h"
+
+#include <ctype.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "util.h"
+
+/* One line of the file: [s, s + len), its 1-based number. */
+struct cline {
+	const char *s;
+	size_t len;
+	int no;
+};
+
+static size_t skip_bom(const char *data, size_t len)
+{
+	return len >= 3 && !memcmp(data, "\xef\xbb\xbf", 3) ? 3 : 0;
+}
+
+static int is_timing(const struct cline *l)
+{
+	const char *arrow;
+
+	if (!l->len || !isdigit((unsigned char)l->s[0]))
+		return 0;
+	arrow = memchr(l->s, '-', l->len);
+	return arrow && (size_t)(arrow - l->s) + 3 <= l->len && !memcmp(arrow, "-->", 3);
+}
+
+int cues_detect(const char *data, size_t len)
+{
+	size_t p = skip_bom(data, len), e;
+	struct cline first, second;
+
+	if (len - p >= 6 && !memcmp(data + p, "WEBVTT", 6) &&
+	    (len - p == 6 || strchr(" \t\r\n", data[p + 6])))
+		return 1;
+	/* SubRip: a cue number, then a timing line */
+	while (p < len && (data[p] == '\r' || data[p] == '\n'))
+		p++;
+	for (e = p; e < len && data[e] != '\n' && data[e] != '\r'; e++)
+		;
+	first = (struct cline){ data + p, e - p, 1 };
+	if (!first.len || strspn(first.s, "0123456789") < first.len)
+		return 0;
+	p = e + (e < len && data[e] == '\r');
+	p += p < len && data[p] == '\n';
+	for (e = p; e < len && data[e] != '\n' && data[e] != '\r'; e++)
+		;
+	second = (struct cline){ data + p, e - p, 2 };
+	return is_timing(&second);
+}
+
+/* The words of a cue line: tags go, "<v Name>" sets *who, entities are
+ * read.  Appends to sb. */
+static void cue_words(const struct cline *l, struct sb *sb, char **who)
+{
+	static const char *const entities[][2] = {
+		{ "&amp;", "&" }, { "&lt;", "<" }, { "&gt;", ">" }, { "&nbsp;", " " },
+		{ "&lrm;", "" }, { "&rlm;", "" }, { "&quot;", "\"" }, { "&#39;", "'" },
+	};
+	const char *p = l->s, *end = l->s + l->len;
+
+	while (p < end) {
+		if (*p == '<') {
+			const char *close = memchr(p, '>', (size_t)(end - p));
+
+			if (!close)
+				break;
+			if (p[1] == 'v' && (p[2] == ' ' || p[2] == '.')) {
+				const char *name = memchr(p, ' ', (size_t)(close - p));
+
+				if (name) {
+					free(*who);
+					name++;
+					*who = xstrndup(name, (size_t)(close - name));
+				}
+			}
+			p = close + 1;
+			continue;
+		}
+		if (*p == '&') {
+			size_t i;
+			for (i = 0; i < sizeof(entities) / sizeof(entities[0]); i++) {
+				size_t n = strlen(entities[i][0]);
+				if ((size_t)(end - p) >= n && !memcmp(p, entities[i][0], n)) {
+					sb_addstr(sb, entities[i][1]);
+					p += n;
+					break;
+				}
+			}
+			if (i < sizeof(entities) / sizeof(entities[0]))
+				continue;
+		}
+		sb_addch(sb, *p++);
+	}
+}
+
+/* Start a paragraph at line no of the output: blank lines up to it. */
+static void open_para(struct sb *out, int *line, int no)
+{
+	if (out->len) {
+		sb_addstr(out, "\n\n");
+		*line += 2;
+	}
+	while (*line < no) {
+		sb_addch(out, '\n');
+		(*line)++;
+	}
+}
+
+void cues_to_text(const char *data, size_t len, char **text, size_t *text_len)
+{
+	struct cline *lines = NULL;
+	size_t n = 0, alloc = 0, p = skip_bom(data, len);
+	struct sb out = SB_INIT, para = SB_INIT;
+	char *who = NULL, *para_who = NULL;
+	int line = 1, no = 1, para_line = 0;
+
+	while (p <= len) {
+		size_t e = p;
+
+		while (e < len && data[e] != '\n' && data[e] != '\r')
+			e++;
+		XGROW(lines, alloc, n + 1);
+		lines[n++] = (struct cline){ data + p, e - p, no++ };
+		if (e >= len)
+			break;
+		p = e + (data[e] == '\r' && e + 1 < len && data[e + 1] == '\n' ? 2 : 1);
+	}
+	for (size_t i = 0; i < n;) {
+		size_t b = i, t;
+
+		while (i < n && lines[i].len)
+			i++;	/* the block is [b, i) */
+		if (b == 0 && lines[0].len >= 6 && !memcmp(lines[0].s, "WEBVTT", 6)) {
+			/* "WEBVTT - Title": the title */
+			const char *s = lines[0].s + 6;
+			size_t l = lines[0].len - 6;
+
+			while (l && (*s == ' ' || *s == '-' || *s == '\t')) {
+				s++;
+				l--;
+			}
+			if (l) {
+				open_para(&out, &line, lines[0].no);
+				sb_add(&out, s, l);
+			}
+		} else if (b < i && !(lines[b].len >= 4 && (!memcmp(lines[b].s, "NOTE", 4) ||
+							    !memcmp(lines[b].s, "STYLE", 5) ||
+							    !memcmp(lines[b].s, "REGION", 6)))) {
+			for (t = b; t < i && !is_timing(&lines[t]); t++)
+				;
+			for (size_t k = t + 1; k < i; k++) {
+				struct sb words = SB_INIT;
+				int new_speaker;
+
+				cue_words(&lines[k], &words, &who);
+				new_speaker = who && (!para_who || strcmp(who, para_who));
+				/* without voices: "- " and ">> " mark a new speaker, and
+				 * a question ends a turn */
+				if (!who && words.len &&
+				    (!strncmp(words.buf, "- ", 2) || !strncmp(words.buf, ">> ", 3) ||
+				     (para.len && para.buf[para.len - 1] == '?'))) {
+					size_t skip = words.buf[0] == '-' ? 2 : words.buf[0] == '>' ? 3 : 0;
+
+					memmove(words.buf, words.buf + skip, words.len - skip + 1);
+					words.len -= skip;
+					new_speaker = 1;
+				}
+				if (words.len && (new_speaker || !para.len)) {
+					if (para.len) {
+						open_para(&out, &line, para_line);
+						sb_add(&out, para.buf, para.len);
+						para.len = 0;
+					}
+					para_line = lines[k].no;
+					free(para_who);
+					para_who = who ? xstrdup(who) : NULL;
+					if (who) {
+						sb_addstr(&para, who);
+						sb_addstr(&para, ": ");
+					}
+				} else if (words.len) {
+					sb_addch(&para, ' ');
+				}
+				sb_add(&para, words.buf ? words.buf : "", words.len);
+				sb_release(&words);
+			}
+		}
+		while (i < n && !lines[i].len)
+			i++;
+	}
+	if (para.len) {
+		open_para(&out, &line, para_line);
+		sb_add(&out, para.buf, para.len);
+	}
+	sb_addch(&out, '\n');
+	sb_release(&para);
+	free(who);
+	free(para_who);
+	free(lines);
+	*text = sb_detach(&out, text_len);
+}
