@@ -223,6 +223,11 @@ static enum label_kind qa_mark(const char *s, const char **after)
 			p++;
 		if (*p == ' ' && (p[1] == '-' || p[1] == ':'))
 			p++;
+		/* "Q    Thanks, Irene.": a briefing's reporter, the mark alone */
+		if (i == 2 && p == s + 1 && *p == ' ' && isupper((unsigned char)p[1]) && p[2] != ' ' && p[2] != '.') {
+			*after = p + 1;
+			return LABEL_Q;
+		}
 		if (*p != ':' && *p != '.' && *p != ')' && *p != '-')
 			continue;
 		p++;
@@ -235,6 +240,24 @@ static enum label_kind qa_mark(const char *s, const char **after)
 		return marks[i].kind;
 	}
 	return LABEL_NONE;
+}
+
+/* A user name: one word of letters, digits and '_', with a digit, a '_'
+ * or a capital inside ("mossbank77", "wren_on_a_wire", "bakerBob"),
+ * followed by ':'.  Sets *end after it. */
+static int username(const char *p, const char **end)
+{
+	const char *q = p;
+	int marked = 0;
+
+	while (isalnum((unsigned char)*q) || *q == '_') {
+		marked |= q > p && (isdigit((unsigned char)*q) || *q == '_' || isupper((unsigned char)*q));
+		q++;
+	}
+	if (q - p < 3 || q - p > 30 || *q != ':' || !marked || !isalpha((unsigned char)*p))
+		return 0;
+	*end = q;
+	return 1;
 }
 
 static const char *word_end(const char *p)
@@ -252,7 +275,7 @@ enum label_kind label_parse(const char *text, struct label *l)
 
 enum label_kind label_parse_bold(const char *text, size_t bold_end, struct label *l)
 {
-	const char *p = text, *after, *start, *end = NULL;
+	const char *p = text, *after, *start, *end = NULL, *e0;
 	int ts = 0, words = 0, all_caps = 1;
 
 	memset(l, 0, sizeof(*l));
@@ -283,7 +306,7 @@ enum label_kind label_parse_bold(const char *text, size_t bold_end, struct label
 		if (roles[i].exact && *q != ':')
 			continue;
 		l->caps = 1;
-		if (!read_sep(text, q, l, ts) || (l->sep != ':' && l->sep != 0)) {
+		if (!read_sep(text, q, l, ts) || l->sep == '.') {
 			memset(l, 0, sizeof(*l));
 			continue;
 		}
@@ -291,6 +314,13 @@ enum label_kind label_parse_bold(const char *text, size_t bold_end, struct label
 		l->name = (size_t)(start - text);
 		l->name_len = (size_t)(q - start);
 		return l->kind;
+	}
+	if (!upper_start(p) && username(p, &e0)) {
+		/* "mossbank77:", "wren_on_a_wire:": a forum's user */
+		end = e0;
+		words = 1;
+		all_caps = 0;
+		goto named;
 	}
 	for (;;) {
 		const char *w = p, *e;
@@ -316,6 +346,7 @@ enum label_kind label_parse_bold(const char *text, size_t bold_end, struct label
 			break;
 		p = e + 1;
 	}
+named:
 	/* a name does not end with a particle ("Ada de") */
 	if (!end || end - start > NAME_MAX_BYTES)
 		return LABEL_NONE;

@@ -56,6 +56,8 @@ int main(void)
 	label("Q: How did it start?", LABEL_Q, "Q", "How did it start?", ':');
 	label("Q3. And then?", LABEL_Q, "Q", "And then?", ':');
 	label("Answer - By accident.", LABEL_A, "A", "By accident.", ':');
+	label("Q Thanks, Irene. On the terminal?", LABEL_Q, "Q", "Thanks, Irene. On the terminal?", ':');
+	none("A Fresnel lens throws the light far out to sea.");
 	label("Interviewer: Shall we begin?", LABEL_HOST, "Interviewer", "Shall we begin?", ':');
 	label("Respondent: Yes.", LABEL_GUEST, "Respondent", "Yes.", ':');
 	label("I: Okay.", LABEL_HOST, "I", "Okay.", ':');
