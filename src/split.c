@@ -1359,6 +1359,9 @@ static float question_shape(const struct ctx *c, size_t i)
 			q = 0.1f;
 	} else if (is_request(s) && words <= REQUEST_MAX_WORDS && (last == '.' || !last)) {
 		q = 0.7f;
+	} else if (strchr(s, '?') && words <= QMARK_PLAIN_WORDS && addresses_guest(s) &&
+		   (size_t)(strchr(s, '?') - s) < strlen(s) / 2) {
+		q = 0.6f;	/* "Why do rooftops work, though? I'd assume ..." */
 	} else if (words <= HEADER_MAX_WORDS && !ends_sentence(s)) {
 		/* a header line: followed by text, not by another header */
 		if (ends_sentence(next->body) || next->p->list_item || clean_count_words(next->body) > HEADER_MAX_WORDS)
