@@ -156,6 +156,8 @@ static int joins_next(const struct line *cur, const struct line *next, size_t wi
 
 	if (next->block != cur->block)
 		return 0;
+	if (cur->s[0] == '<' || next->s[0] == '<')
+		return 0;	/* "<p>...</p>" lines of a page, one each */
 	if (!width)
 		return ends_with_joiner(cur) && !label_is_bare(next->s, next->len) && cur->len < 80;
 	/* "0:00:41.3 **Ada Stone**": a speaker's label, the words below; and
@@ -213,14 +215,18 @@ static void add_dropped(struct text *t, char *text)
 static void strip_links(struct sb *sb)
 {
 	size_t w = 0;
+	int closes = 1;	/* a ']' may still come: once none does, none will */
 
 	for (size_t r = 0; r < sb->len;) {
-		char *close;
+		char *close = NULL;
 
-		if (sb->buf[r] == '[' && (close = memchr(sb->buf + r, ']', sb->len - r)) &&
-		    (close[1] == '(' || close[1] == '[') && strchr(close + 2, close[1] == '(' ? ')' : ']')) {
+		if (sb->buf[r] == '[' && closes && !(close = memchr(sb->buf + r, ']', sb->len - r)))
+			closes = 0;
+		if (sb->buf[r] == '[' && close &&
+		    (close[1] == '(' || close[1] == '[') &&
+		    memchr(close + 2, close[1] == '(' ? ')' : ']', strnlen(close + 2, 2048))) {
 			size_t text = (size_t)(close - sb->buf) - r - 1;
-			char *end = strchr(close + 2, close[1] == '(' ? ')' : ']');
+			char *end = memchr(close + 2, close[1] == '(' ? ')' : ']', strnlen(close + 2, 2048));
 
 			if (r && sb->buf[r - 1] == '!' && w)
 				w--;	/* an image inside the text: its alt text */
@@ -230,7 +236,7 @@ static void strip_links(struct sb *sb)
 			continue;
 		}
 		if (sb->buf[r] == '<' && (!strncmp(sb->buf + r, "<http", 5) || !strncmp(sb->buf + r, "<www.", 5)) &&
-		    (close = memchr(sb->buf + r, '>', sb->len - r))) {
+		    (close = memchr(sb->buf + r, '>', sb->len - r < 2048 ? sb->len - r : 2048))) {
 			r = (size_t)(close - sb->buf) + 1;
 			continue;
 		}
@@ -422,6 +428,8 @@ static void add_para(struct text *t, struct sb *sb, const struct line *first,
 			space = folded.len > 0;
 			continue;
 		}
+		if (c < 0x20 || c == 0x7f)
+			continue;	/* an escape sequence's ESC, a stray control */
 		if (space)
 			sb_addch(&folded, ' ');
 		space = 0;

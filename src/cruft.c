@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "clean.h"
+#include "label.h"
 #include "util.h"
 
 /* A paragraph of at most max_words words that contains one of these
@@ -189,11 +190,15 @@ static int is_date_line(const char *f, size_t words)
 /* "(laughs)", "[Laughter]": a bracketed direction, no colon, few words. */
 static int is_direction(const char *f, size_t len)
 {
-	char open = f[0], close = f[len - 1];
+	char open, close;
 	char *inner;
 	int hit;
 
-	if (len < 3 || !((open == '(' && close == ')') || (open == '[' && close == ']')))
+	if (len < 3)
+		return 0;
+	open = f[0];
+	close = f[len - 1];
+	if (!((open == '(' && close == ')') || (open == '[' && close == ']')))
 		return 0;
 	inner = xstrndup(f + 1, len - 2);
 	hit = is_word_in(inner, len - 2, directions, COUNT(directions));
@@ -204,8 +209,12 @@ static int is_direction(const char *f, size_t len)
 int cruft_is_chrome(const char *text)
 {
 	size_t words = clean_count_words(text);
-	char *f = fold(text);
+	char *f;
 	int hit = 0;
+
+	if (!*text)
+		return 0;
+	f = fold(text);
 
 	for (size_t i = 0; i < COUNT(phrases) && !hit; i++)
 		hit = words <= (size_t)phrases[i].max_words && strstr(f, phrases[i].needle);
@@ -238,6 +247,8 @@ int cruft_is_chrome(const char *text)
 	if (!hit && words <= 12 && (text[0] == '(' || text[0] == '[') && all_caps(text) &&
 	    (text[strlen(text) - 1] == ')' || text[strlen(text) - 1] == ']'))
 		hit = 1;	/* "(SOUNDBITE OF BIRDS CALLING)", "[MUSIC]" */
+	if (!hit && label_timestamp(f) == strlen(f))
+		hit = 1;	/* a timestamp alone: "00:01:02" over a speaker's words */
 	if (!hit && f[0] == '[' && f[strlen(f) - 1] == ']' && strspn(f + 1, "0123456789") == strlen(f) - 2)
 		hit = 1;	/* "[23]": a page of the printed original */
 	if (!hit && f[0] == '[' && f[strlen(f) - 1] == ']')
@@ -257,7 +268,7 @@ static const struct {
 } soft[] = {
 	{ "episode guest", 4, 0.9f }, { "is supported by", 60, 0.8f }, { "brought to you by", 60, 0.8f },
 	{ "sponsored by", 40, 0.8f }, { "promo code", 60, 0.85f }, { "use code", 60, 0.85f },
-	{ "links mentioned", 8, 0.9f }, { "jump to content", 4, 0.97f }, { "jump to", 4, 0.85f },
+	{ "links mentioned", 8, 0.9f }, { "like loading", 6, 0.95f }, { "like this:", 6, 0.9f }, { "jump to content", 4, 0.97f }, { "jump to", 4, 0.85f },
 	{ "skip to", 5, 0.9f }, { "interview", 1, 0.8f }, { "read full story", 4, 0.95f },
 	{ "full story", 3, 0.85f }, { "computer generated", 40, 0.85f }, { "computer-generated", 40, 0.85f },
 	{ "transcript by", 10, 0.85f }, { "similar documents", 12, 0.9f }, { "report this", 12, 0.9f },
@@ -388,8 +399,12 @@ static int is_byline(const char *text, const char *f, size_t words)
 float cruft_score(const char *text)
 {
 	size_t words = clean_count_words(text), len = strlen(text);
-	char *f = fold(text);
+	char *f;
 	float score = 0.02f;
+
+	if (!len)
+		return score;
+	f = fold(text);
 
 	if (cruft_is_chrome(text)) {
 		free(f);
@@ -480,7 +495,8 @@ size_t cruft_strip_directions(char *text)
 	while (*r) {
 		if (*r == '(' || *r == '[') {
 			char close = *r == '(' ? ')' : ']';
-			char *end = strchr(r, close);
+			size_t room = strnlen(r, 40);
+			char *end = memchr(r, close, room);
 
 			if (end && end - r < 40) {
 				char *f = xstrndup(r, (size_t)(end - r + 1));

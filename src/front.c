@@ -10,8 +10,12 @@
 
 #include "util.h"
 
+/* Front matter is a post's metadata: past this it is something else, and
+ * a YAML parser's time on nested input grows faster than its size. */
+#define FRONT_MAX_BYTES (64 * 1024)
+
 /* The keys colloquy uses, and the names publishing systems give them. */
-enum key { K_NONE, K_TITLE, K_DATE, K_AUTHOR, K_DESCRIPTION, K_EPISODE, K_SEASON };
+enum key { K_NONE, K_TITLE, K_DATE, K_AUTHOR, K_HOST, K_GUEST, K_DESCRIPTION, K_EPISODE, K_SEASON };
 
 static const struct {
 	const char *name;
@@ -20,7 +24,8 @@ static const struct {
 	{ "title", K_TITLE }, { "date", K_DATE }, { "published", K_DATE }, { "pubdate", K_DATE },
 	{ "author", K_AUTHOR }, { "authors", K_AUTHOR }, { "description", K_DESCRIPTION },
 	{ "summary", K_DESCRIPTION }, { "subtitle", K_DESCRIPTION }, { "excerpt", K_DESCRIPTION },
-	{ "episode", K_EPISODE }, { "season", K_SEASON },
+	{ "episode", K_EPISODE }, { "season", K_SEASON }, { "host", K_HOST }, { "hosts", K_HOST },
+	{ "interviewer", K_HOST }, { "guest", K_GUEST }, { "guests", K_GUEST }, { "interviewee", K_GUEST },
 };
 
 static enum key key_of(const char *name)
@@ -81,6 +86,12 @@ static int take(const char *name, int line, enum key key, const char *value, str
 	case K_AUTHOR:
 		replace(&fm->author, value);
 		return 0;
+	case K_HOST:
+		replace(&fm->host, value);
+		return 0;
+	case K_GUEST:
+		replace(&fm->guest, value);
+		return 0;
 	case K_DESCRIPTION:
 		if (!fm->description)	/* "description" wins over "summary" */
 			replace(&fm->description, value);
@@ -109,8 +120,16 @@ static char *node_text(yaml_document_t *doc, yaml_node_t *n)
 {
 	struct sb sb = SB_INIT;
 
-	if (n->type == YAML_SCALAR_NODE)
-		return xstrndup((const char *)n->data.scalar.value, n->data.scalar.length);
+	if (n->type == YAML_SCALAR_NODE) {
+		const char *v = (const char *)n->data.scalar.value;
+		size_t len = n->data.scalar.length;
+
+		/* "~" and "null", unquoted, are YAML's nothing */
+		if (n->data.scalar.style == YAML_PLAIN_SCALAR_STYLE &&
+		    ((len == 1 && *v == '~') || (len == 4 && !strncasecmp(v, "null", 4))))
+			return NULL;
+		return xstrndup(v, len);
+	}
 	if (n->type != YAML_SEQUENCE_NODE)
 		return NULL;
 	for (yaml_node_item_t *it = n->data.sequence.items.start; it < n->data.sequence.items.top; it++) {
@@ -237,8 +256,16 @@ int front_parse(const char *name, const char *data, size_t len, struct front *fm
 			;
 		if ((e - p == 3 && !memcmp(data + p, mark, 3)) ||
 		    (mark[0] == '-' && e - p == 3 && !memcmp(data + p, "...", 3))) {
-			int ret = mark[0] == '-' ? parse_yaml(name, data + start, p - start, 2, fm)
-						 : parse_toml(name, data + start, p - start, 2, fm);
+			int ret;
+
+			if (p - start > FRONT_MAX_BYTES) {
+				warning("'%s': front matter of %zu KB is more than a post's; its keys are ignored",
+					name, (p - start) / 1024);
+				ret = 0;
+			} else {
+				ret = mark[0] == '-' ? parse_yaml(name, data + start, p - start, 2, fm)
+						     : parse_toml(name, data + start, p - start, 2, fm);
+			}
 			p = eol;
 			p += p < len && data[p] == '\r';
 			p += p < len && data[p] == '\n';
@@ -259,6 +286,8 @@ void front_release(struct front *fm)
 	free(fm->title);
 	free(fm->date);
 	free(fm->author);
+	free(fm->host);
+	free(fm->guest);
 	free(fm->description);
 	memset(fm, 0, sizeof(*fm));
 }

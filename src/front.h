@@ -9,7 +9,8 @@
  * YAML between "---" lines is read with libyaml; TOML between "+++" lines
  * is read for its plain "key = value" lines.  Of the keys, title, date (any
  * ISO 8601 form, or YYYY-MM-DD followed by a time), author, description (or
- * summary, subtitle, excerpt), episode and season are used; every other key
+ * summary, subtitle, excerpt), host (or interviewer), guest (or
+ * interviewee), episode and season are used; every other key
  * belongs to the user's publishing system and is ignored.  Pure, no I/O
  * but the message for a bad value. */
 #ifndef COLLOQUY_FRONT_H
@@ -21,6 +22,7 @@ struct front {
 	char *title;
 	char *date;          /* YYYY-MM-DD */
 	char *author;
+	char *host, *guest;  /* who asks and who answers, by name */
 	char *description;
 	int episode, season; /* 0 when not given */
 };

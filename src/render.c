@@ -97,7 +97,10 @@ struct episode *render_load(const char *path)
 		ep = script_read(path, data + body, len - body);
 	} else if (clean_text(path, data, len, &t) == 0) {
 		if (t.n)
-			ep = split_text_titled(&t, path, fm.title, fm.author);
+		{
+			struct split_hints h = { fm.title, fm.author, fm.host, fm.guest };
+			ep = split_text_hints(&t, path, &h);
+		}
 		text_release(&t);
 		if (ep && !ep->nsegs) {
 			episode_free(ep);
@@ -116,8 +119,10 @@ struct episode *render_load(const char *path)
 		}
 		ep->date = fm.date ? xstrdup(fm.date) : NULL;
 		ep->description = fm.description ? xstrdup(fm.description) : NULL;
-		if (fm.author && !ep->host_name)
-			ep->host_name = xstrdup(fm.author);
+		if ((fm.host || fm.author) && !ep->host_name)
+			ep->host_name = xstrdup(fm.host ? fm.host : fm.author);
+		if (fm.guest && !ep->guest_name)
+			ep->guest_name = xstrdup(fm.guest);
 		ep->number = fm.episode;
 		ep->season = fm.season;
 	}

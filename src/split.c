@@ -117,6 +117,7 @@ struct ctx {
 	int bold_asks;       /* the page sets its questions in bold or as headings */
 	int name_lines;      /* speakers' names stand on lines of their own */
 	const char *known_title;   /* from front matter, or NULL */
+	const char *hint_host, *hint_guest;   /* front matter's speakers, or NULL */
 	char *host_name, *guest_name, *guest_first;
 	char **intro_names;  /* proper names the title and intro mention */
 	size_t nintro_names, intro_alloc;
@@ -278,12 +279,31 @@ static int is_contraction_end(const char *start, const char *end)
 	       (end - start > 4 && !strncmp(end - 4, "\xe2\x80\x99s", 4));
 }
 
+/* Words that start sentences and headlines, never a name. */
+static const char *const not_name_words[] = {
+	"Why", "What", "How", "When", "Where", "Who", "Which", "Do", "Does", "Did", "Is", "Are",
+	"Was", "Were", "The", "A", "An", "This", "That", "These", "Those", "It", "Its", "We", "You",
+	"I", "My", "Your", "Our", "Their", "His", "Her", "Meet", "Inside", "Behind", "Can", "Should",
+	"Will", "Would", "Could", "In", "On", "At", "For", "With", "From", "And", "Or", "But", "If",
+	"Interview", "Episode", "Part", "Notes", "Questions", "Quick", "Question",
+};
+
+static int is_name_stop(const char *p)
+{
+	size_t n = strcspn(p, " ,:.?!");
+
+	for (size_t i = 0; i < sizeof(not_name_words) / sizeof(not_name_words[0]); i++)
+		if (strlen(not_name_words[i]) == n && !strncmp(p, not_name_words[i], n))
+			return 1;
+	return 0;
+}
+
 static char *name_at(const char *s)
 {
 	const char *p = s;
 	int words = 0;
 
-	while (words < 3 && is_name_word(p)) {
+	while (words < 3 && is_name_word(p) && !is_name_stop(p)) {
 		const char *w = p;
 
 		while (*p && *p != ' ' && *p != ',' && *p != ':' && *p != '(' && *p != ')' &&
@@ -299,7 +319,7 @@ static char *name_at(const char *s)
 			break;
 		}
 		words++;
-		if (*p != ' ' || !is_name_word(p + 1))
+		if (*p != ' ' || !is_name_word(p + 1) || is_name_stop(p + 1))
 			break;
 		p++;
 	}
@@ -718,13 +738,32 @@ static int name_line(const struct ctx *c, size_t i)
 	const char *s = c->v[i].text;
 	size_t words = clean_count_words(s), again = 0;
 
-	if (!i || words > 4 || c->v[i].own || c->v[i].p->heading || strpbrk(s, ".?!:,;\"()[]") ||
+	if (!i || words > 4 || c->v[i].own || strpbrk(s, ".?!:,;\"()[]") ||
 	    i + 1 >= c->n || cruft_score(s) > (words == 1 ? 0.7f : 0.5f))
 		return 0;
 	if (words > 1 && !person_shaped(s))
 		return 0;
 	again = c->v[i].repeats;
 	return again >= 2 || (c->name_lines && words <= 2 && clean_count_words(c->v[i + 1].text) >= 4);
+}
+
+static int stands_for(const char *label, const char *full);
+
+/* Does a front matter's "Ann Lee, Bob Hart" name the speaker labelled
+ * label ("ANN LEE", "Ann", "LEE", "AL")? */
+static int names_person(const char *list, const char *label)
+{
+	char *copy = xstrdup(list), *save = NULL;
+	int hit = 0;
+
+	for (char *one = strtok_r(copy, ",&", &save); one && !hit; one = strtok_r(NULL, ",&", &save)) {
+		one += strspn(one, " ");
+		for (size_t n = strlen(one); n && one[n - 1] == ' '; n--)
+			one[n - 1] = '\0';
+		hit = !strcasecmp(one, label) || (strchr(one, ' ') && stands_for(label, one));
+	}
+	free(copy);
+	return hit;
 }
 
 /* Which labels are this document's turn markers.  A name is one when it
@@ -797,6 +836,16 @@ static void confirm_labels(struct ctx *c)
 			first = s->first < first ? s->first : first;
 			last = s->last > last ? s->last : last;
 		}
+	}
+	/* names the front matter gives are speakers however often they speak */
+	for (size_t k = 0; k < c->nspk; k++) {
+		struct speaker *s = &c->spk[k];
+
+		if (s->alias >= 0 || s->valid)
+			continue;
+		if ((c->hint_host && names_person(c->hint_host, s->name)) ||
+		    (c->hint_guest && names_person(c->hint_guest, s->name)))
+			s->valid = 1;
 	}
 	/* once-only names among confirmed ones, or alongside role labels */
 	if (first < c->n || nhost + nguest + nq >= 2) {
@@ -1087,6 +1136,10 @@ static void find_sides(struct ctx *c, const char *title)
 
 		if (s->kind != LABEL_NAME || s->alias >= 0 || !s->valid)
 			continue;
+		if (c->hint_host && names_person(c->hint_host, s->name))
+			s->host_named = 1, s->guest_named = 0;
+		else if (c->hint_guest && names_person(c->hint_guest, s->name))
+			s->guest_named = 1, s->host_named = 0;
 		if (s->host_named && !s->guest_named)
 			s->side = SIDE_HOST;
 		else if (s->guest_named || (long)k == guest)
@@ -1197,7 +1250,8 @@ static int stands_for(const char *label, const char *full)
 
 /* A speaker labelled by a short form takes the full name that the page
  * gives it elsewhere: "Tamsalu:" is Noa Tamsalu, "LM:" is Lidia Marsh. */
-static void full_speaker_names(struct ctx *c, const char *title, const char *author)
+static void full_speaker_names(struct ctx *c, const char *title, const char *author, const char *host,
+			       const char *guest)
 {
 	char *names[FULL_NAMES_MAX];
 	size_t n = 0;
@@ -1206,6 +1260,10 @@ static void full_speaker_names(struct ctx *c, const char *title, const char *aut
 		n = full_names(title, names, n, FULL_NAMES_MAX);
 	if (author)
 		n = full_names(author, names, n, FULL_NAMES_MAX);
+	if (host)
+		n = full_names(host, names, n, FULL_NAMES_MAX);
+	if (guest)
+		n = full_names(guest, names, n, FULL_NAMES_MAX);
 	for (size_t i = 0; i < c->n && i < TITLE_SCAN + 4; i++)
 		if (c->v[i].kind == LABEL_NONE)
 			n = full_names(c->v[i].body, names, n, FULL_NAMES_MAX);
@@ -1349,6 +1407,9 @@ static float question_shape(const struct ctx *c, size_t i)
 		return 0.02f;
 	if (in->bio)
 		return 0.03f;
+	if ((in->p->heading || in->p->emphasis) && last != '?' && prev && prev->title >= 0.5f && i < TITLE_SCAN &&
+	    !c->bold_asks)
+		return 0.25f;	/* the deck under the headline */
 	if ((in->p->heading || in->p->emphasis) && words <= HEADER_MAX_WORDS * 2)
 		return (last == '.' && words > 12 && !c->bold_asks) || words > HEADER_MAX_WORDS ?
 			       (c->bold_asks ? 0.8f : 0.5f) : 0.9f;
@@ -1385,6 +1446,18 @@ static float question_shape(const struct ctx *c, size_t i)
 	return q;
 }
 
+/* "Why Do Cats Purr?": most words capitalised, as a headline is. */
+static int capitalised(const char *s)
+{
+	size_t caps = 0, words = 0;
+
+	for (const char *p = s; *p; p += strcspn(p, " "), p += *p == ' ') {
+		words++;
+		caps += is_upper_start(p) || is_small_word(p, strcspn(p, " "));
+	}
+	return words >= 2 && caps * 4 >= words * 3;
+}
+
 /* Does another paragraph near it name the person that unit i names
  * alone ("Noor Haddad" above "... Noor ...")? */
 static int named_elsewhere(const struct ctx *c, size_t i)
@@ -1411,10 +1484,11 @@ static float title_shape(const struct ctx *c, size_t i)
 		return 0.001f;
 	if (c->known_title)
 		return !strcasecmp(in->body, c->known_title) ? 0.97f : 0.001f;
-	if (person_shaped(in->body) && named_elsewhere(c, i))
+	if (i > 0 && person_shaped(in->body) && named_elsewhere(c, i))
 		return 0.2f;	/* a name alone: a byline, a speaker */
-	if (i == 0 && clean_count_words(in->body) <= 15 && !ends_sentence(in->body) && !in->p->list_item)
-		return looks_like_title(in) ? 0.9f : 0.5f;	/* the first line names the file */
+	if (i == 0 && clean_count_words(in->body) <= 15 && !in->p->list_item &&
+	    (!ends_sentence(in->body) || (final_punct(in->body) == '?' && capitalised(in->body))))
+		return looks_like_title(in) || final_punct(in->body) == '?' ? 0.9f : 0.5f;	/* the first line names the file */
 	if (looks_like_title(in))
 		return in->p->heading || strstr(in->body, ": ") ? 0.9f : clean_count_words(in->body) >= 5 ? 0.8f : 0.6f;
 	return 0.01f;
@@ -1602,7 +1676,7 @@ static void score_units(struct ctx *c)
 		in->furn = cruft_score(in->body);
 		if (in->kind != LABEL_NONE || in->inline_q || in->inline_a)
 			in->furn = in->furn >= 0.8f ? 0.6f : 0.01f;	/* a sponsor read in a turn */
-		else if (in->body != tg && ((person_shaped(in->body) && named_elsewhere(c, i)) || is_caption(in->body) ||
+		else if (in->body != tg && ((i > 0 && person_shaped(in->body) && named_elsewhere(c, i)) || is_caption(in->body) ||
 					    is_name_card(in->body)))
 			in->furn = in->furn > 0.75f ? in->furn : 0.75f;
 		if (in->kind == LABEL_NONE && seen_before(c, i) && in->furn < 0.8f)
@@ -1667,6 +1741,7 @@ static void score_units(struct ctx *c)
 	{
 		long best = -1;
 		size_t best_words = 0;
+		int headed = 0;
 
 		for (size_t i = 0; i < c->n && i < TITLE_SCAN + 4; i++) {
 			const struct info *in = &c->v[i];
@@ -1677,6 +1752,10 @@ static void score_units(struct ctx *c)
 			if (in->title < 0.5f || in->furn >= 0.7f)
 				continue;
 			words += strstr(in->body, ": ") ? 4 : 0;
+			if (in->p->heading && !headed) {
+				words += 100;	/* the page's first heading is its headline */
+				headed = 1;
+			}
 			if (words > best_words) {
 				best = (long)i;
 				best_words = words;
@@ -2029,16 +2108,22 @@ static void find_guest_name(struct ctx *c)
 	}
 }
 
-struct episode *split_text_titled(const struct text *t, const char *name, const char *known_title,
-				  const char *author)
+struct episode *split_text_hints(const struct text *t, const char *name, const struct split_hints *h)
 {
+	static const struct split_hints none;
+	const char *known_title, *author;
 	struct episode *ep = episode_new();
 	struct ctx c;
 	const char *host;
 	long title = -1;
 
 	memset(&c, 0, sizeof(c));
+	h = h ? h : &none;
+	known_title = h->title;
+	author = h->author;
 	c.known_title = known_title && *known_title ? known_title : NULL;
+	c.hint_host = h->host && *h->host ? h->host : NULL;
+	c.hint_guest = h->guest && *h->guest ? h->guest : NULL;
 	c.host = c.guest = -1;
 	for (size_t i = 0; i < t->ndropped; i++)
 		episode_add_dropped(ep, t->dropped[i]);
@@ -2046,7 +2131,7 @@ struct episode *split_text_titled(const struct text *t, const char *name, const 
 	confirm_labels(&c);
 	follow_turns(&c);
 	find_sides(&c, title_guess(&c));
-	full_speaker_names(&c, title_guess(&c), author);
+	full_speaker_names(&c, title_guess(&c), author, c.hint_host, c.hint_guest);
 	assign_sides(&c);
 	score_units(&c);
 	decode(&c, 0);
@@ -2095,7 +2180,7 @@ struct episode *split_text_titled(const struct text *t, const char *name, const 
 
 struct episode *split_text(const struct text *t, const char *name)
 {
-	return split_text_titled(t, name, NULL, NULL);
+	return split_text_hints(t, name, NULL);
 }
 
 size_t split_low_confidence(const struct episode *ep, int *lines, size_t max)

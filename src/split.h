@@ -28,11 +28,15 @@
 #include "episode.h"
 
 struct episode *split_text(const struct text *t, const char *name);
-/* The same, when the front matter gives the title (a paragraph that
- * repeats it is the title, a heading under it may be a question) or the
- * author (whom a label by initials may stand for).  Either may be NULL. */
-struct episode *split_text_titled(const struct text *t, const char *name, const char *title,
-				  const char *author);
+
+/* What the front matter says of the text; any field may be NULL. */
+struct split_hints {
+	const char *title;   /* a paragraph that repeats it is the title, and a
+				heading under it may be a question */
+	const char *author;  /* whom a label by initials may stand for */
+	const char *host, *guest;    /* the speakers, by name */
+};
+struct episode *split_text_hints(const struct text *t, const char *name, const struct split_hints *h);
 
 /* Count the segments whose confidence is low, and give the source lines
  * of the first max of them in lines[]. */
