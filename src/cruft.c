@@ -268,7 +268,13 @@ static const struct {
 } soft[] = {
 	{ "episode guest", 4, 0.9f }, { "is supported by", 60, 0.8f }, { "brought to you by", 60, 0.8f },
 	{ "sponsored by", 40, 0.8f }, { "promo code", 60, 0.85f }, { "use code", 60, 0.85f },
-	{ "links mentioned", 8, 0.9f }, { "like loading", 6, 0.95f }, { "like this:", 6, 0.9f }, { "jump to content", 4, 0.97f }, { "jump to", 4, 0.85f },
+	{ "links mentioned", 8, 0.9f }, { "powered by", 8, 0.9f }, { "pages:", 8, 0.85f },
+	{ "previous page", 4, 0.9f }, { "older posts", 6, 0.9f }, { "newer posts", 6, 0.9f },
+	{ "discussion (", 3, 0.9f }, { "posted by", 12, 0.85f }, { "related transcripts", 4, 0.95f },
+	{ "privacy information", 16, 0.9f }, { "apply now", 3, 0.9f }, { "google news", 8, 0.9f },
+	{ "uses cookies", 40, 0.9f }, { "about the interviewer", 60, 0.85f }, { "about the author", 60, 0.85f },
+	{ "album review", 12, 0.7f }, { "forums", 30, 0.6f }, { "save hours", 12, 0.8f },
+	{ "transcribe your", 8, 0.85f }, { "your own content", 8, 0.8f }, { "like loading", 6, 0.95f }, { "like this:", 6, 0.9f }, { "jump to content", 4, 0.97f }, { "jump to", 4, 0.85f },
 	{ "skip to", 5, 0.9f }, { "interview", 1, 0.8f }, { "read full story", 4, 0.95f },
 	{ "full story", 3, 0.85f }, { "computer generated", 40, 0.85f }, { "computer-generated", 40, 0.85f },
 	{ "transcript by", 10, 0.85f }, { "similar documents", 12, 0.9f }, { "report this", 12, 0.9f },
@@ -436,6 +442,30 @@ float cruft_score(const char *text)
 	/* "About Harbourview Health": a boilerplate heading after a release */
 	if (words <= 4 && !strncmp(f, "about ", 6) && is_name_start(text + 6) && !strpbrk(f, ".?!"))
 		score = score > 0.7f ? score : 0.7f;
+	/* "END 10:52 A.M. GMT": a briefing's last line */
+	if (words <= 6 && !strncmp(f, "end ", 4) && strpbrk(f + 4, "0123456789"))
+		score = score > 0.9f ? score : 0.9f;
+	/* "Rowing Interviews (14)", "Discussion (0)": a list's count */
+	if (words <= 5 && len > 3 && text[len - 1] == ')' && strrchr(text, '(') &&
+	    strspn(strrchr(text, '(') + 1, "0123456789") == strlen(strrchr(text, '(') + 1) - 1 &&
+	    strlen(strrchr(text, '(') + 1) > 1)
+		score = score > 0.85f ? score : 0.85f;
+	/* "• Like 3", "Haha 2": reactions */
+	if (words <= 3 && isdigit((unsigned char)f[strlen(f) - 1]) &&
+	    (strstr(f, "like") || strstr(f, "haha") || strstr(f, "love") || strstr(f, "wow") || strstr(f, "upvote")))
+		score = score > 0.85f ? score : 0.85f;
+	/* "int-ilya-varga": a slug */
+	if (words == 1 && strchr(f, '-') && strspn(f, "abcdefghijklmnopqrstuvwxyz0123456789-") == strlen(f) &&
+	    strchr(strchr(f, '-') + 1, '-'))
+		score = score > 0.8f ? score : 0.8f;
+	/* "See example.com/privacy ...": an address in the words */
+	if (words <= 12) {
+		const char *dot = strstr(f, ".com");
+		if (!dot)
+			dot = strstr(f, ".org");
+		if (dot && dot > f && isalnum((unsigned char)dot[-1]) && (dot[4] == '/' || dot[4] == ' ' || !dot[4]))
+			score = score > 0.8f ? score : 0.8f;
+	}
 	/* "I = Interviewer, R = Respondent": a transcript's key */
 	if (words <= 12 && strstr(f, " = ") && strstr(strstr(f, " = ") + 3, " = "))
 		score = score > 0.85f ? score : 0.85f;
