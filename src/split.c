@@ -1345,6 +1345,24 @@ static const char *title_guess(const struct ctx *c)
 
 /* ---- 4. scores --------------------------------------------------------- */
 
+/* The host's opening words: a welcome, a name given, the tape started. */
+static int opens_show(const char *s)
+{
+	static const char *const cues[] = {
+		"welcome", "i'm ", "i’m ", "i am ", "this is ", "joining me", "my guest", "with me",
+		"recording", "good morning", "good evening", "good afternoon", "hello", "hi ",
+	};
+	char *low = xstrndup(s, 300);
+	int hit = 0;
+
+	for (char *p = low; *p; p++)
+		*p = (char)tolower((unsigned char)*p);
+	for (size_t i = 0; i < COUNT(cues) && !hit; i++)
+		hit = strstr(low, cues[i]) != NULL;
+	free(low);
+	return hit;
+}
+
 static const char *const greetings[] = {
 	"hi", "hello", "hey", "thanks", "thank you", "glad", "great to be", "good to be",
 	"happy to be", "it's a pleasure", "it’s a pleasure", "pleasure", "good morning",
@@ -1637,7 +1655,8 @@ static void emissions(const struct ctx *c, size_t i, double *e)
 		q = 0.01;
 		a = in->close ? 0.2 : in->thanks ? 0.4 : 0.6;
 		intro = in->greets ? 0.7 : 0.3;
-		outro = in->close ? 0.9 : in->thanks ? 0.7 : 0.2;
+		/* after the host's closing, a guest's short reply goes with it */
+		outro = in->close ? 0.9 : in->thanks ? 0.7 : clean_count_words(in->body) <= 12 ? 0.45 : 0.2;
 	}
 	e[S_PRE] = lg(furn);
 	e[S_HEAD] = lg(furn);
@@ -1705,7 +1724,8 @@ static void score_units(struct ctx *c)
 			if (c->v[i].side == SIDE_HOST && !c->v[i].free && i != lasthost)
 				c->v[i].banter = 1;
 		if (g < c->n && clean_count_words(c->v[g].body) <= 25 &&
-		    (starts_with_any(c->v[g].body, greetings, COUNT(greetings)) || c->v[g].thanks)) {
+		    (starts_with_any(c->v[g].body, greetings, COUNT(greetings)) || c->v[g].thanks ||
+		     (clean_count_words(c->v[g].body) <= 15 && lasthost < c->n && opens_show(c->v[lasthost].body)))) {
 			c->v[g].greets = 1;
 			if (lasthost < c->n && !c->v[lasthost].free)
 				c->v[lasthost].banter = 1;
