@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "label.h"
 #include "util.h"
 
 /* One line of the file: [s, s + len), its 1-based number. */
@@ -158,13 +159,38 @@ void cues_to_text(const char *data, size_t len, char **text, size_t *text_len)
 				int new_speaker;
 
 				cue_words(&lines[k], &words, &who);
+				while (words.len && (words.buf[words.len - 1] == ' ' || words.buf[words.len - 1] == '\t'))
+					words.buf[--words.len] = '\0';
+				if (words.len == 1 && (words.buf[0] == '-' || words.buf[0] == ' ')) {
+					sb_release(&words);	/* a dash alone: nothing said */
+					continue;
+				}
+				if (words.len > 2 && words.buf[0] == '(' && words.buf[words.len - 1] == ')' &&
+				    words.len < 48 && !memchr(words.buf + 1, '(', words.len - 1)) {
+					/* "(Noor Haddad)": a conferencing tool's speaker line */
+					free(who);
+					who = xstrndup(words.buf + 1, words.len - 2);
+					sb_release(&words);
+					continue;
+				}
+				if (k == t + 1 && words.len) {
+					struct label l;
+
+					/* "Noor Haddad: Um, how ...": a cue that names its speaker */
+					if (label_parse(words.buf, &l) == LABEL_NAME && l.sep == ':' && words.buf[l.body]) {
+						free(who);
+						who = xstrndup(words.buf + l.name, l.name_len);
+						memmove(words.buf, words.buf + l.body, words.len - l.body + 1);
+						words.len -= l.body;
+					}
+				}
 				new_speaker = who && (!para_who || strcmp(who, para_who));
 				/* without voices: "- " and ">> " mark a new speaker, and
 				 * a question ends a turn */
 				if (!who && words.len &&
 				    (!strncmp(words.buf, "- ", 2) || !strncmp(words.buf, ">> ", 3) ||
 				     (para.len && para.buf[para.len - 1] == '?'))) {
-					size_t skip = words.buf[0] == '-' ? 2 : words.buf[0] == '>' ? 3 : 0;
+					size_t skip = !strncmp(words.buf, "- ", 2) ? 2 : !strncmp(words.buf, ">> ", 3) ? 3 : 0;
 
 					memmove(words.buf, words.buf + skip, words.len - skip + 1);
 					words.len -= skip;
