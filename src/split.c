@@ -581,10 +581,77 @@ static void count_repeats(struct ctx *c)
 	free(idx);
 }
 
+/* A name in capitals and a colon inside a paragraph ("... 1931? MABRY: No,
+ * the third. DELACROIX: The third."): where a transcript copied from a
+ * printed page runs its turns together.  Returns the name's length at p,
+ * or 0. */
+static size_t caps_label_at(const char *p)
+{
+	const char *q = p;
+	int words = 0;
+
+	for (;;) {
+		const char *w = q;
+
+		while (isupper((unsigned char)*q) || *q == '\'' || *q == '-' || *q == '.')
+			q++;
+		if (q - w < 2)
+			return 0;
+		words++;
+		if (*q == ':' && q[1] == ' ')
+			return (size_t)(q - p);
+		if (*q != ' ' || words == 3)
+			return 0;
+		q++;
+	}
+}
+
+/* The capitals-and-colon labels that recur inside paragraphs, once the
+ * document shows three at least. */
+static int runs_turns_together(const struct text *t)
+{
+	size_t inside = 0;
+
+	for (size_t i = 0; i < t->n && inside < 3; i++) {
+		const char *s = t->paras[i].text;
+
+		for (const char *p = strchr(s, ' '); p && inside < 3; p = strchr(p + 1, ' '))
+			inside += p > s && p[-1] != ',' && caps_label_at(p + 1) > 0 && memchr(s, ' ', (size_t)(p - s)) &&
+				  !label_timestamp_lead(s);
+	}
+	return inside >= 3;
+}
+
+/* Cut paragraph p at each capitals label inside it. */
+static void cut_at_labels(struct ctx *c, const struct para *p)
+{
+	const char *s = p->text, *from = s;
+
+	for (const char *q = strchr(s, ' '); q; q = strchr(q + 1, ' ')) {
+		size_t n = caps_label_at(q + 1);
+		char *before;
+		int said;
+
+		if (!n || q[-1] == ',')
+			continue;	/* ", HOST:" is the role of the label before */
+		/* words said before it, not "[00:12]" or a page number */
+		before = xstrndup(from, (size_t)(q - from));
+		said = clean_count_words(before) >= 2 && !label_timestamp_lead(before);
+		free(before);
+		if (!said)
+			continue;
+		if (q > from)
+			add_unit(c, p, xstrndup(from, (size_t)(q - from)));
+		from = q + 1;
+		q += n;	/* past "ANNIKA FRY", not again at "FRY" */
+	}
+	add_unit(c, p, xstrdup(from));
+}
+
 static void make_units(struct ctx *c, const struct text *t)
 {
 	size_t plain = 0, prose = 0;
-	int split_plain;
+	int split_plain, run_together = runs_turns_together(t);
 
 	/* a page of such pairs splits them all */
 	for (size_t i = 0; i < t->n; i++) {
@@ -598,6 +665,10 @@ static void make_units(struct ctx *c, const struct text *t)
 
 		if (!a && split_plain && (a = plain_pair(p->text, 2)))
 			qlen = a - 1;
+		if (!a && run_together) {
+			cut_at_labels(c, p);
+			continue;
+		}
 
 		if (!a) {
 			add_unit(c, p, NULL);
