@@ -1796,7 +1796,9 @@ static void score_units(struct ctx *c)
 				c->v[i].banter = 1;
 		if (g < c->n && clean_count_words(c->v[g].body) <= 25 &&
 		    (starts_with_any(c->v[g].body, greetings, COUNT(greetings)) || c->v[g].thanks ||
-		     (clean_count_words(c->v[g].body) <= 15 && lasthost < c->n && opens_show(c->v[lasthost].body)))) {
+		     (lasthost < c->n && opens_show(c->v[lasthost].body) &&
+		      (clean_count_words(c->v[g].body) <= 6 ||
+		       (clean_count_words(c->v[g].body) <= 15 && final_punct(c->v[lasthost].body) != '?'))))) {
 			c->v[g].greets = 1;
 			if (lasthost < c->n && !c->v[lasthost].free)
 				c->v[lasthost].banter = 1;
