@@ -189,6 +189,8 @@ static int read_sep(const char *text, const char *p, struct label *l, int ts)
 		p++;
 	} else if (!*p && ts) {
 		l->sep = 0;
+	} else if (ts2 && p[0] == ' ' && (isupper((unsigned char)p[1]) || p[1] == '"' || !strncmp(p + 1, "\xe2\x80\x9c", 3))) {
+		l->sep = 't';	/* "Speaker 1 00:00:27 You are listening to ..." */
 	} else {
 		return 0;
 	}

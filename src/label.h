@@ -5,7 +5,8 @@
  *   NAME  := one to four words, each capitalised, in capitals, a name
  *            particle ("de", "van") or a number after a role ("Speaker 2")
  *   SEP   := ": " | ":" at the end | " - " | ". " (capitals or several
- *            words only) | the end of the line after a timestamp
+ *            words only) | the end of the line after a timestamp | the
+ *            timestamp itself, words following ("Speaker 1 00:27 So ...")
  *
  * Markdown emphasis is gone by now (clean.c), so "**Ada:**", "**Ada**:"
  * and "Ada:" read alike.  Q/A marks ("Q:", "Q3.", "Question:", "A -") and
@@ -33,7 +34,8 @@ struct label {
 	size_t body;             /* where the words said begin (== strlen for a
 				    bare label, whose words follow in the next
 				    paragraph) */
-	char sep;                /* ':', '.', '-', 'b' (end of bold), or 0 (line end) */
+	char sep;                /* ':', '.', '-', 'b' (end of bold), 't' (a timestamp
+				    between name and words), or 0 (line end) */
 	unsigned ts : 1;         /* a timestamp came with it */
 	unsigned caps : 1;       /* several words, or one in capitals */
 	unsigned numbered : 1;   /* "Interviewer 2", "Speaker 1" */

@@ -47,6 +47,7 @@ int main(void)
 	label("0:00:30 | AUDIENCE: Hi, can you hear me?", LABEL_NAME, "AUDIENCE", "Hi, can you hear me?", ':');
 	label("0:00:41.3 Ada Stone", LABEL_NAME, "Ada Stone", "", 0);
 	label("Ines Okafor 00:12", LABEL_NAME, "Ines Okafor", "", 0);
+	label("Speaker 1 00:00:27 You are listening.", LABEL_NAME, "Speaker 1", "You are listening.", 't');
 	/* roles said with the name */
 	label("LENA MARSH, HOST:", LABEL_NAME, "LENA MARSH", "", ':');
 	CHECK(label_parse("LENA MARSH, HOST: Hello.", &l) == LABEL_NAME && l.role_side == 1, "', HOST' is the host's side");
