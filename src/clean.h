@@ -1,9 +1,13 @@
 /* clean.h -- turn the bytes of a transcript into paragraphs.
  * In:  the file's bytes (any line endings, optional UTF-8 BOM).
  * Out: paragraphs with whitespace folded, in NFC, each with its line number
- *      and block (a run of lines between blank lines), Markdown emphasis and
- *      heading marks and stage directions removed; page cruft (cruft.h) is
- *      moved to the dropped list.
+ *      and block (a run of lines between blank lines).  Markdown emphasis,
+ *      heading and block-quote marks, links (their text stays), HTML tags
+ *      left in a post, control bytes and stage directions are removed; a
+ *      paragraph that opens in lower case after one cut off mid-sentence
+ *      is joined to it; hard-wrapped lines are joined, never across a
+ *      speaker's label.  Page chrome (cruft.h) is moved to the dropped
+ *      list; what is furniture only in context is left to split.c.
  * Errs: returns -1 after one message naming the file and the cause
  *      (not UTF-8, binary data, UTF-16).  Pure: no I/O but that message. */
 #ifndef COLLOQUY_CLEAN_H
