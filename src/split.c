@@ -1423,7 +1423,7 @@ static int opens_show(const char *s)
 		"welcome", "i'm ", "i’m ", "i am ", "this is ", "joining me", "my guest", "with me",
 		"recording", "good morning", "good evening", "good afternoon", "hello", "hi ",
 	};
-	char *low = xstrndup(s, 300);
+	char *low = xstrndup(s, strnlen(s, 300));
 	int hit = 0;
 
 	for (char *p = low; *p; p++)
