@@ -246,6 +246,21 @@ static void strip_links(struct sb *sb)
 	sb->buf[w] = '\0';
 }
 
+/* Markdown's backslash escapes: "\[laughs\]" is "[laughs]", "\*" a star. */
+static void unescape_markdown(struct sb *sb)
+{
+	size_t w = 0;
+
+	for (size_t r = 0; r < sb->len; r++) {
+		if (sb->buf[r] == '\\' && r + 1 < sb->len && strchr("[]()*_#.!-+`{}<>|\\", sb->buf[r + 1]) &&
+		    sb->buf[r + 1])
+			r++;
+		sb->buf[w++] = sb->buf[r];
+	}
+	sb->len = w;
+	sb->buf[w] = '\0';
+}
+
 /* Markdown: "## Heading" loses its marks and is a heading; "**Whole
  * line**" is emphasis; "**" and "__" anywhere else go (bold names in
  * speaker labels among them).  Returns whether it was a heading. */
@@ -462,6 +477,7 @@ static void add_para(struct text *t, struct sb *sb, const struct line *first,
 	}
 	if (!(folded.buf[0] == '!' && folded.buf[1] == '['))	/* an image alone stays chrome */
 		strip_links(&folded);
+	unescape_markdown(&folded);
 	heading = strip_markdown(&folded, &emphasis, &lead) || html_heading;
 	emphasis |= html_bold && !lead;
 	folded.len = cruft_strip_directions(folded.buf);

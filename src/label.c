@@ -145,7 +145,7 @@ static const char *name_role(const char *p, struct label *l)
 	if (p[0] == ' ' && p[1] == '(' && !isdigit((unsigned char)p[2])) {
 		const char *close = strchr(p + 2, ')');
 
-		if (close && close - p < 64 && close[1] == ':') {
+		if (close && close - p < 64 && (close[1] == ':' || !close[1])) {
 			for (size_t i = 0; i < sizeof(name_roles) / sizeof(name_roles[0]); i++)
 				if (!strncasecmp(p + 2, name_roles[i].word, strlen(name_roles[i].word)))
 					l->role_side = name_roles[i].side;

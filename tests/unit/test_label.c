@@ -52,6 +52,7 @@ int main(void)
 	label("LENA MARSH, HOST:", LABEL_NAME, "LENA MARSH", "", ':');
 	CHECK(label_parse("LENA MARSH, HOST: Hello.", &l) == LABEL_NAME && l.role_side == 1, "', HOST' is the host's side");
 	label("JANE DOE (Caller): Where did they start?", LABEL_NAME, "JANE DOE", "Where did they start?", ':');
+	label("00:34 - Rosalind Achterberg (Host)", LABEL_NAME, "Rosalind Achterberg", "", 0);
 	CHECK(label_parse("JANE DOE (Caller): Hi.", &l) == LABEL_NAME && l.role_side == 1, "a caller asks");
 	/* Q/A marks and role words */
 	label("Q: How did it start?", LABEL_Q, "Q", "How did it start?", ':');
