@@ -65,6 +65,38 @@ static int read_date(const char *s, char out[11])
 	return 1;
 }
 
+/* "March 2, 2023", "2 March 2023", "Mar 2, 2023": a date as people
+ * write it, into YYYY-MM-DD. */
+static int read_written_date(const char *s, char out[11])
+{
+	static const char *const months[] = {
+		"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+	};
+	int day = 0, month = 0, year = 0;
+
+	for (const char *p = s; *p;) {
+		size_t n = strcspn(p, " ,.");
+
+		if (n && isdigit((unsigned char)*p)) {
+			int v = atoi(p);
+			if (n == 4)
+				year = v;
+			else if (n <= 2 && !day)
+				day = v;
+		} else if (n >= 3) {
+			for (int m = 0; m < 12; m++)
+				if (!strncasecmp(p, months[m], 3))
+					month = m + 1;
+		}
+		p += n;
+		p += strspn(p, " ,.");
+	}
+	if (year < 1900 || year > 9999 || !month || day < 1 || day > days_in(year, month))
+		return 0;
+	snprintf(out, 11, "%04d-%02d-%02d", year % 10000, month % 100, day % 100);
+	return 1;
+}
+
 static void replace(char **field, const char *value)
 {
 	free(*field);
@@ -97,17 +129,23 @@ static int take(const char *name, int line, enum key key, const char *value, str
 			replace(&fm->description, value);
 		return 0;
 	case K_DATE:
-		if (!read_date(value, date))
-			return error("'%s' line %d: date '%s' is not an ISO 8601 date (YYYY-MM-DD)",
-				     name, line, value);
+		/* the front matter is the publishing system's: a date colloquy
+		 * cannot read is passed over, not a reason to fail */
+		if (!read_date(value, date) && !read_written_date(value, date)) {
+			warning("'%s' line %d: date '%s' is not an ISO 8601 date (YYYY-MM-DD); it is not used",
+				name, line, value);
+			return 0;
+		}
 		replace(&fm->date, date);
 		return 0;
 	case K_EPISODE:
 	case K_SEASON:
 		v = strtol(value, &end, 10);
-		if (!*value || *end || v < 1 || v > 100000)
-			return error("'%s' line %d: %s '%s' is not a whole number from 1", name, line,
-				     key == K_EPISODE ? "episode" : "season", value);
+		if (!*value || *end || v < 1 || v > 100000) {
+			warning("'%s' line %d: %s '%s' is not a whole number from 1; it is not used", name, line,
+				key == K_EPISODE ? "episode" : "season", value);
+			return 0;
+		}
 		*(key == K_EPISODE ? &fm->episode : &fm->season) = (int)v;
 		return 0;
 	}

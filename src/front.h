@@ -12,7 +12,7 @@
  * summary, subtitle, excerpt), host (or interviewer), guest (or
  * interviewee), episode and season are used; every other key
  * belongs to the user's publishing system and is ignored.  Pure, no I/O
- * but the message for a bad value. */
+ * but the warning for a value it passes over. */
 #ifndef COLLOQUY_FRONT_H
 #define COLLOQUY_FRONT_H
 
@@ -29,10 +29,9 @@ struct front {
 
 /* Read front matter at the start of data (after a BOM) into fm (zeroed
  * first) and set *body to the offset of the text after it (0 when there is
- * none).  Front matter that is not YAML is skipped with a warning.
- * Returns 0, or -1 after one message naming file and line: a date that is
- * no date, an episode or season that is no whole number, a block that is
- * never closed. */
+ * none).  Front matter that is not YAML, and a date, episode or season
+ * colloquy cannot read, are passed over with a warning naming the line.
+ * Returns 0, or -1 after one message when the block is never closed. */
 int front_parse(const char *name, const char *data, size_t len, struct front *fm, size_t *body);
 void front_release(struct front *fm);
 

@@ -113,6 +113,12 @@ names = set(re.findall(r'<v ([^>]+)>', v))
 words = ' '.join(l for l in v.splitlines() if l.startswith('<v'))
 sys.exit(0 if names == {'Bea Ashdown', 'Hollis Grey'} and '-->' not in words and 'NOTE' not in words else (names, words[:200]))"
 
+# A date as people write it is read; one that is no date is passed over.
+printf -- '---\ntitle: Written Dates\ndate: March 2, 2023\n---\nQ: Why?\n\nA: Because.\n' >"$TMP/written.txt"
+check "a front matter date written 'March 2, 2023' dates the episode (mutagen)" sh -c "
+	'$COLLOQUY' render '$TMP/written.txt' -o '$TMP/written.mp3' -q &&
+	$PY -c \"from mutagen.id3 import ID3; import sys; sys.exit(0 if str(ID3('$TMP/written.mp3')['TDRC']).startswith('2023') else 1)\""
+
 # Front matter that is not YAML is skipped with a warning, not a failure.
 printf -- '---\ntitle: [unclosed\n---\nQ: Why?\n\nA: Because.\n' >"$TMP/badyaml.txt"
 check "front matter that is not YAML: split warns and goes on" sh -c "
