@@ -59,6 +59,9 @@ deps:
 test-deps: deps
 	@sh tests/deps.sh $(TEST_DEBS)
 	@command -v npm >/dev/null 2>&1 || sh tests/deps.sh nodejs npm
+	@# the Podcasting 2.0 parser t080 reads the feed with, from the npm registry
+	@test -d build/node/node_modules/podcast-partytime || \
+		npm install --silent --no-audit --no-fund --prefix build/node podcast-partytime@5
 
 colloquy: build/main.o build/libcolloquy.a
 	$(CC) $(ALL_CFLAGS) -o $@ build/main.o build/libcolloquy.a $(ALL_LDFLAGS) $(PKG_LIBS)
