@@ -360,12 +360,6 @@ static int strip_markdown(struct sb *sb, int *emphasis, size_t *lead)
  * set; the words are left in sb, possibly empty, bold as "**". */
 static int strip_html_line(struct sb *sb, int *heading, int *bold)
 {
-	static const char *const entities[][2] = {
-		{ "&amp;", "&" }, { "&quot;", "\"" }, { "&#39;", "'" }, { "&apos;", "'" },
-		{ "&nbsp;", " " }, { "&rsquo;", "\xe2\x80\x99" }, { "&lsquo;", "\xe2\x80\x98" },
-		{ "&ldquo;", "\xe2\x80\x9c" }, { "&rdquo;", "\xe2\x80\x9d" }, { "&mdash;", "\xe2\x80\x94" },
-		{ "&ndash;", "\xe2\x80\x93" }, { "&hellip;", "\xe2\x80\xa6" }, { "&lt;", "<" }, { "&gt;", ">" },
-	};
 	static const char *const wordless[] = {
 		"<figure", "<img", "<iframe", "<div", "</div", "<script", "<style", "<!--", "<video",
 		"<audio", "<source", "<picture", "<svg", "<hr", "<br", "<span", "</span", "<section",
@@ -400,16 +394,11 @@ static int strip_html_line(struct sb *sb, int *heading, int *bold)
 			continue;
 		}
 		if (*p == '&') {
-			size_t i;
-			for (i = 0; i < sizeof(entities) / sizeof(entities[0]); i++) {
-				if (!strncmp(p, entities[i][0], strlen(entities[i][0]))) {
-					sb_addstr(&out, entities[i][1]);
-					p += strlen(entities[i][0]);
-					break;
-				}
-			}
-			if (i < sizeof(entities) / sizeof(entities[0]))
+			size_t n = sb_add_entity(&out, p, strnlen(p, 10));
+			if (n) {
+				p += n;
 				continue;
+			}
 		}
 		sb_addch(&out, *p++);
 	}

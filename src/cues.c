@@ -58,10 +58,6 @@ int cues_detect(const char *data, size_t len)
  * read.  Appends to sb. */
 static void cue_words(const struct cline *l, struct sb *sb, char **who)
 {
-	static const char *const entities[][2] = {
-		{ "&amp;", "&" }, { "&lt;", "<" }, { "&gt;", ">" }, { "&nbsp;", " " },
-		{ "&lrm;", "" }, { "&rlm;", "" }, { "&quot;", "\"" }, { "&#39;", "'" },
-	};
 	const char *p = l->s, *end = l->s + l->len;
 
 	while (p < end) {
@@ -83,17 +79,11 @@ static void cue_words(const struct cline *l, struct sb *sb, char **who)
 			continue;
 		}
 		if (*p == '&') {
-			size_t i;
-			for (i = 0; i < sizeof(entities) / sizeof(entities[0]); i++) {
-				size_t n = strlen(entities[i][0]);
-				if ((size_t)(end - p) >= n && !memcmp(p, entities[i][0], n)) {
-					sb_addstr(sb, entities[i][1]);
-					p += n;
-					break;
-				}
-			}
-			if (i < sizeof(entities) / sizeof(entities[0]))
+			size_t n = sb_add_entity(sb, p, (size_t)(end - p));
+			if (n) {
+				p += n;
 				continue;
+			}
 		}
 		sb_addch(sb, *p++);
 	}

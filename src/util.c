@@ -176,6 +176,27 @@ void sb_release(struct sb *sb)
 	sb->len = sb->alloc = 0;
 }
 
+size_t sb_add_entity(struct sb *sb, const char *p, size_t n)
+{
+	static const char *const entities[][2] = {
+		{ "&amp;", "&" }, { "&quot;", "\"" }, { "&#39;", "'" }, { "&apos;", "'" },
+		{ "&nbsp;", " " }, { "&rsquo;", "\xe2\x80\x99" }, { "&lsquo;", "\xe2\x80\x98" },
+		{ "&ldquo;", "\xe2\x80\x9c" }, { "&rdquo;", "\xe2\x80\x9d" }, { "&mdash;", "\xe2\x80\x94" },
+		{ "&ndash;", "\xe2\x80\x93" }, { "&hellip;", "\xe2\x80\xa6" }, { "&lt;", "<" }, { "&gt;", ">" },
+		{ "&lrm;", "" }, { "&rlm;", "" },
+	};
+
+	for (size_t i = 0; i < sizeof(entities) / sizeof(entities[0]); i++) {
+		size_t len = strlen(entities[i][0]);
+
+		if (n >= len && !memcmp(p, entities[i][0], len)) {
+			sb_addstr(sb, entities[i][1]);
+			return len;
+		}
+	}
+	return 0;
+}
+
 int util_read_file(const char *path, char **data, size_t *len)
 {
 	struct sb sb = SB_INIT;

@@ -50,6 +50,10 @@ void sb_be16(struct sb *sb, uint16_t v);
 void sb_be32(struct sb *sb, uint32_t v);
 char *sb_detach(struct sb *sb, size_t *len);
 void sb_release(struct sb *sb);
+/* An HTML entity at p ("&amp;", "&rsquo;", "&#39;", of the few that text
+ * copied from pages and captions carries), at most n bytes: its text
+ * appended to sb, and the entity's length returned; 0 when there is none. */
+size_t sb_add_entity(struct sb *sb, const char *p, size_t n);
 
 /* Read a whole file into a NUL-terminated buffer the caller frees.
  * Returns 0, or -1 after a message naming the file and the cause. */
