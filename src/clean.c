@@ -417,7 +417,7 @@ static void add_para(struct text *t, struct sb *sb, const struct line *first,
 	struct para *p;
 	struct sb folded = SB_INIT;
 	int space = 0, heading = 0, emphasis = 0, html_heading = 0, html_bold = 0;
-	size_t lead;
+	size_t lead, n;
 
 	/* Fold runs of white space, including no-break spaces, to one space. */
 	for (size_t i = 0; i < sb->len; i++) {
@@ -461,6 +461,7 @@ static void add_para(struct text *t, struct sb *sb, const struct line *first,
 	}
 	if (cruft_is_chrome(folded.buf)) {
 		t->in_link_list = cruft_opens_link_list(folded.buf);
+		t->block_chrome++;
 		add_dropped(t, sb_detach(&folded, NULL));
 		return;
 	}
@@ -478,6 +479,17 @@ static void add_para(struct text *t, struct sb *sb, const struct line *first,
 	if (!folded.len) {
 		sb_release(&folded);
 		return;
+	}
+	if ((n = cruft_date_prefix(folded.buf)) > 0) {	/* a dateline run into the text */
+		char *date = xstrndup(folded.buf, n);
+
+		while (n > 0 && strchr(" ,:|-.", date[n - 1]))
+			date[--n] = '\0';
+		add_dropped(t, date);
+		n = strlen(date);
+		n += strspn(folded.buf + n, " ,:|-.");
+		memmove(folded.buf, folded.buf + n, folded.len - n + 1);
+		folded.len -= n;
 	}
 	XGROW(t->paras, t->alloc, t->n + 1);
 	p = &t->paras[t->n++];
@@ -499,6 +511,7 @@ static void split_block(struct text *t, const struct line *lines, size_t n, size
 	struct sb sb = SB_INIT;
 	size_t start = 0, first_para = t->n;
 
+	t->block_chrome = 0;
 	for (size_t i = 0; i < n; i++) {
 		if (sb.len)
 			sb_addch(&sb, ' ');
@@ -510,6 +523,10 @@ static void split_block(struct text *t, const struct line *lines, size_t n, size
 	}
 	if (t->n > first_para)
 		t->paras[t->n - 1].last_in_block = 1;
+	/* a block that is mostly chrome is a menu, and its other lines too */
+	if (t->block_chrome >= t->n - first_para)
+		for (size_t k = first_para; k < t->n; k++)
+			t->paras[k].chrome_near = t->block_chrome < 15 ? t->block_chrome : 15;
 	sb_release(&sb);
 }
 
@@ -525,7 +542,9 @@ static void join_broken(struct text *t)
 		size_t n = prev ? strlen(prev->text) : 0;
 		char last = n ? prev->text[n - 1] : '.';
 
-		if (prev && islower((unsigned char)cur->text[0]) && !strchr(".?!:;\")]", last) &&
+		/* never onto the first paragraph: a headline ends with no stop */
+		if (prev && w > 1 && islower((unsigned char)cur->text[0]) &&
+		    !strchr(".?!:;\")]", last) &&
 		    clean_count_words(prev->text) >= 6 &&
 		    !(n >= 3 && (unsigned char)prev->text[n - 3] == 0xe2) && !prev->list_item && !cur->list_item) {
 			struct sb sb = SB_INIT;

@@ -25,6 +25,9 @@ struct para {
 	unsigned list_item : 1;   /* "1.", "2)", "-", "*", "•" */
 	unsigned heading : 1;     /* a Markdown heading ("## ..."), marks removed */
 	unsigned emphasis : 1;    /* the whole paragraph was bold ("**...**") */
+	unsigned chrome_near : 4; /* lines of its block dropped as a page's
+				     chrome (at most 15), when they are as many
+				     as the block's paragraphs: a menu */
 	size_t lead;         /* bytes of a bold opening that the paragraph goes
 				on after ("**Why bees?** Because ..."), or 0 */
 };
@@ -35,6 +38,7 @@ struct text {
 	char **dropped;
 	size_t ndropped, dropped_alloc;
 	int in_link_list;    /* while cleaning: under a "Related posts" heading */
+	unsigned block_chrome;   /* while cleaning: chrome lines of this block */
 };
 
 /* Check that data is UTF-8 text (no NUL, not UTF-16); name the first bad

@@ -187,6 +187,59 @@ static int is_date_line(const char *f, size_t words)
 	return month && number;
 }
 
+/* "Date: 2021-10-14 How did ...", "Aug 10, 2025 Most readers ...": a
+ * page's dateline run into the first paragraph.  The bytes of the date
+ * (and the space after it), or 0. */
+size_t cruft_date_prefix(const char *text)
+{
+	const char *p = text, *end = text;
+	int month = 0, number = 0, iso = 0, words = 0;
+
+	while (*p) {
+		const char *w = p;
+		size_t n;
+
+		while (isalnum((unsigned char)*p))
+			p++;
+		n = (size_t)(p - w);
+		if (!n)
+			break;
+		if (isdigit((unsigned char)*w)) {
+			if (strspn(w, "0123456789") != n)
+				break;	/* "1st", "3pm" go with the sentence */
+			number = 1;
+			iso |= n == 4 && *p == '-' && isdigit((unsigned char)p[1]);
+		} else {
+			char *low = xstrndup(w, n);
+
+			for (size_t k = 0; k < n; k++)
+				low[k] = (char)tolower((unsigned char)low[k]);
+			if (is_word_in(low, n, months, COUNT(months)))
+				month = 1;
+			else if (strcmp(low, "date") && strcmp(low, "ist") &&
+				 !is_word_in(low, n, date_words, COUNT(date_words))) {
+				free(low);
+				p = w;
+				break;
+			}
+			free(low);
+		}
+		words++;
+		end = p;
+		while (*p == ' ' || *p == ',' || *p == ':' || *p == '-' || *p == '/' || *p == '.' || *p == '|')
+			p++;
+	}
+	if (!(number && (month || iso)) || words > 8 || end == text || *end == ',' ||
+	    !strncasecmp(text, "on ", 3) || !strncasecmp(text, "at ", 3))
+		return 0;	/* "On May 6, the coach ...": a sentence's own date */
+	while (*end == ' ' || *end == ',' || *end == ':' || *end == '|' || *end == '-' || *end == '.')
+		end++;
+	/* what follows must be a sentence of its own, not "May 4 was the day" */
+	if (clean_count_words(end) < 3 || !(isupper((unsigned char)*end) || isdigit((unsigned char)*end)))
+		return 0;
+	return (size_t)(end - text);
+}
+
 /* "(laughs)", "[Laughter]": a bracketed direction, no colon, few words. */
 static int is_direction(const char *f, size_t len)
 {

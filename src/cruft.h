@@ -29,4 +29,9 @@ int cruft_is_author_bio(const char *text);
  * text, in place; returns the new length. */
 size_t cruft_strip_directions(char *text);
 
+/* The bytes of a dateline that opens a paragraph and runs into its first
+ * sentence ("Date 2021-10-14 How did you ...", "Aug 10, 2025 Most ..."),
+ * or 0. */
+size_t cruft_date_prefix(const char *text);
+
 #endif

@@ -75,6 +75,7 @@ struct info {
 	unsigned thanks : 1; /* it opens with thanks or a goodbye */
 	unsigned banter : 1; /* hosts among themselves before the guest */
 	unsigned greets : 1; /* the guest's first words greet */
+	unsigned answers : 1;    /* a host's turn that answers another's question */
 	float furn, q, title;
 	unsigned close : 1;  /* the host closing: thanks, a sign-off */
 	unsigned close_weak : 1;     /* ... perhaps: the guest named */
@@ -1480,6 +1481,48 @@ static int is_bio(const char *s)
  * tried in turn: a '?', a request, a heading or a bold line, a short line
  * that ends no sentence, a topic ending in ':', a short line between long
  * answers. */
+/* "Maren Ostby": a name on a line of its own, no mark after it */
+static int name_alone(const char *s)
+{
+	return person_shaped(s) && !strpbrk(s, ".,:;?!()");
+}
+
+/* "LINCOLN, NEBRASKA", "Eastmoor, Ohio": a dateline's place, two or
+ * three capitalised words around one comma, no sentence. */
+static int is_place_line(const char *s)
+{
+	static const char *const not_places[] = {
+		"Thanks", "Thank", "Yes", "No", "Well", "Okay", "OK", "Hi", "Hello", "Welcome", "Sorry", "Right",
+		"So", "And", "But", "Oh", "Wow", "Sure", "Absolutely", "Good", "Great", "Hey", "Now", "Again",
+	};
+	const char *comma = strchr(s, ',');
+	size_t words = clean_count_words(s);
+
+	if (!comma || strchr(comma + 1, ',') || words < 2 || words > 4 || final_punct(s))
+		return 0;
+	for (size_t i = 0; i < COUNT(not_places); i++)
+		if (starts_with_word(s, not_places[i]))
+			return 0;
+	for (const char *p = s; *p; p += strcspn(p, " "), p += *p == ' ')
+		if (!is_upper_start(p))
+			return 0;
+	return 1;
+}
+
+/* "Getting Started (01:12)", "0:00 Introduction": a video page's list of
+ * chapter marks, each a topic with its time. */
+static int is_time_mark(const char *s)
+{
+	size_t words = clean_count_words(s), n = strlen(s), lead = label_timestamp_lead(s);
+	const char *open = strrchr(s, '(');
+
+	if (words > 10 || strchr(s, '?') || !n)
+		return 0;
+	if (lead && lead < n && words <= 7 && !ends_sentence(s + lead))
+		return 1;
+	return open && open > s && s[n - 1] == ')' && label_timestamp(open) == (size_t)(s + n - open);
+}
+
 static float question_shape(const struct ctx *c, size_t i)
 {
 	const struct info *in = &c->v[i];
@@ -1496,6 +1539,8 @@ static float question_shape(const struct ctx *c, size_t i)
 		return 0.02f;
 	if (in->bio)
 		return 0.03f;
+	if (last != '?' && (is_place_line(s) || is_time_mark(s) || (name_alone(s) && !in->p->heading)))
+		return 0.05f;	/* a dateline, a chapter mark, a name alone */
 	if ((in->p->heading || in->p->emphasis) && last != '?' && prev && prev->title >= 0.5f && i < TITLE_SCAN &&
 	    !c->bold_asks)
 		return 0.25f;	/* the deck under the headline */
@@ -1722,6 +1767,11 @@ static void emissions(const struct ctx *c, size_t i, double *e)
 			q = 0.15;
 			intro = 0.8;
 		}
+		if (in->answers) {	/* one host answering another */
+			q = 0.1;
+			a = 0.7;
+			intro = in->banter ? 0.5 : 0.25;
+		}
 	} else {
 		q = 0.01;
 		a = in->close ? 0.2 : in->thanks ? 0.4 : 0.6;
@@ -1760,15 +1810,34 @@ static void score_units(struct ctx *c)
 		in->asks_ = (unsigned)unit_asks(in);
 		in->thanks = (unsigned)starts_with_any(in->body, closing_openers, COUNT(closing_openers));
 	}
+	/* Co-hosts ask each other too: a host's turn after another speaker's
+	 * question answers it, and so do the paragraphs it goes on with. */
+	for (size_t i = 1, j = 0; i < c->n; i++) {
+		struct info *in = &c->v[i], *prev = &c->v[j];
+
+		if (in->bare)
+			continue;
+		if (in->side == SIDE_HOST && !in->free && in->spk >= 0 && !in->asks_ && prev->spk >= 0 &&
+		    ((prev->spk != in->spk && prev->asks_ && final_punct(prev->body) == '?') ||
+		     (prev->spk == in->spk && prev->answers)))
+			in->answers = 1;
+		j = i;
+	}
 	for (size_t i = 0; i < c->n; i++) {
 		struct info *in = &c->v[i];
 
 		in->furn = cruft_score(in->body);
 		if (in->kind != LABEL_NONE || in->inline_q || in->inline_a)
 			in->furn = in->furn >= 0.8f ? 0.6f : 0.01f;	/* a sponsor read in a turn */
-		else if (in->body != tg && ((i > 0 && person_shaped(in->body) && named_elsewhere(c, i)) || is_caption(in->body) ||
-					    is_name_card(in->body)))
+		else if (in->body != tg && ((i > 0 && person_shaped(in->body) &&
+					     (named_elsewhere(c, i) ||
+					      (name_alone(in->body) && final_punct(c->v[i - 1].body) != '?'))) ||
+					    is_caption(in->body) || is_name_card(in->body) || is_place_line(in->body) ||
+					    is_time_mark(in->body)))
 			in->furn = in->furn > 0.75f ? in->furn : 0.75f;
+		if (in->kind == LABEL_NONE && in->p->chrome_near >= 2 && in->body != tg &&
+		    clean_count_words(in->body) <= CHROME_MAX_WORDS && !ends_sentence(in->body) && in->furn < 0.8f)
+			in->furn = 0.8f;	/* a menu's items that no rule knew */
 		if (in->kind == LABEL_NONE && seen_before(c, i) && in->furn < 0.8f)
 			in->furn = 0.8f;	/* a headline or a button again */
 		if (in->kind == LABEL_NONE && tg && in->body != tg && strcasecmp(in->body, tg) && strlen(tg) >= 12 &&
@@ -1821,6 +1890,20 @@ static void score_units(struct ctx *c)
 			continue;
 		if (in->furn < (c->host >= 0 ? 0.7f : 0.5f))
 			in->furn = c->host >= 0 ? 0.7f : 0.5f;
+	}
+	/* After the last labelled turn, short lines that say no sentence
+	 * are a page's credits and links ("Transcript by ...", "Related"). */
+	for (size_t i = c->n, last = c->n; i-- > 0 && last == c->n;) {
+		if (c->v[i].kind == LABEL_NONE || c->v[i].bare)
+			continue;
+		last = i;
+		for (size_t k = last + 1; k < c->n; k++) {
+			struct info *in = &c->v[k];
+
+			if (clean_count_words(in->body) <= 8 && !ends_sentence(in->body) && !in->asks_ &&
+			    !in->quote && in->furn < 0.75f)
+				in->furn = 0.75f;
+		}
 	}
 	/* A name alone near the top is the byline ("Noor Haddad"). */
 	for (size_t i = 0; i < c->n && i < TITLE_SCAN; i++) {

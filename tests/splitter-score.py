@@ -112,6 +112,12 @@ def score(exp_path, t):
         if len(key) < 6:    # "[1]", "Foam.": a short paragraph is found whole
             hits = [i for i in hits if norm(segs[i].get("text", "")) == key]
         role, spk = para["role"], para.get("speaker")
+        if role == "drop" and len(key) < 25:
+            # a short line of furniture ("Ada Stone", "Ohio") is spoken
+            # when a segment is it or begins or ends with it, not when a
+            # sentence happens to hold the same words
+            hits = [i for i in hits if norm(segs[i].get("text", "")).startswith(key) or
+                    norm(segs[i].get("text", "")).endswith(key)]
         if role == "drop":
             t.furn += 1
             t.furn_spoken += bool(hits)
