@@ -25,6 +25,7 @@
 #include <math.h>
 #include <stdint.h>
 #include <stdlib.h>
+#include <stdio.h>
 #include <string.h>
 #include <strings.h>
 
@@ -87,6 +88,8 @@ struct info {
 	float conf;
 };
 
+static int capitalised(const char *s);
+
 /* A name used in speaker labels. */
 struct speaker {
 	char *name;
@@ -117,6 +120,7 @@ struct ctx {
 	int two_sided;       /* both sides carry labels */
 	int bold_asks;       /* the page sets its questions in bold or as headings */
 	int name_lines;      /* speakers' names stand on lines of their own */
+	size_t first_kept;   /* the first unit that is not furniture */
 	const char *known_title;   /* from front matter, or NULL */
 	const char *hint_host, *hint_guest;   /* front matter's speakers, or NULL */
 	char *host_name, *guest_name, *guest_first;
@@ -229,6 +233,14 @@ static char final_punct(const char *s)
 		}
 	}
 	return 0;
+}
+
+/* Does s end with a stop of any kind (. ? ! : ;)? */
+static int stops(const char *s)
+{
+	char c = final_punct(s);
+
+	return c && strchr(".?!:;", c);
 }
 
 static int ends_sentence(const char *s)
@@ -402,6 +414,19 @@ static int is_quotation(const char *s)
 		close++;
 	return !*close || !strncmp(close, "\xe2\x80\x94", 3) || !strncmp(close, "--", 2) ||
 	       !strncmp(close, "\xe2\x80\x93", 3);
+}
+
+/* "“The accordion is a pair of lungs”", "'I still get seasick'": a short
+ * quotation and nothing else, as a headline quotes its subject. */
+static int quoted_headline(const char *s)
+{
+	size_t n = strlen(s);
+
+	if (!n || clean_count_words(s) > TITLE_MAX_WORDS)
+		return 0;
+	if (*s == '\'' || !strncmp(s, "\xe2\x80\x98", 3))	/* ' ‘ */
+		return s[n - 1] == '\'' || (n >= 3 && !strcmp(s + n - 3, "\xe2\x80\x99"));
+	return is_quotation(s) && (s[n - 1] == '"' || (n >= 3 && !strcmp(s + n - 3, "\xe2\x80\x9d")));
 }
 
 static int is_aside(const char *s)
@@ -967,7 +992,7 @@ static void confirm_labels(struct ctx *c)
 		     final_punct(c->v[c->spk[a].first].text) == '?'))
 			c->spk[a].valid = 1;
 	}
-	for (size_t i = 0; i < c->n; i++) {
+	for (size_t i = 0, turns = 0; i < c->n; i++) {
 		struct info *in = &c->v[i];
 		enum label_kind k = in->lab.kind;
 		int ok;
@@ -980,10 +1005,20 @@ static void confirm_labels(struct ctx *c)
 			ok = in->lab.name_len == 1 ? ni >= 1 && nr >= 1 : nhost + nguest >= 2 || nq + na > 0;
 		else
 			ok = in->spk >= 0 && c->spk[in->spk].valid;
+		/* 'Ines Darrow: "A pair of lungs with buttons"' above the first
+		 * turn is the article's headline, not her words */
+		if (ok && k == LABEL_NAME && !turns && i < TITLE_SCAN && quoted_headline(in->text + in->lab.body))
+			ok = 0;
+		/* "Tomasz Lind — Tower Clocks and the Art of Waiting": a name and a
+		 * headline, set apart by a dash */
+		if (ok && k == LABEL_NAME && in->lab.sep == '-' && !stops(in->text + in->lab.body) &&
+		    capitalised(in->text + in->lab.body))
+			ok = 0;
 		if (!ok) {
 			in->spk = -1;
 			continue;
 		}
+		turns++;
 		in->kind = k;
 		in->spk = k == LABEL_NAME ? canonical(c, in->spk) : -1;
 		in->body = in->text + in->lab.body;
@@ -1498,7 +1533,7 @@ static int is_place_line(const char *s)
 	const char *comma = strchr(s, ',');
 	size_t words = clean_count_words(s);
 
-	if (!comma || strchr(comma + 1, ',') || words < 2 || words > 4 || final_punct(s))
+	if (!comma || strchr(comma + 1, ',') || words < 2 || words > 4 || stops(s))
 		return 0;
 	for (size_t i = 0; i < COUNT(not_places); i++)
 		if (starts_with_word(s, not_places[i]))
@@ -1620,7 +1655,7 @@ static float title_shape(const struct ctx *c, size_t i)
 		return !strcasecmp(in->body, c->known_title) ? 0.97f : 0.001f;
 	if (i > 0 && person_shaped(in->body) && named_elsewhere(c, i))
 		return 0.2f;	/* a name alone: a byline, a speaker */
-	if (i == 0 && clean_count_words(in->body) <= 15 && !in->p->list_item &&
+	if ((i == 0 || i == c->first_kept) && clean_count_words(in->body) <= 15 && !in->p->list_item &&
 	    (!ends_sentence(in->body) || (final_punct(in->body) == '?' && capitalised(in->body))))
 		return looks_like_title(in) || final_punct(in->body) == '?' ? 0.9f : 0.5f;	/* the first line names the file */
 	if (looks_like_title(in))
@@ -1800,6 +1835,7 @@ static void score_units(struct ctx *c)
 	for (size_t i = 0; i < c->n; i++)
 		bold_q += (c->v[i].p->emphasis || c->v[i].p->heading) && final_punct(c->v[i].body) == '?';
 	c->bold_asks = bold_q >= 3;
+	c->first_kept = 0;
 
 	for (size_t i = 0; i < c->n; i++) {
 		struct info *in = &c->v[i];
@@ -1846,6 +1882,8 @@ static void score_units(struct ctx *c)
 			in->furn = 0.85f;	/* "Ep 9 – <the headline>" */
 		if (in->quote || in->aside)
 			in->furn = 0.02f;
+		if (c->first_kept == i && in->furn >= 0.5f)
+			c->first_kept = i + 1;	/* the headline may come after it */
 		in->q = question_shape(c, i);
 		in->title = title_shape(c, i);
 	}
@@ -1890,6 +1928,19 @@ static void score_units(struct ctx *c)
 			continue;
 		if (in->furn < (c->host >= 0 ? 0.7f : 0.5f))
 			in->furn = c->host >= 0 ? 0.7f : 0.5f;
+	}
+	/* Where labels mark the turns, the short lines between the opening
+	 * prose and the first turn are the page's links ("Full bio"). */
+	for (size_t i = 0, prose = 0; c->two_sided && i < c->n; i++) {
+		struct info *in = &c->v[i];
+		size_t words = clean_count_words(in->body);
+
+		if (in->kind != LABEL_NONE || in->bare)
+			break;
+		prose |= words >= 12 && ends_sentence(in->body);
+		if (prose && in->body != tg && !in->quote && words <= 6 && !stops(in->body) &&
+		    !in->p->heading && !in->p->emphasis && in->furn < 0.7f)
+			in->furn = 0.7f;
 	}
 	/* After the last labelled turn, short lines that say no sentence
 	 * are a page's credits and links ("Transcript by ...", "Related"). */
@@ -2284,6 +2335,22 @@ static void find_guest_name(struct ctx *c)
 	}
 }
 
+/* COLLOQUY_TRACE_SPLIT=1: each unit's evidence and role, on stderr, for
+ * whoever asks why a paragraph went where it did. */
+static void trace(const struct ctx *c)
+{
+	static const char *const roles[] = { "title", "intro", "question", "answer", "outro", "drop" };
+
+	for (size_t i = 0; i < c->n; i++) {
+		const struct info *in = &c->v[i];
+
+		fprintf(stderr, "%4d %-8s kind=%d side=%d spk=%ld furn=%.2f q=%.2f title=%.2f%s%s%s | %.60s\n",
+			in->p->line, in->role >= 0 && in->role <= ROLE_DROP ? roles[in->role] : "-", (int)in->kind,
+			in->side, in->spk, in->furn, in->q, in->title, in->free ? " free" : "",
+			in->bare ? " bare" : "", in->answers ? " answers" : "", in->text);
+	}
+}
+
 struct episode *split_text_hints(const struct text *t, const char *name, const struct split_hints *h)
 {
 	static const struct split_hints none;
@@ -2315,6 +2382,8 @@ struct episode *split_text_hints(const struct text *t, const char *name, const s
 	mark_closings(&c);
 	decode(&c, 1);
 	assign_speakers(&c);
+	if (getenv("COLLOQUY_TRACE_SPLIT"))
+		trace(&c);
 
 	host = c.host >= 0 ? c.spk[c.host].name : "host";
 	for (size_t i = 0; i < c.n; i++) {
