@@ -525,6 +525,9 @@ float cruft_score(const char *text)
 	/* "Issue 47 / Spring 2024", "Sport > Cycling", "Books / Interviews" */
 	if (words <= 6 && !strpbrk(f, ".?!") && (strstr(f, " / ") || strstr(f, " > ")))
 		score = score > 0.8f ? score : 0.8f;
+	/* "Home » Sport »» Sidelines", "News › Books": a breadcrumb trail */
+	if (words <= 20 && (strstr(f, "\xc2\xbb\xc2\xbb") || strstr(f, " \xc2\xbb ") || strstr(f, " \xe2\x80\xba ")))
+		score = score > 0.85f ? score : 0.85f;
 	/* "LinkedIn: https://...", "www.example.com": an address, not speech */
 	if (words <= 12 && (strstr(f, "http://") || strstr(f, "https://") || !strncmp(f, "www.", 4)))
 		score = score > 0.85f ? score : 0.85f;

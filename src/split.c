@@ -836,6 +836,7 @@ static int name_line(const struct ctx *c, size_t i)
 	size_t words = clean_count_words(s), again = 0;
 
 	if (!i || words > 4 || c->v[i].own || strpbrk(s, ".?!:,;\"()[]") ||
+	    !(isalpha((unsigned char)s[0]) || (unsigned char)s[0] >= 0xc3) ||	/* not "$", "0" */
 	    i + 1 >= c->n || cruft_score(s) > (words == 1 ? 0.7f : 0.5f))
 		return 0;
 	if (words > 1 && !person_shaped(s))
@@ -1660,6 +1661,15 @@ static float title_shape(const struct ctx *c, size_t i)
 		return looks_like_title(in) || final_punct(in->body) == '?' ? 0.9f : 0.5f;	/* the first line names the file */
 	if (looks_like_title(in))
 		return in->p->heading || strstr(in->body, ": ") ? 0.9f : clean_count_words(in->body) >= 5 ? 0.8f : 0.6f;
+	/* a headline in sentence case, above any prose */
+	if (clean_count_words(in->body) >= 5 && clean_count_words(in->body) <= TITLE_MAX_WORDS && !stops(in->body) &&
+	    !in->p->list_item && !in->quote && !is_request(in->body)) {
+		for (size_t k = 0; k < i; k++)
+			if (c->v[k].kind != LABEL_NONE ||
+			    (clean_count_words(c->v[k].body) >= 12 && ends_sentence(c->v[k].body)))
+				return 0.01f;
+		return 0.5f;
+	}
 	return 0.01f;
 }
 
@@ -1979,6 +1989,7 @@ static void score_units(struct ctx *c)
 			if (in->title < 0.5f || in->furn >= 0.7f)
 				continue;
 			words += strstr(in->body, ": ") ? 4 : 0;
+			words += in->title >= 0.6f ? 50 : 0;	/* set as a headline, not a deck */
 			if (in->p->heading && !headed) {
 				words += 100;	/* the page's first heading is its headline */
 				headed = 1;
@@ -1997,6 +2008,8 @@ static void score_units(struct ctx *c)
 					in->furn = 0.6f;
 			}
 		}
+		if (best >= 0 && c->v[best].furn > 0.1f && c->v[best].furn < 0.8f)
+			c->v[best].furn = 0.1f;	/* what made it look like a banner */
 	}
 	/* Short lines above the headline are a page's menus and banners. */
 	for (size_t i = 0, top = 0; i < c->n && i < TITLE_SCAN; i++) {
