@@ -334,7 +334,7 @@ static const struct {
 	{ "notice", 1, 0.8f }, { "restrictions", 1, 0.85f }, { "square brackets", 40, 0.85f },
 	{ "recorded in", 12, 0.75f }, { "recorded on", 12, 0.8f }, { "recorded at", 12, 0.8f },
 	{ "opening statement", 3, 0.85f }, { "subjects discussed", 6, 0.9f }, { "reader-supported", 40, 0.9f }, { "paid subscriber", 40, 0.9f },
-	{ "consider becoming", 40, 0.85f }, { "support my work", 40, 0.85f }, { "support our work", 40, 0.85f }, { "we use your", 40, 0.85f }, { "is a transcript of", 40, 0.85f }, { "quote", 1, 0.9f }, { "link to comment", 5, 0.95f },
+	{ "consider becoming", 40, 0.85f }, { "support my work", 40, 0.85f }, { "support our work", 40, 0.85f }, { "we use your", 40, 0.85f }, { "is a transcript of", 80, 0.85f }, { "quote", 1, 0.9f }, { "link to comment", 5, 0.95f },
 	{ "share on other sites", 6, 0.95f }, { "report post", 4, 0.9f }, { "like this", 3, 0.8f },
 	{ "likes", 3, 0.7f }, { "posts", 3, 0.7f }, { "comments (", 4, 0.95f }, { "asked by", 10, 0.85f },
 	{ "hours ago", 8, 0.9f }, { "minutes ago", 8, 0.9f }, { "days ago", 8, 0.9f }, { "weeks ago", 8, 0.9f },
@@ -380,6 +380,13 @@ static const struct {
 	{ "popular now", 5, 0.9f }, { "advertisement", 3, 0.95f }, { "sponsor", 3, 0.7f },
 	{ "transcribed by", 10, 0.8f }, { "auto-generated", 12, 0.8f }, { "automatically generated", 14, 0.8f },
 	{ "machine-generated", 14, 0.8f }, { "may contain errors", 16, 0.8f },
+	/* what a page says about itself and its show, not what was said */
+	{ "transcription for", 30, 0.9f }, { "this transcription", 40, 0.85f }, { "unedited transcript", 12, 0.95f },
+	{ "e&oe", 6, 0.97f }, { "ctrl + f", 12, 0.95f }, { "ctrl+f", 12, 0.95f }, { "read on for", 10, 0.85f },
+	{ "pick an interview", 10, 0.9f }, { "email the show", 16, 0.9f }, { "local public radio", 12, 0.85f },
+	{ "listener group", 12, 0.8f }, { "follow us", 20, 0.85f }, { "watch live", 12, 0.8f },
+	{ "this page", 30, 0.75f }, { "website", 8, 0.7f }, { "image result", 8, 0.95f }, { "logo", 4, 0.85f },
+	{ "may contain a few typos", 30, 0.9f }, { "may contain typos", 30, 0.9f },
 };
 
 /* "Home Episodes About Contact": a menu whose separators were lost. */
@@ -495,6 +502,9 @@ float cruft_score(const char *text)
 	/* "About Harbourview Health": a boilerplate heading after a release */
 	if (words <= 4 && !strncmp(f, "about ", 6) && is_name_start(text + 6) && !strpbrk(f, ".?!"))
 		score = score > 0.7f ? score : 0.7f;
+	/* "SUBJECT: Ferry fares": a media office's index line */
+	if (words <= 25 && !strncmp(f, "subject: ", 9))
+		score = score > 0.85f ? score : 0.85f;
 	/* "END 10:52 A.M. GMT": a briefing's last line */
 	if (words <= 6 && !strncmp(f, "end ", 4) && strpbrk(f + 4, "0123456789"))
 		score = score > 0.9f ? score : 0.9f;

@@ -1134,6 +1134,39 @@ static int welcomed(const char *text, const char *first)
  * hosts, those who speak before the guest first does (co-hosts open the
  * show together), and the speaker who asks the most.  Everyone else is a
  * guest: a panel has several. */
+/* Does s open a show and name its speaker, whose label is name ("This is
+ * the Night Desk. I'm Ada Stone.")? */
+static int names_self_on_show(const char *s, const char *name)
+{
+	static const char *const show[] = { "podcast", "show", "program", "welcome to", "listening to", "on air" };
+	static const char *const self[] = { "i'm ", "i’m ", "i am ", "my name is " };
+	char *low = xstrndup(s, strnlen(s, 400));
+	int on_show = 0, hit = 0;
+
+	for (char *p = low; *p; p++)
+		*p = (char)tolower((unsigned char)*p);
+	for (size_t i = 0; i < COUNT(show) && !on_show; i++)
+		on_show = strstr(low, show[i]) != NULL;
+	for (size_t i = 0; i < COUNT(self) && on_show && !hit; i++) {
+		for (const char *p = low; (p = strstr(p, self[i])) != NULL && !hit; p++) {
+			const char *w = s + (p - low) + strlen(self[i]);
+
+			/* the label's first name or surname among the next words */
+			for (const char *n = name; *n && !hit; n += strcspn(n, " "), n += *n == ' ') {
+				size_t len = strcspn(n, " ");
+
+				hit = len >= 2 && !strncasecmp(w, n, len) && !isalpha((unsigned char)w[len]);
+				if (!hit && strchr(w, ' ') && strchr(w, ' ') - w < 20) {
+					const char *w2 = strchr(w, ' ') + 1;
+					hit = !strncasecmp(w2, n, len) && !isalpha((unsigned char)w2[len]);
+				}
+			}
+		}
+	}
+	free(low);
+	return hit;
+}
+
 static void find_sides(struct ctx *c, const char *title)
 {
 	long best = -1, guest = -1;
@@ -1141,6 +1174,7 @@ static void find_sides(struct ctx *c, const char *title)
 	size_t in_title = 0;	/* speakers the title names */
 	size_t opener = (size_t)-1;	/* the first label's unit */
 	size_t most = 0;	/* the most words a speaker but the chief asker says */
+	size_t named = 0;	/* speakers with names */
 
 	for (size_t i = 0; i < c->n; i++) {
 		struct info *in = &c->v[i];
@@ -1157,6 +1191,17 @@ static void find_sides(struct ctx *c, const char *title)
 			   !in->p->emphasis && !in->p->heading && !in->inline_q) {
 			s->asks++;	/* a turn that ends on a question */
 		}
+	}
+	/* "It's the Statehouse Podcast. I'm Lucia Ferrante.": who opens the
+	 * show by name is one of its hosts, where several speak (with two,
+	 * who asks tells better: an expert may open a call-in) */
+	for (size_t k = 0; k < c->nspk; k++)
+		named += c->spk[k].kind == LABEL_NAME && c->spk[k].alias < 0 && c->spk[k].valid;
+	for (size_t i = 0; i < c->n && i < 16 && named >= 3; i++) {
+		long k = canonical(c, c->v[i].spk);
+
+		if (k >= 0 && c->spk[k].kind == LABEL_NAME && names_self_on_show(c->v[i].body, c->spk[k].name))
+			c->spk[k].host_named = 1;
 	}
 	for (size_t k = 0; k < c->nspk && title; k++) {
 		const struct speaker *s = &c->spk[k];
