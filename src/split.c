@@ -1656,8 +1656,8 @@ static float question_shape(const struct ctx *c, size_t i)
 	}
 	if (!in->p->first_in_block && last != '?' && !in->p->heading && !in->p->emphasis)
 		q *= 0.3f;
-	if (in->p->list_item && last != '?')
-		q *= 0.2f;
+	if (in->p->list_item && last != '?' && !(isdigit((unsigned char)s[0]) && is_request(s)))
+		q *= 0.2f;	/* but "3. Tell us about the shop." asks */
 	return q;
 }
 
@@ -2055,6 +2055,15 @@ static void score_units(struct ctx *c)
 		}
 		if (best >= 0 && c->v[best].furn > 0.1f && c->v[best].furn < 0.8f)
 			c->v[best].furn = 0.1f;	/* what made it look like a banner */
+		/* the deck under it, set as plain text, asks nothing */
+		if (best >= 0 && (size_t)best + 1 < c->n) {
+			struct info *deck = &c->v[best + 1];
+
+			if (deck->kind == LABEL_NONE && !deck->p->heading && !deck->p->emphasis &&
+			    final_punct(deck->body) != '?' && !is_request(deck->body) &&
+			    clean_count_words(deck->body) >= 5 && deck->q > 0.25f)
+				deck->q = 0.25f;
+		}
 	}
 	/* Short lines above the headline are a page's menus and banners. */
 	for (size_t i = 0, top = 0; i < c->n && i < TITLE_SCAN; i++) {
