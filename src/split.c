@@ -77,6 +77,7 @@ struct info {
 	unsigned banter : 1; /* hosts among themselves before the guest */
 	unsigned greets : 1; /* the guest's first words greet */
 	unsigned answers : 1;    /* a host's turn that answers another's question */
+	unsigned unasked : 1;    /* a turn before any question: an opening statement */
 	float furn, q, title;
 	unsigned close : 1;  /* the host closing: thanks, a sign-off */
 	unsigned close_weak : 1;     /* ... perhaps: the guest named */
@@ -1857,6 +1858,10 @@ static void emissions(const struct ctx *c, size_t i, double *e)
 			q = 0.15;
 			intro = 0.8;
 		}
+		if (in->unasked && !in->banter) {
+			q = 0.3;
+			intro = 0.6;
+		}
 		if (in->answers) {	/* one host answering another */
 			q = 0.1;
 			a = 0.7;
@@ -1868,6 +1873,10 @@ static void emissions(const struct ctx *c, size_t i, double *e)
 		intro = in->greets ? 0.7 : 0.3;
 		/* after the host's closing, a guest's short reply goes with it */
 		outro = in->close ? 0.9 : in->thanks ? 0.7 : clean_count_words(in->body) <= 12 ? 0.45 : 0.2;
+		if (in->unasked) {
+			intro = intro > 0.6 ? intro : 0.6;
+			a = 0.3;
+		}
 	}
 	e[S_PRE] = lg(furn);
 	e[S_HEAD] = lg(furn);
@@ -1900,6 +1909,18 @@ static void score_units(struct ctx *c)
 		in->bio = in->kind == LABEL_NONE && !in->inline_q && (unsigned)is_bio(in->body);
 		in->asks_ = (unsigned)unit_asks(in);
 		in->thanks = (unsigned)starts_with_any(in->body, closing_openers, COUNT(closing_openers));
+	}
+	/* Before the first question, the turns are statements: a briefing's
+	 * opening, a show's hellos. */
+	if (c->two_sided) {
+		size_t first_q = 0;	/* where someone first asks, if anyone does */
+
+		while (first_q < c->n && (c->v[first_q].free || c->v[first_q].side == SIDE_NONE ||
+					  !(c->v[first_q].asks_ || strchr(c->v[first_q].body, '?'))))
+			first_q++;
+		for (size_t i = 0; first_q < c->n && i < first_q; i++)
+			if (!c->v[i].free && !c->v[i].bare && c->v[i].side != SIDE_NONE)
+				c->v[i].unasked = 1;
 	}
 	/* Co-hosts ask each other too: a host's turn after another speaker's
 	 * question answers it, and so do the paragraphs it goes on with. */
