@@ -503,6 +503,9 @@ float cruft_score(const char *text)
 	/* "About Harbourview Health": a boilerplate heading after a release */
 	if (words <= 4 && !strncmp(f, "about ", 6) && is_name_start(text + 6) && !strpbrk(f, ".?!"))
 		score = score > 0.7f ? score : 0.7f;
+	/* "2", "14 -": a page number */
+	if (words <= 2 && strspn(f, "0123456789 -") == strlen(f) && isdigit((unsigned char)f[0]))
+		score = score > 0.8f ? score : 0.8f;
 	/* "SUBJECT: Ferry fares": a media office's index line */
 	if (words <= 25 && !strncmp(f, "subject: ", 9))
 		score = score > 0.85f ? score : 0.85f;

@@ -2032,6 +2032,35 @@ static void score_units(struct ctx *c)
 				in->furn = 0.75f;
 		}
 	}
+	/* After the last question, headlines are other articles' ("Related",
+	 * the next page's title). */
+	for (size_t i = c->n, last = c->n; i-- > 0 && last == c->n;) {
+		if (!(c->v[i].q >= 0.5f || c->v[i].kind == LABEL_Q || (c->v[i].side == SIDE_HOST && c->v[i].asks_)))
+			continue;
+		last = i;
+		for (size_t k = last + 2; k < c->n; k++) {
+			struct info *in = &c->v[k];
+
+			if (in->kind == LABEL_NONE && looks_like_title(in) && !in->p->heading &&
+			    clean_count_words(in->body) >= 3 && in->furn < 0.75f)
+				in->furn = 0.75f;
+		}
+	}
+	/* A quotation that repeats words of another paragraph is a pull
+	 * quote, set there for the eye. */
+	for (size_t i = 0; i < c->n; i++) {
+		struct info *in = &c->v[i];
+		const char *inner = in->body + (*in->body == '"' ? 1 : 3);
+		char *probe;
+
+		if (in->kind != LABEL_NONE || !is_quotation(in->body) || strlen(inner) < 30)
+			continue;
+		probe = xstrndup(inner, 24);
+		for (size_t k = 0; k < c->n; k++)
+			if (k != i && strstr(c->v[k].body, probe) && in->furn < 0.85f)
+				in->furn = 0.85f;
+		free(probe);
+	}
 	/* A name alone near the top is the byline ("Noor Haddad"). */
 	for (size_t i = 0; i < c->n && i < TITLE_SCAN; i++) {
 		struct info *in = &c->v[i];
