@@ -572,7 +572,10 @@ static size_t plain_pair(const char *s, size_t min_words)
 	q++;
 	while (*q == '"' || !strncmp(q, "\xe2\x80\x9d", 3))
 		q += *q == '"' ? 1 : 3;
-	if (words < min_words || words > 15 || *q != ' ' || !is_upper_start(q + 1) || clean_count_words(q) < 2)
+	if (words < min_words || words > 15 || *q != ' ' || clean_count_words(q) < 2)
+		return 0;
+	/* the answer may be quoted: 'Where did you learn? "In a shed ..."' */
+	if (!is_upper_start(q + 1) && !(is_quote_open(q + 1) && is_upper_start(q + 1 + (q[1] == '"' ? 1 : 3))))
 		return 0;
 	return (size_t)(q + 1 - s);
 }
