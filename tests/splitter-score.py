@@ -48,6 +48,8 @@ def same_name(a, b):
         return True
     if not a or not b:
         return False
+    if a.casefold() == b.casefold():    # "DANA OKONJO" and the "Dana Okonjo" the page gives
+        return True
     honorific = re.compile(r"^(mr|mrs|ms|dr|prof|rev)\.? ", re.I)
     a, b = honorific.sub("", a), honorific.sub("", b)
     if a == b:
