@@ -636,6 +636,78 @@ static size_t caps_label_at(const char *p)
 	}
 }
 
+/* "Okonjo: ", "Dr. Okonjo: " after the end of a sentence: a label in
+ * mixed case inside a paragraph, as pages that flatten a transcript
+ * give it.  Its length up to the colon, or 0. */
+static size_t name_label_at(const char *s, const char *p)
+{
+	const char *q = p;
+	int words = 0;
+
+	/* after a stop, with or without the space a flattened page lost */
+	if (!((p - s >= 2 && p[-1] == ' ' && strchr(".?!\"", p[-2])) || (p - s >= 1 && strchr(".?!\"", p[-1]))))
+		return 0;
+	for (;;) {
+		const char *w = q;
+
+		if (!isupper((unsigned char)*q))
+			return 0;
+		q++;
+		while (islower((unsigned char)*q) || *q == '\'' || *q == '-' || (unsigned char)*q >= 0x80)
+			q++;
+		if (*q == '.' && q[1] == ' ' && q - w <= 3)
+			q++;	/* "Dr." */
+		if (q - w < 2)
+			return 0;
+		words++;
+		if (*q == ':' && q[1] == ' ')
+			return (size_t)(q - p);
+		if (*q != ' ' || words == 2)
+			return 0;
+		q++;
+	}
+}
+
+#define INLINE_NAMES 16
+
+/* The names that label turns inside paragraphs: each used twice there at
+ * least, four uses in all.  Fills names (NUL-terminated copies, freed by
+ * the caller) and returns how many. */
+static size_t inline_names(const struct text *t, char **names)
+{
+	char *seen[INLINE_NAMES * 4];
+	size_t uses[INLINE_NAMES * 4], nseen = 0, total = 0, n = 0;
+
+	for (size_t i = 0; i < t->n; i++) {
+		const char *s = t->paras[i].text;
+
+		for (const char *p = s + 1; *p; p++) {
+			size_t len = isupper((unsigned char)*p) ? name_label_at(s, p) : 0, k;
+
+			if (!len)
+				continue;
+			for (k = 0; k < nseen && !(strlen(seen[k]) == len && !strncmp(seen[k], p, len)); k++)
+				;
+			if (k == nseen) {
+				if (nseen == COUNT(seen))
+					continue;
+				seen[nseen] = xstrndup(p, len);
+				uses[nseen++] = 0;
+			}
+			uses[k]++;
+		}
+	}
+	for (size_t k = 0; k < nseen; k++)
+		total += uses[k] >= 2 ? uses[k] : 0;
+	for (size_t k = 0; k < nseen; k++) {
+		if (total >= 4 && uses[k] >= 2 && n < INLINE_NAMES)
+			names[n++] = seen[k];
+		else
+			free(seen[k]);
+	}
+	return n;
+}
+
 /* The capitals-and-colon labels that recur inside paragraphs, once the
  * document shows three at least. */
 static int runs_turns_together(const struct text *t)
@@ -652,28 +724,45 @@ static int runs_turns_together(const struct text *t)
 	return inside >= 3;
 }
 
-/* Cut paragraph p at each capitals label inside it. */
-static void cut_at_labels(struct ctx *c, const struct para *p)
+/* Is there one of the learnt inline names at p? */
+static size_t known_label_at(const char *s, const char *p, char *const *names, size_t nnames)
+{
+	size_t len = nnames ? name_label_at(s, p) : 0;
+
+	for (size_t k = 0; len && k < nnames; k++)
+		if (strlen(names[k]) == len && !strncmp(names[k], p, len))
+			return len;
+	return 0;
+}
+
+/* Cut paragraph p at each capitals label inside it (caps), and at each
+ * of the names learnt. */
+static void cut_at_labels(struct ctx *c, const struct para *p, int caps, char *const *names, size_t nnames)
 {
 	const char *s = p->text, *from = s;
 
-	for (const char *q = strchr(s, ' '); q; q = strchr(q + 1, ' ')) {
-		size_t n = caps_label_at(q + 1);
+	for (const char *q = s + 1; *q; q++) {
+		size_t n = caps && q[-1] == ' ' ? caps_label_at(q) : 0;
+		const char *end = q;	/* of the words before it */
 		char *before;
 		int said;
 
-		if (!n || q[-1] == ',')
+		if (!n && isupper((unsigned char)*q))
+			n = known_label_at(s, q, names, nnames);
+		if (!n || (q - s >= 2 && q[-1] == ' ' && q[-2] == ','))
 			continue;	/* ", HOST:" is the role of the label before */
+		while (end > from && end[-1] == ' ')
+			end--;
 		/* words said before it, not "[00:12]" or a page number */
-		before = xstrndup(from, (size_t)(q - from));
+		before = xstrndup(from, (size_t)(end - from));
 		said = clean_count_words(before) >= 2 && !label_timestamp_lead(before);
 		free(before);
 		if (!said)
 			continue;
-		if (q > from)
-			add_unit(c, p, xstrndup(from, (size_t)(q - from)));
-		from = q + 1;
-		q += n;	/* past "ANNIKA FRY", not again at "FRY" */
+		if (end > from)
+			add_unit(c, p, xstrndup(from, (size_t)(end - from)));
+		from = q;
+		q += n - 1;	/* past "ANNIKA FRY", not again at "FRY" */
 	}
 	add_unit(c, p, xstrdup(from));
 }
@@ -682,6 +771,9 @@ static void make_units(struct ctx *c, const struct text *t)
 {
 	size_t plain = 0, prose = 0;
 	int split_plain, run_together = runs_turns_together(t);
+	char *names[INLINE_NAMES];
+	size_t nnames = inline_names(t, names);
+
 
 	/* a page of such pairs splits them all */
 	for (size_t i = 0; i < t->n; i++) {
@@ -695,8 +787,8 @@ static void make_units(struct ctx *c, const struct text *t)
 
 		if (!a && split_plain && (a = plain_pair(p->text, 2)))
 			qlen = a - 1;
-		if (!a && run_together) {
-			cut_at_labels(c, p);
+		if (!a && (run_together || nnames)) {
+			cut_at_labels(c, p, run_together, names, nnames);
 			continue;
 		}
 
@@ -707,6 +799,8 @@ static void make_units(struct ctx *c, const struct text *t)
 		add_unit(c, p, xstrndup(p->text, qlen))->inline_q = 1;
 		add_unit(c, p, xstrdup(p->text + a))->inline_a = 1;
 	}
+	for (size_t k = 0; k < nnames; k++)
+		free(names[k]);
 }
 
 /* ---- 2. turns ---------------------------------------------------------- */
