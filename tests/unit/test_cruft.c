@@ -19,6 +19,21 @@ static void strip(const char *in, const char *want)
 	free(s);
 }
 
+static void dateline(const char *in, const char *rest)
+{
+	size_t n = cruft_date_prefix(in);
+
+	CHECK(rest ? !strcmp(in + n, rest) : n == 0, "dateline of '%s' leaves '%s' (got '%s')", in,
+	      rest ? rest : in, in + n);
+}
+
+static void scored(const char *text, float at_least, float below)
+{
+	float f = cruft_score(text);
+
+	CHECK(f >= at_least && f < below, "score %.2f in [%.2f, %.2f): '%s'", f, at_least, below, text);
+}
+
 int main(void)
 {
 	setvbuf(stdout, NULL, _IOLBF, 0);
@@ -70,5 +85,28 @@ int main(void)
 	strip("It was [inaudible] in 1962.", "It was in 1962.");
 	strip("Ask them (the neighbours) first.", "Ask them (the neighbours) first.");
 	strip("So (Laughter) yes.", "So yes.");
+	/* a dateline run into the first paragraph comes off; a sentence's own
+	 * date stays */
+	dateline("date 2021-10-14 1. How did you get into netball?", "How did you get into netball?");
+	dateline("Aug 10, 2025 Most readers think of the monsoon as fixed.", "Most readers think of the monsoon as fixed.");
+	dateline("Published: 14 May 2019 | The fare rise was announced.", "The fare rise was announced.");
+	dateline("On May 6, Harbour City drew with the Rovers.", NULL);
+	dateline("May 4 was the day we opened.", NULL);
+	dateline("1999. That was the year it started.", NULL);
+	dateline("May I ask where you grew up?", NULL);
+
+	/* furniture by its words, and speech that is not */
+	scored("Home \xc2\xbb Sport \xc2\xbb\xc2\xbb Sidelines", 0.8f, 1.01f);
+	scored("This is a transcript of a tape-recorded interview conducted for the county library's oral history "
+	       "programme in the spring of 1978, edited lightly for reading by the library's staff and checked by "
+	       "the narrator.", 0.8f, 1.01f);
+	scored("SUBJECT: Ferry fare increases for island residents", 0.8f, 1.01f);
+	scored("E&OE TRANSCRIPT", 0.8f, 1.01f);
+	scored("2", 0.75f, 1.01f);
+	scored("Transcripts may contain a few typos. With episodes this long, some errors slip through.", 0.8f, 1.01f);
+	scored("I was born in 1919 on a farm outside Osage, the fourth of six.", 0.0f, 0.3f);
+	scored("We opened the website in 2010 and the orders came in by the thousand, which none of us expected.",
+	       0.0f, 0.3f);
+
 	return tap_done();
 }

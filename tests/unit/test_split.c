@@ -547,6 +547,79 @@ static void test_make_chapters(void)
 	episode_free(ep);
 }
 
+/* A page that flattened its transcript into one paragraph: names that
+ * label turns inside it twice or more are cut at, with or without the
+ * space the page lost. */
+static void test_flattened_turns(void)
+{
+	static const char text[] =
+		"Corner Shop Stories\n"
+		"\n"
+		"Rhea: Welcome back to Corner Shop Stories, I'm Rhea. My guest runs a bakery on the ring road. "
+		"Welcome, Tobi. Tobi: Thanks, it is good to be out of the kitchen for once. Rhea: When do you start "
+		"in the morning? Tobi: Three, most days, and four on Sundays when the bread is smaller.Rhea: Do you "
+		"ever sleep in? Tobi: Not since the second oven arrived, and I do not miss it. Rhea: Tobi, thank you.\n";
+	struct episode *ep = split_str(text, "flat.txt");
+	size_t nq = 0, tobi = 0;
+
+	if (!ep)
+		return;
+	for (size_t i = 0; i < ep->nsegs; i++) {
+		const struct segment *s = &ep->segs[i];
+
+		nq += s->role == ROLE_QUESTION;
+		tobi += !strcmp(s->speaker, "Tobi");
+		CHECK(!strstr(s->text, "Tobi:") && !strstr(s->text, "Rhea:"), "flattened: no label spoken in '%s'",
+		      s->text);
+	}
+	CHECK(nq == 2, "flattened: two questions (got %zu)", nq);
+	CHECK(tobi == 3, "flattened: Tobi speaks three turns (got %zu)", tobi);
+	episode_free(ep);
+}
+
+/* 'Name: "a quotation"' over an article is its headline, and a co-host's
+ * turn after another host's question answers it. */
+static void test_headline_and_cohosts(void)
+{
+	static const char text[] =
+		"Ines Darrow: \"The accordion is a pair of lungs with buttons\"\n"
+		"\n"
+		"ANA: It's the Folk Desk podcast. I'm Ana Ruiz, and with me as always is my co-host Ben.\n"
+		"\n"
+		"BEN: Hello. And our guest is the accordionist Ines Darrow. Welcome, Ines.\n"
+		"\n"
+		"INES: Thank you both, it is lovely to be here.\n"
+		"\n"
+		"ANA: Ben, you saw her play last week. What did the crowd make of it?\n"
+		"\n"
+		"BEN: They would not let her leave the stage, and the bar ran out of cider by the interval.\n"
+		"\n"
+		"ANA: Ines, where did the Portuguese side of your music come from?\n"
+		"\n"
+		"INES: From a summer in Lisbon, playing in a fado house six nights a week for almost nothing.\n"
+		"\n"
+		"BEN: Why the two-row accordion and not the piano kind?\n"
+		"\n"
+		"INES: It is lighter, it is louder, and it forgives a tired left hand at one in the morning.\n";
+	struct episode *ep = split_str(text, "folk.txt");
+	size_t ben_answers = 0;
+
+	if (!ep)
+		return;
+	CHECK_STR(ep->title, "Ines Darrow: \"The accordion is a pair of lungs with buttons\"",
+		  "quoted headline: the title, as the page sets it");
+	for (size_t i = 0; i < ep->nsegs; i++) {
+		const struct segment *s = &ep->segs[i];
+
+		ben_answers += s->role == ROLE_ANSWER && !strcmp(s->speaker, "BEN");
+		if (s->role == ROLE_ANSWER && strstr(s->text, "fado"))
+			CHECK_STR(s->speaker, "Ines Darrow", "co-hosts: the guest answers, named in full");
+	}
+	CHECK(ben_answers == 1, "co-hosts: Ben answers Ana's question once (got %zu)", ben_answers);
+	CHECK(ep->nchapters >= 3, "co-hosts: a chapter for each question (got %zu)", ep->nchapters);
+	episode_free(ep);
+}
+
 int main(void)
 {
 	/* Lines whole, in order with the library's messages on stderr. */
@@ -559,5 +632,7 @@ int main(void)
 	test_no_questions();
 	test_chapter_title();
 	test_make_chapters();
+	test_flattened_turns();
+	test_headline_and_cohosts();
 	return tap_done();
 }
