@@ -184,6 +184,9 @@ static int read_sep(const char *text, const char *p, struct label *l, int ts)
 		if (*p != ' ')
 			return 0;
 		l->sep = '-';
+	} else if (p[0] == ' ' && p[1] == '|' && p[2] == ' ') {
+		l->sep = '|';	/* "Odalys | Hello, this is ..." */
+		p += 2;
 	} else if (p[0] == '.' && p[1] == ' ' && l->caps && !ts) {
 		l->sep = '.';
 		p++;

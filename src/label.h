@@ -34,7 +34,7 @@ struct label {
 	size_t body;             /* where the words said begin (== strlen for a
 				    bare label, whose words follow in the next
 				    paragraph) */
-	char sep;                /* ':', '.', '-', 'b' (end of bold), 't' (a timestamp
+	char sep;                /* ':', '.', '-', '|', 'b' (end of bold), 't' (a timestamp
 				    between name and words), or 0 (line end) */
 	unsigned ts : 1;         /* a timestamp came with it */
 	unsigned caps : 1;       /* several words, or one in capitals */

@@ -580,6 +580,32 @@ static size_t plain_pair(const char *s, size_t min_words)
 	return (size_t)(q + 1 - s);
 }
 
+/* "Best part of the job: You get to feed people ...": a questionnaire's
+ * prompt, a colon, and the answer, with no label.  The prompt is not a
+ * name (a word in lower case), of two to fifteen words.  Returns where
+ * the answer starts, or 0; *qlen is the prompt's length. */
+static size_t colon_pair(const char *s, size_t *qlen)
+{
+	const char *c = strstr(s, ": ");
+	struct label l;
+	size_t words = 1;
+	int lower = 0;
+
+	if (!c || !is_upper_start(s) || label_parse(s, &l) != LABEL_NONE)
+		return 0;
+	for (const char *p = s; p < c; p++) {
+		if (*p == ' ') {
+			words++;
+			lower |= islower((unsigned char)p[1]);
+		}
+	}
+	if (words < 2 || words > 15 || !lower || clean_count_words(c + 2) < 2 ||
+	    !(is_upper_start(c + 2) || isdigit((unsigned char)c[2]) || is_quote_open(c + 2)))
+		return 0;
+	*qlen = (size_t)(c - s);
+	return (size_t)(c + 2 - s);
+}
+
 static const struct ctx *sort_ctx;
 
 static int cmp_text(const void *a, const void *b)
@@ -769,24 +795,30 @@ static void cut_at_labels(struct ctx *c, const struct para *p, int caps, char *c
 
 static void make_units(struct ctx *c, const struct text *t)
 {
-	size_t plain = 0, prose = 0;
-	int split_plain, run_together = runs_turns_together(t);
+	size_t plain = 0, prose = 0, colons = 0;
+	int split_plain, split_colons, run_together = runs_turns_together(t);
 	char *names[INLINE_NAMES];
 	size_t nnames = inline_names(t, names);
 
 
 	/* a page of such pairs splits them all */
 	for (size_t i = 0; i < t->n; i++) {
+		size_t ql;
+
 		prose += clean_count_words(t->paras[i].text) >= 8;
 		plain += plain_pair(t->paras[i].text, 3) > 0;
+		colons += colon_pair(t->paras[i].text, &ql) > 0;
 	}
 	split_plain = plain >= 3 && plain * 5 >= prose * 2;
+	split_colons = colons >= 4 && colons * 5 >= prose * 2;
 	for (size_t i = 0; i < t->n; i++) {
 		const struct para *p = &t->paras[i];
 		size_t qlen, a = inline_pair(p, &qlen);
 
 		if (!a && split_plain && (a = plain_pair(p->text, 2)))
 			qlen = a - 1;
+		if (!a && split_colons)
+			a = colon_pair(p->text, &qlen);
 		if (!a && (run_together || nnames)) {
 			cut_at_labels(c, p, run_together, names, nnames);
 			continue;
@@ -1009,7 +1041,7 @@ static void confirm_labels(struct ctx *c)
 				s = new_speaker(c, name, in->lab.name_len, LABEL_NAME, i);
 			c->spk[s].uses++;
 			c->spk[s].last = i;
-			c->spk[s].colon |= in->lab.sep == ':';
+			c->spk[s].colon |= in->lab.sep == ':' || in->lab.sep == '|';
 			c->spk[s].caps |= in->lab.caps;
 			c->spk[s].ts |= in->lab.ts;
 			c->spk[s].whole |= in->lab.whole;

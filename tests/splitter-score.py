@@ -103,6 +103,12 @@ def score(exp_path, t):
     right = 0
     found_q = set()
 
+    def named(got, want):
+        """An unlabelled turn is spoken as "guest" or "host"; it names the
+        speaker right when the split names that side's person so."""
+        return same_name(got, want) or (got in ("host", "guest") and doc.get(got) not in (None, got) and
+                                         same_name(doc.get(got), want))
+
     def side(name):
         if any(same_name(name, h) for h in hosts):
             return "host"
@@ -131,14 +137,14 @@ def score(exp_path, t):
             remark = side(spk) == "host" and role in ("question", "answer") and \
                 (role == "answer" or para.get("chapter") is False)
             good = bool(hits) and all(
-                (r == role and same_name(s, spk)) or (remark and same_name(s, spk) and r in ("question", "answer"))
+                (r == role and named(s, spk)) or (remark and named(s, spk) and r in ("question", "answer"))
                 for r, s in got)
             if hits and role != "title":
                 t.sides += 1
                 t.sides_right += all(side(s) == side(spk) for _, s in got)
                 if spk not in ("host", "guest"):
                     t.names += 1
-                    t.names_right += all(same_name(s, spk) for _, s in got)
+                    t.names_right += all(named(s, spk) for _, s in got)
         if role == "question" and para.get("chapter", True) and not (
                 side(spk) == "host" and para.get("chapter") is False):
             if any(segs[i]["role"] == "question" for i in hits):
