@@ -480,6 +480,11 @@ static void add_para(struct text *t, struct sb *sb, const struct line *first,
 		sb_release(&folded);
 		return;
 	}
+	/* "0:08.4 | Odile, what is a scent map? |": a transcript page's cell */
+	while (folded.len >= 2 && folded.buf[folded.len - 1] == '|' && folded.buf[folded.len - 2] == ' ') {
+		folded.len -= 2;
+		folded.buf[folded.len] = '\0';
+	}
 	if ((n = cruft_date_prefix(folded.buf)) > 0) {	/* a dateline run into the text */
 		char *date = xstrndup(folded.buf, n);
 

@@ -387,7 +387,7 @@ static const struct {
 	{ "listener group", 12, 0.8f }, { "follow us", 20, 0.85f }, { "watch live", 12, 0.8f },
 	{ "this page", 30, 0.75f }, { "website", 8, 0.7f }, { "image result", 8, 0.95f }, { "logo", 4, 0.85f },
 	{ "may contain a few typos", 30, 0.9f }, { "may contain typos", 30, 0.9f },
-	{ "authors:", 10, 0.9f }, { "author:", 8, 0.9f }, { "words by", 8, 0.85f }, { "interview by", 8, 0.85f },
+	{ "authors:", 10, 0.9f }, { "author:", 8, 0.9f }, { "start playback", 12, 0.9f }, { "click any", 10, 0.85f }, { "words by", 8, 0.85f }, { "interview by", 8, 0.85f },
 };
 
 /* "Home Episodes About Contact": a menu whose separators were lost. */
