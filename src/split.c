@@ -120,6 +120,7 @@ struct ctx {
 	long guest;          /* the guest who answers first, or -1 */
 	int two_sided;       /* both sides carry labels */
 	int bold_asks;       /* the page sets its questions in bold or as headings */
+	int block_pairs;     /* each block is a question line over its answer */
 	int name_lines;      /* speakers' names stand on lines of their own */
 	size_t first_kept;   /* the first unit that is not furniture */
 	const char *known_title;   /* from front matter, or NULL */
@@ -1746,6 +1747,13 @@ static float question_shape(const struct ctx *c, size_t i)
 
 	if (in->inline_q)
 		return 0.95f;
+	/* a block's first line over a longer answer, where the page's blocks
+	 * are so: "All of that out of a kitchen the size of a van." */
+	if (c->block_pairs && in->p->first_in_block && !in->p->last_in_block && next && next->p->block == in->p->block &&
+	    words <= QMARK_PLAIN_WORDS && clean_count_words(next->body) > words && !in->p->list_item &&
+	    in->kind == LABEL_NONE && next->kind == LABEL_NONE && !in->quote && !looks_like_title(in) &&
+	    cruft_score(next->body) < 0.5f)
+		return last == '?' ? 0.9f : 0.8f;
 	if (in->inline_a || in->aside || in->quote || !next)
 		return 0.02f;
 	if (in->bio)
@@ -2028,6 +2036,23 @@ static void score_units(struct ctx *c)
 	for (size_t i = 0; i < c->n; i++)
 		bold_q += (c->v[i].p->emphasis || c->v[i].p->heading) && final_punct(c->v[i].body) == '?';
 	c->bold_asks = bold_q >= 3;
+	{
+		size_t pairs = 0, shorter = 0, blocks = 0;
+
+		for (size_t i = 0; i + 1 < c->n; i++) {
+			const struct info *in = &c->v[i], *nx = &c->v[i + 1];
+			int below;
+
+			if (!in->p->first_in_block || in->p->last_in_block || nx->p->block != in->p->block ||
+			    in->kind != LABEL_NONE)
+				continue;
+			blocks++;
+			below = clean_count_words(nx->body) > clean_count_words(in->body);
+			shorter += below;
+			pairs += below && strchr(in->body, '?');
+		}
+		c->block_pairs = pairs >= 3 && shorter * 10 >= blocks * 7;
+	}
 	c->first_kept = 0;
 
 	for (size_t i = 0; i < c->n; i++) {
@@ -2548,6 +2573,16 @@ static void set_guest(struct ctx *c, char *name)
 	if (!name || c->guest_name) {
 		free(name);
 		return;
+	}
+	/* "Chef Delphine Okerlund", "Dr. Ada Stone": the person, not the title */
+	for (size_t i = 0; i < COUNT(name_titles); i++) {
+		size_t n = strlen(name_titles[i]), skip = n + (name[n] == '.');
+
+		if (!strncmp(name, name_titles[i], n) && (name[n] == ' ' || (name[n] == '.' && name[n + 1] == ' ')) &&
+		    strchr(name + skip + 1, ' ')) {
+			memmove(name, name + skip + 1, strlen(name + skip + 1) + 1);
+			break;
+		}
 	}
 	c->guest_name = name;
 	free(c->guest_first);
