@@ -442,6 +442,9 @@ static int are_initials(const char *initials, const char *full)
 {
 	const char *i = initials;
 
+	if (!strncmp(full, "The ", 4) && are_initials(initials, full + 4))
+		return 1;	/* "LL", The Larkspur Ledger */
+
 	for (const char *p = full; *p; p++) {
 		if ((p == full || p[-1] == ' ') && isupper((unsigned char)*p)) {
 			if (*i != *p)
@@ -1527,7 +1530,8 @@ static int stands_for(const char *label, const char *full)
 		if (*p != '.')
 			lab[nl++] = (char)toupper((unsigned char)*p);
 	ini[ni] = lab[nl] = '\0';
-	return nl >= 2 && !strcmp(ini, lab);
+	/* "LL" for "The Larkspur Ledger": a publication's article aside */
+	return nl >= 2 && (!strcmp(ini, lab) || (!strncmp(full, "The ", 4) && !strcmp(ini + 1, lab)));
 }
 
 #define FULL_NAMES_MAX 32

@@ -60,7 +60,8 @@ def same_name(a, b):
         return False
     initials = "".join(w[0] for w in words).upper()
     s = short.replace(".", "").lower()
-    return s in (words[0].lower(), words[-1].lower(), initials.lower())
+    bare = initials[1:] if words[0].lower() == "the" else initials    # "LL", The Larkspur Ledger
+    return s in (words[0].lower(), words[-1].lower(), initials.lower(), bare.lower())
 
 
 def same_chapter(want, got):
