@@ -540,7 +540,13 @@ static void split_block(struct text *t, const struct line *lines, size_t n, size
  * month's ..."), a line broken by a page. */
 static void join_broken(struct text *t)
 {
-	size_t w = 0;
+	size_t w = 0, lower = 0;
+
+	/* a machine transcript in lower case throughout: each line is a turn */
+	for (size_t r = 0; r < t->n; r++)
+		lower += islower((unsigned char)t->paras[r].text[0]) != 0;
+	if (lower >= 5 && lower * 10 >= t->n * 7)
+		return;
 
 	for (size_t r = 0; r < t->n; r++) {
 		struct para *cur = &t->paras[r], *prev = w ? &t->paras[w - 1] : NULL;

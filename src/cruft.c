@@ -176,6 +176,7 @@ static int is_date_line(const char *f, size_t words)
 			break;
 		if (isdigit((unsigned char)*w)) {
 			number = 1;
+			month |= n == 4 && *f == '-' && isdigit((unsigned char)f[1]);	/* 2019-04-02 */
 			continue;
 		}
 		if (is_word_in(w, n, months, COUNT(months)))
@@ -506,6 +507,9 @@ float cruft_score(const char *text)
 	/* "2", "14 -": a page number */
 	if (words <= 2 && strspn(f, "0123456789 -") == strlen(f) && isdigit((unsigned char)f[0]))
 		score = score > 0.8f ? score : 0.8f;
+	/* "« Hearthside Economics", "← All episodes": a link back */
+	if (words <= 6 && (!strncmp(f, "\xc2\xab ", 3) || !strncmp(f, "\xe2\x80\xb9 ", 4) || !strncmp(f, "\xe2\x86\x90 ", 4)))
+		score = score > 0.85f ? score : 0.85f;
 	/* "SUBJECT: Ferry fares": a media office's index line */
 	if (words <= 25 && !strncmp(f, "subject: ", 9))
 		score = score > 0.85f ? score : 0.85f;

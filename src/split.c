@@ -121,6 +121,7 @@ struct ctx {
 	int two_sided;       /* both sides carry labels */
 	int bold_asks;       /* the page sets its questions in bold or as headings */
 	int block_pairs;     /* each block is a question line over its answer */
+	int unpunctuated;    /* a machine transcript that sets no question marks */
 	int name_lines;      /* speakers' names stand on lines of their own */
 	size_t first_kept;   /* the first unit that is not furniture */
 	const char *known_title;   /* from front matter, or NULL */
@@ -268,6 +269,39 @@ static int is_request(const char *s)
 		if ((s[i] == ',' || s[i] == ';') && s[i + 1] == ' ' &&
 		    starts_with_any(s + i + 2, request_openers, COUNT(request_openers)))
 			return 1;
+	return 0;
+}
+
+/* "how do you pick the fifty", "so could you say your name": the
+ * words of a question, for transcripts that set no question marks.  The
+ * paragraph's last sentence, or its opening, after a filler, opens with a
+ * question word or a verb before "you". */
+static int interrogative(const char *s)
+{
+	static const char *const openers[] = {
+		"what", "why", "how", "when", "where", "who", "which", "do you", "did you", "have you",
+		"are you", "were you", "can you", "could you", "would you", "will you", "is it", "is there",
+		"was it", "does", "did the", "is that", "are there", "tell me", "let's talk", "let’s talk",
+	};
+	static const char *const fillers[] = { "so ", "and ", "but ", "okay ", "ok ", "right ", "well ", "now " };
+	const char *last = s;
+
+	for (const char *p = s; *p; p++)
+		if ((*p == '.' || *p == '!') && p[1] == ' ' && p[2])
+			last = p + 2;
+	for (int k = 0; k < 2; k++) {
+		const char *p = k ? last : s;
+
+		for (size_t i = 0; i < COUNT(fillers); i++)
+			if (!strncasecmp(p, fillers[i], strlen(fillers[i])))
+				p += strlen(fillers[i]);
+		for (size_t i = 0; i < COUNT(openers); i++) {
+			size_t n = strlen(openers[i]);
+
+			if (!strncasecmp(p, openers[i], n) && (p[n] == ' ' || p[n] == ',' || p[n] == '\''))
+				return 1;
+		}
+	}
 	return 0;
 }
 
@@ -1770,7 +1804,10 @@ static float question_shape(const struct ctx *c, size_t i)
 	if ((in->p->heading || in->p->emphasis) && words <= HEADER_MAX_WORDS * 2)
 		return (last == '.' && words > 12 && !c->bold_asks) || words > HEADER_MAX_WORDS ?
 			       (c->bold_asks ? 0.8f : 0.5f) : 0.9f;
-	if (last == '?') {
+	if (c->unpunctuated && last != '?' && in->kind == LABEL_NONE && words <= QMARK_MAX_WORDS && interrogative(s) &&
+	    (!next || clean_count_words(next->body) >= 3)) {
+		q = 0.7f;	/* "how do you pick the fifty" */
+	} else if (last == '?') {
 		if (words <= QMARK_PLAIN_WORDS || (words <= QMARK_MAX_WORDS && addresses_guest(s)))
 			q = 0.9f;
 		else
@@ -2040,6 +2077,15 @@ static void score_units(struct ctx *c)
 	for (size_t i = 0; i < c->n; i++)
 		bold_q += (c->v[i].p->emphasis || c->v[i].p->heading) && final_punct(c->v[i].body) == '?';
 	c->bold_asks = bold_q >= 3;
+	{
+		size_t marks = 0, stops_seen = 0;
+
+		for (size_t i = 0; i < c->n; i++) {
+			marks += strchr(c->v[i].body, '?') != NULL;
+			stops_seen += strchr(c->v[i].body, '.') != NULL;
+		}
+		c->unpunctuated = c->n >= 12 && marks < 2;
+	}
 	{
 		size_t pairs = 0, shorter = 0, blocks = 0;
 
