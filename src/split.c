@@ -78,6 +78,7 @@ struct info {
 	unsigned greets : 1; /* the guest's first words greet */
 	unsigned answers : 1;    /* a host's turn that answers another's question */
 	unsigned unasked : 1;    /* a turn before any question: an opening statement */
+	unsigned legend : 1;     /* "BK: Brackwater": a key to the labels, not a turn */
 	float furn, q, title;
 	unsigned close : 1;  /* the host closing: thanks, a sign-off */
 	unsigned close_weak : 1;     /* ... perhaps: the guest named */
@@ -1589,6 +1590,20 @@ static void full_speaker_names(struct ctx *c, const char *title, const char *aut
 	for (size_t i = 0; i < c->n && i < TITLE_SCAN + 4; i++)
 		if (c->v[i].kind == LABEL_NONE)
 			n = full_names(c->v[i].body, names, n, FULL_NAMES_MAX);
+	/* a key to the labels above the turns: "BK: Brackwater", "NV: Nevermoor" */
+	for (size_t i = 0; i < c->n; i++) {
+		struct info *in = &c->v[i];
+		long k = in->kind == LABEL_NAME ? canonical(c, in->spk) : -1;
+		size_t words = clean_count_words(in->body);
+
+		if (k < 0 || c->spk[k].first != i || c->spk[k].uses < 2 || strchr(c->spk[k].name, ' ') ||
+		    !words || words > 3 || stops(in->body) || strchr(in->body, '?') ||
+		    !(person_shaped(in->body) || (words == 1 && strlen(in->body) >= 3 && !strpbrk(in->body, ",;"))))
+			continue;
+		in->legend = 1;
+		free(c->spk[k].name);
+		c->spk[k].name = xstrdup(in->body);
+	}
 	for (size_t k = 0; k < c->nspk; k++) {
 		struct speaker *s = &c->spk[k];
 		long match = -1;
@@ -2162,6 +2177,8 @@ static void score_units(struct ctx *c)
 			in->furn = 0.85f;	/* "Ep 9 – <the headline>" */
 		if (in->quote || in->aside)
 			in->furn = 0.02f;
+		if (in->legend)
+			in->furn = 0.9f;
 		if (c->first_kept == i && in->furn >= 0.5f)
 			c->first_kept = i + 1;	/* the headline may come after it */
 		in->q = question_shape(c, i);
