@@ -2667,6 +2667,8 @@ static void find_guest_name(struct ctx *c)
 		set_guest(c, xstrdup(c->spk[c->guest].name));
 	if (t)
 		set_guest(c, guest_from_title(t));
+	if (t && person_shaped(t))
+		set_guest(c, xstrdup(t));	/* the headline is a name: "Chef Ingrid Solvang-Reyes" */
 	/* the body's own headline, under a front matter title */
 	for (size_t i = 0; i < c->n && i < TITLE_SCAN && !c->guest_name; i++)
 		if (c->v[i].kind == LABEL_NONE && looks_like_title(&c->v[i]))
