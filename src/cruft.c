@@ -510,6 +510,13 @@ float cruft_score(const char *text)
 	/* "« Hearthside Economics", "← All episodes": a link back */
 	if (words <= 6 && (!strncmp(f, "\xc2\xab ", 3) || !strncmp(f, "\xe2\x80\xb9 ", 4) || !strncmp(f, "\xe2\x86\x90 ", 4)))
 		score = score > 0.85f ? score : 0.85f;
+	/* "Break: [14:05]", "Ad break": where a show paused */
+	if (words <= 4 && (!strncmp(f, "break", 5) || !strncmp(f, "ad break", 8) || !strncmp(f, "commercial break", 16))) {
+		const char *r = f + (f[0] == 'b' ? 5 : f[0] == 'a' ? 8 : 16);
+
+		if (!strpbrk(r, "abcdefghijklmnopqrstuvwxyz"))
+			score = score > 0.9f ? score : 0.9f;
+	}
 	/* "SUBJECT: Ferry fares": a media office's index line */
 	if (words <= 25 && !strncmp(f, "subject: ", 9))
 		score = score > 0.85f ? score : 0.85f;

@@ -109,6 +109,7 @@ struct speaker {
 	unsigned valid : 1;
 	unsigned guest_named : 1;    /* the title or the intro names them the guest */
 	unsigned host_named : 1;     /* ... a co-host */
+	unsigned guest_said : 1;     /* says what guests say: "thanks for having me" */
 };
 
 struct ctx {
@@ -1361,6 +1362,25 @@ static void find_sides(struct ctx *c, const char *title)
 			s->asks++;	/* a turn that ends on a question */
 		}
 	}
+	/* "Thanks for having us.", "Happy to be here.": who says so is a guest */
+	for (size_t i = 0; i < c->n && i < 24; i++) {
+		static const char *const cues[] = {
+			"for having me", "for having us", "to be here", "to be with you", "to be on the show",
+			"to be back", "for inviting me", "for inviting us",
+		};
+		long k = canonical(c, c->v[i].spk);
+		char *low;
+
+		if (k < 0 || c->spk[k].kind != LABEL_NAME || c->v[i].kind == LABEL_NONE)
+			continue;
+		low = xstrndup(c->v[i].body, strnlen(c->v[i].body, 80));	/* as the turn opens */
+		for (char *p = low; *p; p++)
+			*p = (char)tolower((unsigned char)*p);
+		for (size_t j = 0; j < COUNT(cues); j++)
+			if (strstr(low, cues[j]) && clean_count_words(c->v[i].body) <= 40)
+				c->spk[k].guest_said = 1;
+		free(low);
+	}
 	/* "It's the Statehouse Podcast. I'm Lucia Ferrante.": who opens the
 	 * show by name is one of its hosts, where several speak (with two,
 	 * who asks tells better: an expert may open a call-in) */
@@ -1405,6 +1425,9 @@ static void find_sides(struct ctx *c, const char *title)
 		free(fn);
 	}
 	free(tguest);
+	for (size_t k = 0; k < c->nspk; k++)
+		if (c->spk[k].guest_said && !c->spk[k].host_named)
+			c->spk[k].guest_named = 1;
 	/* the one who asks the most */
 	for (size_t k = 0; k < c->nspk; k++) {
 		struct speaker *s = &c->spk[k];
