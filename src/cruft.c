@@ -420,6 +420,35 @@ static int is_menu(const char *f, size_t words)
 	return (hits == words && (words >= 3 || strpbrk(f, "/>|"))) || (words >= 5 && hits * 10 >= words * 7);
 }
 
+/* "Home News Weather Sports Community Blogs Contests": six or more words,
+ * each capitalised, none of the small words every headline has. */
+static int is_word_row(const char *text, size_t words)
+{
+	static const char *const small[] = {
+		"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with", "by", "from",
+		"is", "are", "was", "my", "her", "his", "our", "their", "your", "i", "we", "you", "it",
+		"as", "up", "out", "how", "why", "what", "who", "when", "into", "after", "before",
+	};
+
+	if (words < 6 || words > 16 || strpbrk(text, ".?!,:;'\"0123456789"))
+		return 0;
+	for (const char *p = text; *p;) {
+		size_t n = strcspn(p, " ");
+		char *low = xstrndup(p, n);
+
+		for (char *q = low; *q; q++)
+			*q = (char)tolower((unsigned char)*q);
+		if (!isupper((unsigned char)*p) || is_word_in(low, n, small, COUNT(small))) {
+			free(low);
+			return 0;
+		}
+		free(low);
+		p += n;
+		p += *p == ' ';
+	}
+	return 1;
+}
+
 /* "47 min", "0:00 / 52:13", "1x", "1.5x", "Play", "Pause": a media player. */
 static int is_player(const char *f, size_t words)
 {
@@ -562,7 +591,7 @@ float cruft_score(const char *text)
 	/* "LinkedIn: https://...", "www.example.com": an address, not speech */
 	if (words <= 12 && (strstr(f, "http://") || strstr(f, "https://") || !strncmp(f, "www.", 4)))
 		score = score > 0.85f ? score : 0.85f;
-	if (is_player(f, words) || is_byline(text, f, words) || is_menu(f, words))
+	if (is_player(f, words) || is_byline(text, f, words) || is_menu(f, words) || is_word_row(text, words))
 		score = score > 0.9f ? score : 0.9f;
 	/* "@jane_doe", "user4471": a handle */
 	if (words == 1 && (f[0] == '@' || (strpbrk(f, "0123456789_") && !strpbrk(f, ".?!,") &&

@@ -124,6 +124,7 @@ struct ctx {
 	int bold_asks;       /* the page sets its questions in bold or as headings */
 	int block_pairs;     /* each block is a question line over its answer */
 	int unpunctuated;    /* a machine transcript that sets no question marks */
+	int all_quoted;      /* most paragraphs are set in quotation marks */
 	int name_lines;      /* speakers' names stand on lines of their own */
 	size_t first_kept;   /* the first unit that is not furniture */
 	const char *known_title;   /* from front matter, or NULL */
@@ -2143,10 +2144,18 @@ static void score_units(struct ctx *c)
 	}
 	c->first_kept = 0;
 
+	/* a page that sets every turn in quotation marks: they mark nothing */
+	{
+		size_t quoted = 0;
+
+		for (size_t i = 0; i < c->n; i++)
+			quoted += is_quote_open(c->v[i].body) != 0;
+		c->all_quoted = quoted >= 5 && quoted * 10 >= c->n * 4;
+	}
 	for (size_t i = 0; i < c->n; i++) {
 		struct info *in = &c->v[i];
 
-		in->quote = (unsigned)is_quotation(in->body);
+		in->quote = !c->all_quoted && is_quotation(in->body);
 		in->aside = (unsigned)is_aside(in->body);
 		in->bio = in->kind == LABEL_NONE && !in->inline_q && (unsigned)is_bio(in->body);
 		in->asks_ = (unsigned)unit_asks(in);
