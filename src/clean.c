@@ -6,6 +6,7 @@
 #include <string.h>
 #include <utf8proc.h>
 
+#include "charset.h"
 #include "cruft.h"
 #include "label.h"
 #include "util.h"
@@ -42,7 +43,7 @@ int clean_is_list_item(const char *s)
 int clean_check_encoding(const char *name, const char *data, size_t len)
 {
 	const unsigned char *s = (const unsigned char *)data;
-	size_t i = 0, line_start = 0;
+	size_t i = 0;
 	int line = 1;
 
 	if (len >= 2 && ((s[0] == 0xff && s[1] == 0xfe) || (s[0] == 0xfe && s[1] == 0xff)))
@@ -51,15 +52,15 @@ int clean_check_encoding(const char *name, const char *data, size_t len)
 		utf8proc_int32_t cp;
 		utf8proc_ssize_t n = utf8proc_iterate(s + i, (utf8proc_ssize_t)(len - i), &cp);
 
-		if (n < 0)
-			return error("'%s' is not UTF-8 text: invalid byte 0x%02x at line %d, byte %zu",
-				     name, s[i], line, i - line_start + 1);
-		if (cp == 0)
-			return error("'%s' is binary data, not a transcript (NUL byte at line %d)",
-				     name, line);
-		if (cp == '\n') {
-			line++;
-			line_start = i + 1;
+		if (n < 0 || cp == 0) {
+			size_t byte;
+
+			charset_position(data, i, &line, &byte);
+			if (n < 0)
+				return error("'%s' is not UTF-8 text: invalid byte 0x%02x at line %d, byte %zu",
+					     name, s[i], line, byte);
+			return error("'%s' is binary data, not a transcript (NUL byte at line %d, byte %zu)",
+				     name, line, byte);
 		}
 		i += (size_t)n;
 	}

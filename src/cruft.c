@@ -576,8 +576,8 @@ float cruft_score(const char *text)
 	/* "I = Interviewer, R = Respondent", "(xx) = a word that could not be
 	 * heard": a transcript's key */
 	if ((words <= 12 && strstr(f, " = ") && strstr(strstr(f, " = ") + 3, " = ")) ||
-	    (words <= 25 && strchr(f, '=') && strchr(f, '=') - f <= 12 && (f[0] == '(' || f[0] == '[' || f[0] == '{' ||
-									     strchr(f, '=')[-1] == ' ')))
+	    (words <= 25 && strchr(f, '=') > f && strchr(f, '=') - f <= 12 &&
+	     (f[0] == '(' || f[0] == '[' || f[0] == '{' || strchr(f, '=')[-1] == ' ')))
 		score = score > 0.85f ? score : 0.85f;
 	/* "Go to: Part 1 / Part 2 / Part 3": links in a row */
 	if (words <= 20 && !strpbrk(f, ".?!") && strstr(f, " / ") && strstr(strstr(f, " / ") + 3, " / "))

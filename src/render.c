@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "art.h"
+#include "charset.h"
 #include "clean.h"
 #include "cues.h"
 #include "encode.h"
@@ -73,10 +74,17 @@ struct episode *render_load(const char *path)
 	struct front fm;
 	struct text t;
 	char *data;
+	const char *charset;
 	size_t len, body;
 
 	if (util_read_file(path, &data, &len) < 0)
 		return NULL;
+	if (charset_to_utf8(path, &data, &len, &charset) < 0) {
+		free(data);
+		return NULL;
+	}
+	if (charset)
+		warning("'%s' is not UTF-8; read it as %s", path, charset);
 	if (cues_detect(data, len)) {	/* captions: their words, by speaker */
 		char *text;
 

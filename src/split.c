@@ -320,8 +320,12 @@ static int asks(const char *s)
 /* A capital and then small letters: "Jane", "Ngozi", "Łódź", not "CEO". */
 static int is_name_word(const char *p)
 {
-	unsigned char c = (unsigned char)p[is_upper_start(p) && (unsigned char)*p >= 0x80 ? 2 : 1];
-	return is_upper_start(p) && (islower(c) || c >= 0x80);
+	unsigned char c;
+
+	if (!is_upper_start(p) || !p[1])
+		return 0;
+	c = (unsigned char)p[(unsigned char)*p >= 0x80 ? 2 : 1];	/* past an accented capital's two bytes */
+	return islower(c) || c >= 0x80;
 }
 
 /* Two or three capitalised words at s: a person's name. */
@@ -644,6 +648,8 @@ static size_t colon_pair(const char *s, size_t *qlen)
 	    !(is_upper_start(c + 2) || isdigit((unsigned char)c[2]) || is_quote_open(c + 2)))
 		return 0;
 	*qlen = (size_t)(c - s);
+	while (*qlen && s[*qlen - 1] == ' ')
+		(*qlen)--;	/* "Favourite book : ..." */
 	return (size_t)(c + 2 - s);
 }
 
@@ -2675,11 +2681,13 @@ static void set_guest(struct ctx *c, char *name)
 	}
 	/* "Chef Delphine Okerlund", "Dr. Ada Stone": the person, not the title */
 	for (size_t i = 0; i < COUNT(name_titles); i++) {
-		size_t n = strlen(name_titles[i]), skip = n + (name[n] == '.');
+		size_t n = strlen(name_titles[i]), skip;
 
-		if (!strncmp(name, name_titles[i], n) && (name[n] == ' ' || (name[n] == '.' && name[n + 1] == ' ')) &&
-		    strchr(name + skip + 1, ' ')) {
-			memmove(name, name + skip + 1, strlen(name + skip + 1) + 1);
+		if (strncmp(name, name_titles[i], n) || !(name[n] == ' ' || (name[n] == '.' && name[n + 1] == ' ')))
+			continue;
+		skip = n + (name[n] == '.') + 1;
+		if (strchr(name + skip, ' ')) {
+			memmove(name, name + skip, strlen(name + skip) + 1);
 			break;
 		}
 	}

@@ -7,11 +7,11 @@ cd "$ROOT" || exit 1
 in="$TMP/in"
 mkdir -p "$in"
 cp transcripts/lighthouse-keeper.txt transcripts/river-survey.txt "$in/"
-printf 'caf\351\n' >"$in/broken.txt"
+printf 'caf\000\001\002\n' >"$in/broken.txt"
 "$COLLOQUY" batch "$in" -o "$TMP/one" -j 1 >"$TMP/stdout" 2>"$TMP/stderr"
 rc=$?
 check "a batch with one broken transcript exits 1" test "$rc" -eq 1
-check "... names the broken file and why" grep -q "broken.txt' is not UTF-8 text" "$TMP/stderr"
+check "... names the broken file and why" grep -q "broken.txt' is binary data" "$TMP/stderr"
 check "... renders the others anyway" sh -c "test -s '$TMP/one/lighthouse-keeper.mp3' && test -s '$TMP/one/river-survey.mp3' && test ! -e '$TMP/one/broken.mp3'"
 check "... and writes a feed of the two (feedparser)" $PY -c "
 import feedparser, sys
