@@ -19,6 +19,17 @@ static int cmp_str(const void *a, const void *b)
 	return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
+/* The extensions of the transcripts a folder holds. */
+static int is_transcript_ext(const char *ext)
+{
+	static const char *const exts[] = { "txt", "md", "markdown", "html", "htm", "vtt", "srt" };
+
+	for (size_t i = 0; i < sizeof(exts) / sizeof(exts[0]); i++)
+		if (!strcasecmp(ext, exts[i]))
+			return 1;
+	return 0;
+}
+
 static int list_transcripts(const char *dir, char ***out, size_t *n)
 {
 	char **names = NULL;
@@ -31,8 +42,9 @@ static int list_transcripts(const char *dir, char ***out, size_t *n)
 	if (!d)
 		return error("cannot open folder '%s': %s", dir, strerror(errno));
 	while ((de = readdir(d))) {
-		size_t len = strlen(de->d_name);
-		if (len > 4 && de->d_name[0] != '.' && !strcmp(de->d_name + len - 4, ".txt")) {
+		const char *dot = strrchr(de->d_name, '.');
+
+		if (de->d_name[0] != '.' && dot && dot > de->d_name && is_transcript_ext(dot + 1)) {
 			XGROW(names, alloc, *n + 1);
 			names[(*n)++] = util_path_join(dir, de->d_name);
 		}
@@ -41,6 +53,26 @@ static int list_transcripts(const char *dir, char ***out, size_t *n)
 	if (*n)
 		qsort(names, *n, sizeof(*names), cmp_str);
 	*out = names;
+	/* "ep.txt" and "ep.html" would both be ep.mp3 */
+	for (size_t i = 0; i + 1 < *n; i++) {
+		for (size_t j = i + 1; j < *n; j++) {
+			char *a = util_stem(names[i]), *b = util_stem(names[j]);
+			int same = !strcmp(a, b);
+
+			if (same)
+				error("'%s' and '%s' would both be episode '%s.mp3'; rename one", names[i], names[j], a);
+			free(a);
+			free(b);
+			if (same) {
+				for (size_t k = 0; k < *n; k++)
+					free(names[k]);
+				free(names);
+				*out = NULL;
+				*n = 0;
+				return -1;
+			}
+		}
+	}
 	return 0;
 }
 
@@ -210,6 +242,9 @@ static int print_plan(char **names, size_t n, const char *outdir, const struct r
 			add_path_arg(&cmd, "--lexicon", o->lexicon_path);
 			add_path_arg(&cmd, "--show", o->show_path);
 			add_path_arg(&cmd, "--cache-dir", o->cache_dir);
+			if (o->from != FROM_AUTO)
+				add_arg(&cmd, "--from", o->from == FROM_TEXT ? "text" : o->from == FROM_HTML ? "html" :
+							o->from == FROM_CAPTIONS ? "captions" : "script");
 			if (o->no_cache)
 				sb_addstr(&cmd, " --no-cache");
 			if (o->write_wav)
@@ -252,7 +287,7 @@ int batch_run(const char *dir, const char *outdir, unsigned jobs, int plan, cons
 		return -1;
 	if (!n) {
 		free(names);
-		return error("no transcripts (*.txt) in '%s'", dir);
+		return error("no transcripts (*.txt, *.md, *.html, *.vtt, *.srt) in '%s'", dir);
 	}
 	/* the plan's commands write into it: it must be there */
 	if (mkdir(outdir, 0777) < 0 && errno != EEXIST) {

@@ -146,7 +146,7 @@ static int replace(const char *name, const char *cs, char **data, size_t *len, s
 	return 0;
 }
 
-int charset_to_utf8(const char *name, char **data, size_t *len, const char **found)
+int charset_to_utf8(const char *name, char **data, size_t *len, const char *declared, const char **found)
 {
 	static char detected[64];
 	const unsigned char *s = (const unsigned char *)*data;
@@ -178,6 +178,13 @@ int charset_to_utf8(const char *name, char **data, size_t *len, const char **fou
 		charset_position(*data, end, &line, &byte);
 		return error("'%s' is binary data, not a transcript (%s byte at line %d, byte %zu)", name,
 			     nul ? "a NUL" : "a control", line, byte);
+	}
+	if (declared && strcasecmp(declared, "UTF-8") && (rc = replace(name, declared, data, len, 0)) <= 0) {
+		if (rc < 0)
+			return -1;
+		snprintf(detected, sizeof(detected), "%s", declared);
+		*found = detected;
+		return 0;
 	}
 	{
 		uchardet_t ud = uchardet_new();

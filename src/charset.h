@@ -11,12 +11,14 @@
 
 #include <stddef.h>
 
-/* Make *data (len *len, owned by the caller, from malloc) UTF-8 in place:
+/* Make *data (len *len, owned by the caller, from malloc) UTF-8 in place
+ * (declared: the encoding the file names for itself, as an HTML page's
+ * <meta charset> does, tried first when the bytes are not UTF-8; or NULL):
  * on a conversion the buffer is replaced and *len updated.  Sets *found
  * to the encoding's name when one was converted (a static string), else
  * NULL.  Returns 0, or -1 after one message that names the file and the
  * cause (binary data, the line and byte of an undecodable byte). */
-int charset_to_utf8(const char *name, char **data, size_t *len, const char **found);
+int charset_to_utf8(const char *name, char **data, size_t *len, const char *declared, const char **found);
 
 /* The 1-based line and byte within it of offset off in data, counting
  * LF, CRLF and a lone CR each as one line end. */

@@ -412,8 +412,8 @@ static int strip_html_line(struct sb *sb, int *heading, int *bold)
 	return 1;
 }
 
-static void add_para(struct text *t, struct sb *sb, const struct line *first,
-		     int block, int first_in_block)
+static void add_para(struct text *t, struct sb *sb, int line, int indent, int block, int first_in_block,
+		     unsigned flags)
 {
 	struct para *p;
 	struct sb folded = SB_INIT;
@@ -469,7 +469,7 @@ static void add_para(struct text *t, struct sb *sb, const struct line *first,
 	if (!(folded.buf[0] == '!' && folded.buf[1] == '['))	/* an image alone stays chrome */
 		strip_links(&folded);
 	unescape_markdown(&folded);
-	heading = strip_markdown(&folded, &emphasis, &lead) || html_heading;
+	heading = strip_markdown(&folded, &emphasis, &lead) || html_heading || (flags & CLEAN_HEADING);
 	emphasis |= html_bold && !lead;
 	folded.len = cruft_strip_directions(folded.buf);
 	/* what the marks and directions stood in front of may leave a space */
@@ -500,16 +500,21 @@ static void add_para(struct text *t, struct sb *sb, const struct line *first,
 	XGROW(t->paras, t->alloc, t->n + 1);
 	p = &t->paras[t->n++];
 	memset(p, 0, sizeof(*p));
-	p->line = first->no;
+	p->line = line;
 	p->block = block;
-	p->indent = first->indent;
+	p->indent = indent;
 	p->first_in_block = (unsigned)first_in_block;
 	p->heading = (unsigned)heading;
 	p->emphasis = (unsigned)emphasis;
 	p->lead = lead < folded.len ? lead : 0;
 	p->text = sb_detach(&folded, NULL);
-	p->list_item = (unsigned)clean_is_list_item(p->text);
+	p->list_item = (unsigned)(clean_is_list_item(p->text) || (flags & CLEAN_LIST));
+	p->linked = (unsigned)!!(flags & CLEAN_LINKS);
 }
+
+static void end_block(struct text *t, size_t first_para);
+static void join_broken(struct text *t);
+static void drop_author_bios(struct text *t);
 
 /* Cut the lines of one block [0, n) into paragraphs. */
 static void split_block(struct text *t, const struct line *lines, size_t n, size_t width)
@@ -524,16 +529,45 @@ static void split_block(struct text *t, const struct line *lines, size_t n, size
 		sb_add(&sb, lines[i].s, lines[i].len);
 		if (i + 1 < n && joins_next(&lines[i], &lines[i + 1], width))
 			continue;
-		add_para(t, &sb, &lines[start], lines[start].block, t->n == first_para);
+		add_para(t, &sb, lines[start].no, lines[start].indent, lines[start].block, t->n == first_para, 0);
 		start = i + 1;
 	}
+	end_block(t, first_para);
+	sb_release(&sb);
+}
+
+void clean_add_block(struct text *t, const char *const *texts, const int *lines, const unsigned *flags, size_t n)
+{
+	struct sb sb = SB_INIT;
+	size_t first_para = t->n;
+	int block = t->n ? t->paras[t->n - 1].block + 1 : 0;
+
+	t->block_chrome = 0;
+	for (size_t i = 0; i < n; i++) {
+		sb.len = 0;
+		sb_addstr(&sb, texts[i]);
+		add_para(t, &sb, lines[i], 0, block, t->n == first_para, flags[i]);
+	}
+	end_block(t, first_para);
+	sb_release(&sb);
+}
+
+void clean_finish(struct text *t)
+{
+	join_broken(t);
+	drop_author_bios(t);
+}
+
+/* The paragraphs from first_para on end a block: mark its last, and
+ * whether most of it was chrome. */
+static void end_block(struct text *t, size_t first_para)
+{
 	if (t->n > first_para)
 		t->paras[t->n - 1].last_in_block = 1;
 	/* a block that is mostly chrome is a menu, and its other lines too */
 	if (t->block_chrome >= t->n - first_para)
 		for (size_t k = first_para; k < t->n; k++)
 			t->paras[k].chrome_near = t->block_chrome < 15 ? t->block_chrome : 15;
-	sb_release(&sb);
 }
 
 /* A paragraph that opens in lower case after one that ends mid-sentence
@@ -659,8 +693,7 @@ int clean_text(const char *name, const char *data, size_t len, struct text *out)
 			start = i + 1;
 		}
 	}
-	join_broken(out);
-	drop_author_bios(out);
+	clean_finish(out);
 	free(lines);
 	return 0;
 }

@@ -25,6 +25,7 @@ struct para {
 	unsigned list_item : 1;   /* "1.", "2)", "-", "*", "•" */
 	unsigned heading : 1;     /* a Markdown heading ("## ..."), marks removed */
 	unsigned emphasis : 1;    /* the whole paragraph was bold ("**...**") */
+	unsigned linked : 1;      /* mostly the text of links (a structured reader's) */
 	unsigned chrome_near : 4; /* lines of its block dropped as a page's
 				     chrome (at most 15), when they are as many
 				     as the block's paragraphs: a menu */
@@ -46,6 +47,17 @@ struct text {
 int clean_check_encoding(const char *name, const char *data, size_t len);
 
 int clean_text(const char *name, const char *data, size_t len, struct text *out);
+
+/* What a structured reader (HTML) knows of a paragraph. */
+enum { CLEAN_HEADING = 1, CLEAN_LIST = 2, CLEAN_LINKS = 4 };
+
+/* Add one block of n paragraphs that a structured reader found (a <p>
+ * and its <br> lines, a heading, a list item) to t, which starts zeroed:
+ * texts[i] as said, bold as "**...**", from source line lines[i], with
+ * flags[i].  Each goes through the same folding, chrome and Markdown rules
+ * as a plain text's paragraphs.  clean_finish() ends the text. */
+void clean_add_block(struct text *t, const char *const *texts, const int *lines, const unsigned *flags, size_t n);
+void clean_finish(struct text *t);
 void text_release(struct text *t);
 
 /* Count the words of s (runs of non-space). */

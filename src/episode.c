@@ -54,6 +54,7 @@ void episode_free(struct episode *ep)
 	free(ep->guest_name);
 	free(ep->date);
 	free(ep->description);
+	free(ep->read_as);
 	free(ep->pcm);
 	free(ep);
 }

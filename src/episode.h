@@ -79,6 +79,7 @@ struct episode {
 	char *guest_name;
 	char *date;          /* front matter: YYYY-MM-DD, or NULL */
 	char *description;   /* front matter, or NULL */
+	char *read_as;       /* how the source was read ("HTML page, Windows-1252"), or NULL */
 	int number, season;  /* front matter: episode and season, 0 for none */
 	struct segment *segs;
 	size_t nsegs, segs_alloc;

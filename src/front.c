@@ -44,7 +44,7 @@ static int days_in(int y, int m)
 
 /* An ISO 8601 date or date-time ("2008-09-10", "2008-09-10T09:36:22+00:00",
  * "2008-09-10 09:36:22 +0000"): its YYYY-MM-DD into out. */
-static int read_date(const char *s, char out[11])
+int front_read_date(const char *s, char out[11])
 {
 	int y, m, d;
 
@@ -67,7 +67,7 @@ static int read_date(const char *s, char out[11])
 
 /* "March 2, 2023", "2 March 2023", "Mar 2, 2023": a date as people
  * write it, into YYYY-MM-DD. */
-static int read_written_date(const char *s, char out[11])
+int front_read_written_date(const char *s, char out[11])
 {
 	static const char *const months[] = {
 		"jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
@@ -131,7 +131,7 @@ static int take(const char *name, int line, enum key key, const char *value, str
 	case K_DATE:
 		/* the front matter is the publishing system's: a date colloquy
 		 * cannot read is passed over, not a reason to fail */
-		if (!read_date(value, date) && !read_written_date(value, date)) {
+		if (!front_read_date(value, date) && !front_read_written_date(value, date)) {
 			warning("'%s' line %d: date '%s' is not an ISO 8601 date (YYYY-MM-DD); it is not used",
 				name, line, value);
 			return 0;

@@ -35,4 +35,10 @@ struct front {
 int front_parse(const char *name, const char *data, size_t len, struct front *fm, size_t *body);
 void front_release(struct front *fm);
 
+/* An ISO 8601 date or date-time ("2008-09-10T09:36:22+00:00"), or a date
+ * as people write it ("March 2, 2023"): its YYYY-MM-DD into out, and 1;
+ * else 0. */
+int front_read_date(const char *s, char out[11]);
+int front_read_written_date(const char *s, char out[11]);
+
 #endif

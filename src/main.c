@@ -19,7 +19,7 @@
 
 static const char usage_text[] =
 	"usage: colloquy render FILE [-o OUT.mp3] [options]\n"
-	"       colloquy split FILE [--json]\n"
+	"       colloquy split FILE [--json] [--from FORMAT]\n"
 	"       colloquy voices [--voices DIR] [--preview NAME -o FILE.mp3]\n"
 	"       colloquy batch [DIR] [-o OUTDIR] [-j N] [--plan] [options]\n"
 	"       colloquy cache [--prune [--max-size SIZE]]\n"
@@ -33,7 +33,8 @@ static const char usage_text[] =
 	"                     and OUT.chapters.json beside it\n"
 	"  split FILE         print the labelled script (edit it, then render it),\n"
 	"                     or with --json the labelling as JSON\n"
-	"  batch [DIR]        render every DIR/*.txt (default transcripts/) into OUTDIR\n"
+	"  batch [DIR]        render every transcript in DIR (*.txt, *.md, *.html,\n"
+	"                     *.vtt, *.srt; default transcripts/) into OUTDIR\n"
 	"                     (default out/), N at a time (default: the cores), then\n"
 	"                     write OUTDIR/feed.xml\n"
 	"                     --plan prints a render command for each transcript\n"
@@ -46,6 +47,8 @@ static const char usage_text[] =
 	"\n"
 	"render options:\n"
 	"  -o, --output FILE  where to write the episode\n"
+	"  --from FORMAT      read FILE as text (Markdown too), html, vtt, srt or\n"
+	"                     script (default: from its content and name)\n"
 	"  --rate HZ          output sample rate (default 44100)\n"
 	"  --bitrate KBPS     constant bit rate (default 64)\n"
 	"  --vbr Q            variable bit rate, LAME quality 0 (best) to 9\n"
@@ -84,7 +87,7 @@ static long parse_num(const char *s, long lo, long hi)
 
 enum { OPT_RATE = 256, OPT_BITRATE, OPT_VBR, OPT_VOICES, OPT_LOUDNESS, OPT_WAV, OPT_JSON,
        OPT_LEXICON, OPT_PREVIEW, OPT_SHOW, OPT_NO_CACHE, OPT_CACHE_DIR, OPT_PLAN, OPT_PRUNE,
-       OPT_MAX_SIZE };
+       OPT_MAX_SIZE, OPT_FROM };
 
 /* Options of render, batch and voices.  Returns 0, or 2 after a usage
  * message; sets *preview for --preview and *plan for --plan when they are
@@ -108,6 +111,7 @@ static int parse_render_opts(int argc, char **argv, struct render_opts *o, const
 		{ "no-cache", no_argument, NULL, OPT_NO_CACHE },
 		{ "cache-dir", required_argument, NULL, OPT_CACHE_DIR },
 		{ "plan", no_argument, NULL, OPT_PLAN },
+		{ "from", required_argument, NULL, OPT_FROM },
 		{ NULL, 0, NULL, 0 }
 	};
 	/* Sample rates that MPEG-1, 2 and 2.5 Layer III carry. */
@@ -172,6 +176,10 @@ static int parse_render_opts(int argc, char **argv, struct render_opts *o, const
 			break;
 		case OPT_NO_CACHE:
 			o->no_cache = 1;
+			break;
+		case OPT_FROM:
+			if ((o->from = render_parse_from(optarg)) < 0)
+				return usage("--from '%s': use text, markdown, html, vtt, srt or script", optarg);
 			break;
 		case OPT_CACHE_DIR:
 			o->cache_dir = optarg;
@@ -321,21 +329,27 @@ static int cmd_split(int argc, char **argv)
 {
 	static const struct option longopts[] = {
 		{ "json", no_argument, NULL, OPT_JSON },
+		{ "from", required_argument, NULL, OPT_FROM },
 		{ NULL, 0, NULL, 0 }
 	};
 	struct sb out = SB_INIT;
 	struct episode *ep;
-	int c, json = 0, ret = 0;
+	int c, json = 0, ret = 0, from = FROM_AUTO;
 
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
-		if (c != OPT_JSON)
+		if (c == OPT_JSON)
+			json = 1;
+		else if (c == OPT_FROM && (from = render_parse_from(optarg)) >= 0)
+			continue;
+		else if (c == OPT_FROM)
+			return usage("--from '%s': use text, markdown, html, vtt, srt or script", optarg);
+		else
 			return usage(NULL, NULL);
-		json = 1;
 	}
 	if (optind != argc - 1)
 		return usage("split takes one FILE%s", "");
-	ep = render_load(argv[optind]);
+	ep = render_load(argv[optind], from);
 	if (!ep)
 		return 1;
 	if (json)

@@ -20,6 +20,7 @@
 #include "cues.h"
 #include "encode.h"
 #include "front.h"
+#include "html.h"
 #include "id3.h"
 #include "lexicon.h"
 #include <lame/lame.h>
@@ -68,44 +69,82 @@ static void warn_doubts(const char *path, const struct episode *ep)
 	}
 }
 
-struct episode *render_load(const char *path)
+int render_parse_from(const char *name)
+{
+	static const struct {
+		const char *name;
+		int from;
+	} names[] = {
+		{ "auto", FROM_AUTO }, { "text", FROM_TEXT }, { "markdown", FROM_TEXT }, { "md", FROM_TEXT },
+		{ "html", FROM_HTML }, { "vtt", FROM_CAPTIONS }, { "webvtt", FROM_CAPTIONS },
+		{ "srt", FROM_CAPTIONS }, { "captions", FROM_CAPTIONS }, { "script", FROM_SCRIPT },
+	};
+
+	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+		if (!strcasecmp(name, names[i].name))
+			return names[i].from;
+	return -1;
+}
+
+struct episode *render_load(const char *path, int from)
 {
 	struct episode *ep = NULL;
 	struct front fm;
 	struct text t;
 	char *data;
 	const char *charset;
-	size_t len, body;
+	size_t len, body = 0;
+	int html, ok;
+	const char *what;
 
 	if (util_read_file(path, &data, &len) < 0)
 		return NULL;
-	if (charset_to_utf8(path, &data, &len, &charset) < 0) {
+	html = from == FROM_HTML || (from == FROM_AUTO && html_detect(path, data, len));
+	if (charset_to_utf8(path, &data, &len, html ? html_declared_charset(data, len) : NULL, &charset) < 0) {
 		free(data);
 		return NULL;
 	}
 	if (charset)
 		warning("'%s' is not UTF-8; read it as %s", path, charset);
-	if (cues_detect(data, len)) {	/* captions: their words, by speaker */
+	what = html ? "HTML page" : "text";
+	if (from == FROM_CAPTIONS && !cues_detect(data, len)) {
+		error("'%s' is not WebVTT or SubRip captions (--from captions)", path);
+		free(data);
+		return NULL;
+	}
+	if (!html && (from == FROM_CAPTIONS || (from == FROM_AUTO && cues_detect(data, len)))) {
+		/* captions: their words, by speaker */
 		char *text;
 
+		what = "WebVTT or SubRip captions";
 		cues_to_text(data, len, &text, &len);
 		free(data);
 		data = text;
 	}
-	if (front_parse(path, data, len, &fm, &body) < 0) {
-		free(data);
-		return NULL;
+	if (html) {
+		ok = html_read(path, data, len, &t, &fm) == 0;
+	} else {
+		if (front_parse(path, data, len, &fm, &body) < 0) {
+			free(data);
+			return NULL;
+		}
+		/* The front matter becomes blank lines, so that line numbers
+		 * stay those of the file. */
+		for (size_t i = 0; i < body; i++)
+			if (data[i] != '\n')
+				data[i] = ' ';
+		if (body && !strcmp(what, "text"))
+			what = "text with front matter";
+		if (from == FROM_SCRIPT || (from == FROM_AUTO && script_detect(data + body, len - body))) {
+			ep = script_read(path, data + body, len - body);
+			what = "colloquy script";
+			ok = 0;
+		} else {
+			ok = clean_text(path, data, len, &t) == 0;
+		}
 	}
-	/* The front matter becomes blank lines, so that line numbers stay
-	 * those of the file. */
-	for (size_t i = 0; i < body; i++)
-		if (data[i] != '\n')
-			data[i] = ' ';
-	if (script_detect(data + body, len - body)) {
-		ep = script_read(path, data + body, len - body);
-	} else if (clean_text(path, data, len, &t) == 0) {
-		if (t.n)
-		{
+	if (ok) {
+		if (t.n) {
 			struct split_hints h = { fm.title, fm.author, fm.host, fm.guest };
 			ep = split_text_hints(&t, path, &h);
 		}
@@ -120,6 +159,14 @@ struct episode *render_load(const char *path)
 			warn_doubts(path, ep);
 	}
 	free(data);
+	if (ep && !ep->read_as) {
+		struct sb as = SB_INIT;
+
+		sb_addstr(&as, what);
+		if (charset)
+			sb_addf(&as, ", %s", charset);
+		ep->read_as = sb_detach(&as, NULL);
+	}
 	if (ep) {
 		if (fm.title) {
 			free(ep->title);
@@ -1206,7 +1253,7 @@ int render_file(const char *path, const struct render_opts *o)
 		out_path = sb_detach(&sb, NULL);
 		free(stem);
 	}
-	if (check_out_dir(out_path) == 0 && (ep = render_load(path)) && check_size(path, ep) == 0)
+	if (check_out_dir(out_path) == 0 && (ep = render_load(path, o->from)) && check_size(path, ep) == 0)
 		ret = render_episode(ep, path, out_path, o);
 	episode_free(ep);
 	free(out_path);

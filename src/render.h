@@ -9,8 +9,17 @@
 
 #include "episode.h"
 
+/* What a transcript is read as: found from its content and name, or as
+ * --from says. */
+enum input_format { FROM_AUTO, FROM_TEXT, FROM_HTML, FROM_CAPTIONS, FROM_SCRIPT };
+
+/* The format a --from value names ("text", "markdown", "html", "vtt",
+ * "srt", "captions", "script"), or -1. */
+int render_parse_from(const char *name);
+
 struct render_opts {
 	const char *out_path;      /* NULL: out/<name>.mp3 */
+	int from;                  /* enum input_format */
 	unsigned rate_hz;          /* output sample rate */
 	unsigned bitrate_kbps;     /* CBR bit rate */
 	int vbr_quality;           /* 0..9 for VBR, -1 for CBR */
@@ -28,10 +37,11 @@ struct render_opts {
 
 void render_opts_init(struct render_opts *o);
 
-/* Read path and label it: a labelled script is read as written, any other
- * text goes through clean and split.  Returns a new episode, or NULL after
- * one message. */
-struct episode *render_load(const char *path);
+/* Read path and label it: a labelled script is read as written; a web
+ * page through html, captions through cues, and any other text through
+ * clean, each then split.  from (enum input_format) forces the reading.
+ * Returns a new episode, or NULL after one message. */
+struct episode *render_load(const char *path, int from);
 
 int render_file(const char *path, const struct render_opts *o);
 

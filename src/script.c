@@ -32,6 +32,8 @@ void script_write(const struct episode *ep, struct sb *sb)
 		  "# Each paragraph is ROLE [SPEAKER]: TEXT, where ROLE is title, intro,\n"
 		  "# question, answer or outro.  Fix a role, a speaker or the text, then\n"
 		  "# render this file as it is: colloquy render FILE\n");
+	if (ep->read_as)
+		sb_addf(sb, "# read as: %s\n", ep->read_as);
 	for (size_t i = 0; i < ep->ndropped; i++)
 		sb_addf(sb, "# dropped: %s\n", ep->dropped[i]);
 	for (size_t i = 0; i < ep->nsegs; i++) {
@@ -173,6 +175,10 @@ void script_write_json(const struct episode *ep, struct sb *sb)
 {
 	sb_addstr(sb, "{\n  \"title\": ");
 	add_json(sb, json_string(ep->title));
+	if (ep->read_as) {
+		sb_addstr(sb, ",\n  \"read_as\": ");
+		add_json(sb, json_string(ep->read_as));
+	}
 	sb_addstr(sb, ",\n  \"host\": ");
 	add_json(sb, json_string(ep->host_name ? ep->host_name : "host"));
 	sb_addstr(sb, ",\n  \"guest\": ");

@@ -25,7 +25,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	charset_position(buf, size, &line, &byte);
 	if (line < 1 || byte < 1 || byte > size + 1)
 		abort();
-	if (charset_to_utf8("fuzz", &buf, &len, &found) == 0) {
+	if (charset_to_utf8("fuzz", &buf, &len, NULL, &found) == 0) {
 		for (size_t i = 0; i < len;) {
 			utf8proc_int32_t cp;
 			utf8proc_ssize_t n = utf8proc_iterate((const utf8proc_uint8_t *)buf + i,

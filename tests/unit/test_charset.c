@@ -19,7 +19,7 @@ static void converts(const char *what, const char *in, size_t len, const char *w
 	memcpy(data, in, len);
 	data[len] = '\0';
 	util_quiet = 1;
-	rc = charset_to_utf8("t.txt", &data, &n, &found);
+	rc = charset_to_utf8("t.txt", &data, &n, NULL, &found);
 	if (!want) {
 		CHECK(rc == -1, "%s: refused", what);
 	} else {

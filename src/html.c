@@ -1,0 +1,462 @@
+/* html.c -- see html.h. */
+#include "html.h"
+
+#include <ctype.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+
+#include <libxml/HTMLparser.h>
+#include <libxml/tree.h>
+
+#include "util.h"
+
+/* Elements whose text a reader never sees, or that are never the talk. */
+static const char *const skipped[] = {
+	"script", "style", "noscript", "template", "nav", "aside", "form", "button", "select",
+	"textarea", "svg", "canvas", "iframe", "object", "embed", "video", "audio", "figcaption",
+	"head", "dialog", "menu",
+};
+
+/* Elements that break the text into blocks. */
+static const char *const blocks[] = {
+	"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "section", "article",
+	"main", "body", "ul", "ol", "dl", "dt", "dd", "table", "tbody", "thead", "tr", "td", "th",
+	"pre", "figure", "header", "footer", "address", "hr", "center", "details", "summary",
+	"caption",
+};
+
+/* Words of a class or id that mark a page's chrome. */
+static const char *const chrome_words[] = {
+	"share", "sharing", "social", "related", "comment", "comments", "newsletter", "subscribe",
+	"subscription", "sidebar", "breadcrumb", "breadcrumbs", "cookie", "cookies", "consent",
+	"advert", "advertisement", "ad", "ads", "promo", "sponsor", "sponsored", "popup", "modal",
+	"nav", "navbar", "navigation", "menu", "masthead", "skip", "byline", "tags", "pagination",
+	"pager", "widget", "signup", "toolbar", "sr", "visually", "outbrain", "taboola",
+};
+
+/* ARIA roles of what is not the article. */
+static const char *const chrome_roles[] = {
+	"navigation", "banner", "contentinfo", "complementary", "search", "dialog", "alertdialog",
+	"menu", "menubar",
+};
+
+struct walk {
+	struct text *t;
+	struct sb line;      /* the line being gathered */
+	int line_no;
+	size_t link_bytes;   /* of line, inside <a> */
+	int in_link;
+	int in_article;      /* inside <article> or <main> */
+	unsigned flags;      /* CLEAN_HEADING or CLEAN_LIST for the block */
+	char **texts;        /* the block's lines so far */
+	int *lines;
+	unsigned *line_flags;
+	size_t n, alloc;
+	char *h1;            /* the first <h1>'s text */
+};
+
+static int in_list(const char *w, size_t len, const char *const *list, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (strlen(list[i]) == len && !strncasecmp(list[i], w, len))
+			return 1;
+	return 0;
+}
+
+#define COUNT(a) (sizeof(a) / sizeof((a)[0]))
+
+static int named(const xmlNode *node, const char *const *list, size_t n)
+{
+	return in_list((const char *)node->name, strlen((const char *)node->name), list, n);
+}
+
+/* Does an attribute of node (class, id: its words split at ' ', '-' and
+ * '_') hold one of list? */
+static int attr_words(xmlNode *node, const char *attr, const char *const *list, size_t n)
+{
+	xmlChar *v = xmlGetProp(node, (const xmlChar *)attr);
+	int hit = 0;
+
+	if (!v)
+		return 0;
+	for (const char *p = (const char *)v; *p && !hit;) {
+		size_t len = strcspn(p, " -_\t\n");
+
+		hit = len && in_list(p, len, list, n);
+		p += len;
+		p += *p != '\0';
+	}
+	xmlFree(v);
+	return hit;
+}
+
+static int attr_is(xmlNode *node, const char *attr, const char *value)
+{
+	xmlChar *v = xmlGetProp(node, (const xmlChar *)attr);
+	int hit = v && !strcasecmp((const char *)v, value);
+
+	xmlFree(v);
+	return hit;
+}
+
+/* Hidden from a reader, or the page's chrome by its markup? */
+static int unseen(struct walk *w, xmlNode *node)
+{
+	xmlChar *style;
+	int hidden = 0;
+
+	if (named(node, skipped, COUNT(skipped)))
+		return 1;
+	/* the site's header and footer, not the article's own */
+	if (!w->in_article && (!strcmp((const char *)node->name, "header") || !strcmp((const char *)node->name, "footer")))
+		return 1;
+	if (xmlHasProp(node, (const xmlChar *)"hidden") || attr_is(node, "aria-hidden", "true") ||
+	    attr_words(node, "role", chrome_roles, COUNT(chrome_roles)) ||
+	    attr_words(node, "class", chrome_words, COUNT(chrome_words)) ||
+	    attr_words(node, "id", chrome_words, COUNT(chrome_words)))
+		return 1;
+	if ((style = xmlGetProp(node, (const xmlChar *)"style")) != NULL) {
+		char *s = (char *)style;
+
+		for (char *p = s; *p; p++)
+			*p = (char)tolower((unsigned char)*p);
+		hidden = strstr(s, "display:none") || strstr(s, "display: none") || strstr(s, "visibility:hidden") ||
+			 strstr(s, "visibility: hidden");
+		xmlFree(style);
+	}
+	return hidden;
+}
+
+/* The line gathered so far becomes one of the block's paragraphs. */
+static void end_line(struct walk *w)
+{
+	size_t start = 0, len = w->line.len;
+	unsigned flags = w->flags;
+
+	while (start < len && isspace((unsigned char)w->line.buf[start]))
+		start++;
+	while (len > start && isspace((unsigned char)w->line.buf[len - 1]))
+		len--;
+	if (len > start) {
+		if (w->link_bytes * 10 >= (len - start) * 7)
+			flags |= CLEAN_LINKS;
+		XGROW(w->texts, w->alloc, w->n + 1);
+		w->lines = xrealloc(w->lines, w->alloc * sizeof(int));
+		w->line_flags = xrealloc(w->line_flags, w->alloc * sizeof(unsigned));
+		w->texts[w->n] = xstrndup(w->line.buf + start, len - start);
+		w->lines[w->n] = w->line_no;
+		w->line_flags[w->n++] = flags;
+	}
+	w->line.len = 0;
+	w->link_bytes = 0;
+	w->line_no = 0;
+}
+
+/* The block gathered so far goes to the text. */
+static void end_block(struct walk *w)
+{
+	end_line(w);
+	if (w->n)
+		clean_add_block(w->t, (const char *const *)w->texts, w->lines, w->line_flags, w->n);
+	for (size_t i = 0; i < w->n; i++)
+		free(w->texts[i]);
+	w->n = 0;
+}
+
+static void add_text(struct walk *w, const xmlNode *node, const char *s)
+{
+	size_t before = w->line.len;
+
+	if (!w->line_no)
+		w->line_no = (int)xmlGetLineNo(node);
+	for (; *s; s++) {
+		char c = *s == '\n' || *s == '\r' || *s == '\t' ? ' ' : *s;
+
+		if (c == ' ' && w->line.len && w->line.buf[w->line.len - 1] == ' ')
+			continue;
+		sb_addch(&w->line, c);
+	}
+	if (w->in_link)
+		w->link_bytes += w->line.len - before;
+}
+
+static void walk(struct walk *w, xmlNode *node, int depth);
+
+/* An inline element's children between marks ("**" for bold, "*" for
+ * italics), the marks left out when they hold nothing. */
+static void marked(struct walk *w, xmlNode *node, int depth, const char *mark)
+{
+	size_t at = w->line.len, n = strlen(mark);
+
+	sb_addstr(&w->line, mark);
+	walk(w, node->children, depth + 1);
+	if (w->line.len == at + n || (w->line.len > at + n && w->line.buf[w->line.len - 1] == ' ' &&
+				       w->line.len == at + n + 1)) {
+		w->line.len = at;	/* nothing inside */
+		return;
+	}
+	/* the marks go round the words, not the spaces */
+	if (w->line.buf[at + n] == ' ') {
+		memmove(w->line.buf + at + 1, w->line.buf + at, n);
+		w->line.buf[at] = ' ';
+	}
+	if (w->line.buf[w->line.len - 1] == ' ') {
+		w->line.len--;
+		sb_addstr(&w->line, mark);
+		sb_addch(&w->line, ' ');
+	} else {
+		sb_addstr(&w->line, mark);
+	}
+}
+
+static void walk(struct walk *w, xmlNode *node, int depth)
+{
+	for (; node; node = node->next) {
+		const char *name = (const char *)node->name;
+
+		if (node->type == XML_TEXT_NODE || node->type == XML_CDATA_SECTION_NODE) {
+			if (node->content)
+				add_text(w, node, (const char *)node->content);
+			continue;
+		}
+		if (node->type != XML_ELEMENT_NODE || depth > 200 || unseen(w, node))
+			continue;
+		if (!strcmp(name, "br")) {
+			end_line(w);
+		} else if (named(node, blocks, COUNT(blocks))) {
+			unsigned saved = w->flags;
+			int article = !strcmp(name, "article") || !strcmp(name, "main");
+
+			end_block(w);
+			if (name[0] == 'h' && name[1] >= '1' && name[1] <= '6' && !name[2])
+				w->flags = CLEAN_HEADING;
+			else if (!strcmp(name, "li") || !strcmp(name, "dt") || !strcmp(name, "dd"))
+				w->flags = CLEAN_LIST;
+			w->in_article += article;
+			walk(w, node->children, depth + 1);
+			end_block(w);
+			w->in_article -= article;
+			w->flags = saved;
+			if (!strcmp(name, "h1") && !w->h1) {
+				xmlChar *s = xmlNodeGetContent(node);
+
+				if (s) {
+					w->h1 = xstrdup((const char *)s);
+					xmlFree(s);
+				}
+			}
+		} else if (!strcmp(name, "strong") || !strcmp(name, "b")) {
+			marked(w, node, depth, "**");
+		} else if (!strcmp(name, "em") || !strcmp(name, "i")) {
+			marked(w, node, depth, "*");
+		} else if (!strcmp(name, "a")) {
+			w->in_link++;
+			walk(w, node->children, depth + 1);
+			w->in_link--;
+		} else {
+			walk(w, node->children, depth + 1);
+		}
+	}
+}
+
+/* Set *field to s, folded to single spaces and trimmed, unless set. */
+static void take(char **field, const char *s)
+{
+	struct sb sb = SB_INIT;
+
+	if (*field || !s)
+		return;
+	for (; *s; s++) {
+		char c = isspace((unsigned char)*s) ? ' ' : *s;
+
+		if (c == ' ' && (!sb.len || sb.buf[sb.len - 1] == ' '))
+			continue;
+		sb_addch(&sb, c);
+	}
+	while (sb.len && sb.buf[sb.len - 1] == ' ')
+		sb.buf[--sb.len] = '\0';
+	if (sb.len)
+		*field = sb_detach(&sb, NULL);
+	else
+		sb_release(&sb);
+}
+
+struct meta_found {
+	char *og_title, *title, *author, *date, *time, *description;
+};
+
+static void find_meta(xmlNode *node, struct meta_found *m, int depth)
+{
+	for (; node && depth < 200; node = node->next) {
+		const char *name = (const char *)node->name;
+
+		if (node->type != XML_ELEMENT_NODE)
+			continue;
+		if (!strcmp(name, "meta")) {
+			xmlChar *key = xmlGetProp(node, (const xmlChar *)"property");
+			xmlChar *content = xmlGetProp(node, (const xmlChar *)"content");
+
+			if (!key)
+				key = xmlGetProp(node, (const xmlChar *)"name");
+			if (key && content) {
+				const char *k = (const char *)key, *v = (const char *)content;
+
+				if (!strcasecmp(k, "og:title") || !strcasecmp(k, "twitter:title"))
+					take(&m->og_title, v);
+				else if (!strcasecmp(k, "author") || !strcasecmp(k, "article:author") ||
+					 !strcasecmp(k, "byl") || !strcasecmp(k, "parsely-author"))
+					take(&m->author, strncasecmp(v, "by ", 3) ? v : v + 3);
+				else if (!strcasecmp(k, "article:published_time") || !strcasecmp(k, "date") ||
+					 !strcasecmp(k, "parsely-pub-date") || !strcasecmp(k, "dc.date"))
+					take(&m->date, v);
+				else if (!strcasecmp(k, "description") || !strcasecmp(k, "og:description"))
+					take(&m->description, v);
+			}
+			xmlFree(key);
+			xmlFree(content);
+		} else if (!strcmp(name, "title")) {
+			xmlChar *s = xmlNodeGetContent(node);
+
+			take(&m->title, (const char *)s);
+			xmlFree(s);
+		} else if (!strcmp(name, "time")) {
+			xmlChar *s = xmlGetProp(node, (const xmlChar *)"datetime");
+
+			take(&m->time, (const char *)s);
+			xmlFree(s);
+		}
+		find_meta(node->children, m, depth + 1);
+	}
+}
+
+/* "How Bees Winter | The Gazette": the headline without the site's name,
+ * when the part before the last separator is the longer. */
+static char *without_site(const char *title)
+{
+	static const char *const seps[] = { " | ", " - ", " \xe2\x80\x93 ", " \xe2\x80\x94 ", " :: " };
+	const char *cut = NULL;
+
+	for (size_t i = 0; i < COUNT(seps); i++) {
+		const char *p = title, *q;
+
+		while ((q = strstr(p, seps[i])) != NULL) {
+			if (!cut || q > cut)
+				cut = q;
+			p = q + 1;
+		}
+	}
+	if (cut && clean_count_words(cut) < clean_count_words(title) - clean_count_words(cut) + 1 &&
+	    (size_t)(cut - title) > strlen(cut))
+		return xstrndup(title, (size_t)(cut - title));
+	return xstrdup(title);
+}
+
+int html_detect(const char *name, const char *data, size_t len)
+{
+	const char *dot = strrchr(name, '.');
+	size_t i = 0, lines = 0, tagged = 0;
+
+	if (dot && (!strcasecmp(dot, ".html") || !strcasecmp(dot, ".htm") || !strcasecmp(dot, ".xhtml")))
+		return 1;
+	if (len >= 3 && !memcmp(data, "\xef\xbb\xbf", 3))
+		i = 3;
+	while (i < len && isspace((unsigned char)data[i]))
+		i++;
+	if (len - i >= 9 && (!strncasecmp(data + i, "<!doctype", 9) || !strncasecmp(data + i, "<html", 5)))
+		return 1;
+	/* a fragment: most of its lines open with a block tag */
+	for (size_t at = i; at < len && lines < 400;) {
+		const char *eol = memchr(data + at, '\n', len - at);
+		size_t end = eol ? (size_t)(eol - data) : len, s = at;
+
+		while (s < end && isspace((unsigned char)data[s]))
+			s++;
+		if (s < end) {
+			lines++;
+			tagged += data[s] == '<' && s + 1 < end && (isalpha((unsigned char)data[s + 1]) || data[s + 1] == '/');
+		}
+		at = end + 1;
+	}
+	return lines >= 3 && tagged * 10 >= lines * 6;
+}
+
+const char *html_declared_charset(const char *data, size_t len)
+{
+	static char cs[48];
+	size_t n = len < 4096 ? len : 4096;
+	char *head = xstrndup(data, n);
+	const char *p;
+	size_t k = 0;
+
+	for (char *q = head; *q; q++)
+		*q = (char)tolower((unsigned char)*q);
+	p = strstr(head, "charset=");
+	if (p) {
+		p += 8;
+		p += *p == '"' || *p == '\'';
+		while (k + 1 < sizeof(cs) && (isalnum((unsigned char)p[k]) || p[k] == '-' || p[k] == '_'))
+			k++;
+		memcpy(cs, p, k);
+		cs[k] = '\0';
+	}
+	free(head);
+	return k ? cs : NULL;
+}
+
+int html_read(const char *name, const char *data, size_t len, struct text *t, struct front *meta)
+{
+	htmlDocPtr doc;
+	struct walk w;
+	struct meta_found m;
+	xmlNode *root;
+	char date[11];
+
+	memset(t, 0, sizeof(*t));
+	memset(meta, 0, sizeof(*meta));
+	if (len > (size_t)INT32_MAX)
+		return error("'%s' is too large to read as HTML", name);
+	doc = htmlReadMemory(data, (int)len, NULL, "UTF-8",
+			     HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET |
+				     HTML_PARSE_IGNORE_ENC);
+	if (!doc || !(root = xmlDocGetRootElement(doc))) {
+		if (doc)
+			xmlFreeDoc(doc);
+		return error("'%s' has no HTML that can be read", name);
+	}
+	memset(&m, 0, sizeof(m));
+	find_meta(root, &m, 0);
+	memset(&w, 0, sizeof(w));
+	w.t = t;
+	walk(&w, root, 0);
+	end_block(&w);
+	clean_finish(t);
+
+	if (m.og_title)
+		meta->title = xstrdup(m.og_title);
+	else if (w.h1)
+		take(&meta->title, w.h1);
+	else if (m.title)
+		meta->title = without_site(m.title);
+	if (m.author && !strstr(m.author, "://"))
+		meta->author = xstrdup(m.author);
+	if ((m.date && front_read_date(m.date, date)) || (m.time && front_read_date(m.time, date)))
+		meta->date = xstrdup(date);
+	if (m.description)
+		meta->description = xstrdup(m.description);
+
+	free(m.og_title);
+	free(m.title);
+	free(m.author);
+	free(m.date);
+	free(m.time);
+	free(m.description);
+	free(w.h1);
+	free(w.texts);
+	free(w.lines);
+	free(w.line_flags);
+	sb_release(&w.line);
+	xmlFreeDoc(doc);
+	return 0;
+}
