@@ -243,8 +243,8 @@ static int print_plan(char **names, size_t n, const char *outdir, const struct r
 			add_path_arg(&cmd, "--show", o->show_path);
 			add_path_arg(&cmd, "--cache-dir", o->cache_dir);
 			if (o->from != FROM_AUTO)
-				add_arg(&cmd, "--from", o->from == FROM_TEXT ? "text" : o->from == FROM_HTML ? "html" :
-							o->from == FROM_CAPTIONS ? "captions" : "script");
+				add_arg(&cmd, "--from", o->from == FROM_TEXT ? "text" : o->from == FROM_MARKDOWN ? "markdown" :
+							o->from == FROM_HTML ? "html" : o->from == FROM_CAPTIONS ? "captions" : "script");
 			if (o->no_cache)
 				sb_addstr(&cmd, " --no-cache");
 			if (o->write_wav)

@@ -481,6 +481,17 @@ static void add_para(struct text *t, struct sb *sb, int line, int indent, int bl
 		sb_release(&folded);
 		return;
 	}
+	/* ":" left of "(00:00:31):", a rule of dashes: nothing to say */
+	{
+		int said = 0;
+
+		for (size_t i = 0; i < folded.len && !said; i++)
+			said = isalnum((unsigned char)folded.buf[i]) || (unsigned char)folded.buf[i] >= 0x80;
+		if (!said) {
+			add_dropped(t, sb_detach(&folded, NULL));
+			return;
+		}
+	}
 	/* "0:08.4 | Odile, what is a scent map? |": a transcript page's cell */
 	while (folded.len >= 2 && folded.buf[folded.len - 1] == '|' && folded.buf[folded.len - 2] == ' ') {
 		folded.len -= 2;
@@ -626,24 +637,15 @@ static void drop_author_bios(struct text *t)
 	t->n = w;
 }
 
-int clean_text(const char *name, const char *data, size_t len, struct text *out)
+/* The non-blank lines of data, each with its block (a run of lines
+ * between blank ones); caller frees *out. */
+static size_t read_lines(const char *data, size_t len, struct line **out)
 {
-	const unsigned char *u = (const unsigned char *)data;
 	struct line *lines = NULL;
-	size_t nlines = 0, lines_alloc = 0, width;
-	const char *p, *end;
+	size_t nlines = 0, lines_alloc = 0;
+	const char *p = data, *end = data + len;	/* data need not end with a NUL */
 	int lineno = 1, block = 0;
 
-	memset(out, 0, sizeof(*out));
-	if (len >= 3 && u[0] == 0xef && u[1] == 0xbb && u[2] == 0xbf) {
-		data += 3;
-		len -= 3;
-	}
-	if (clean_check_encoding(name, data, len) < 0)
-		return -1;
-
-	p = data;
-	end = data + len;	/* data need not end with a NUL */
 	while (p <= end) {
 		const char *eol = p;
 		struct line ln;
@@ -686,6 +688,33 @@ int clean_text(const char *name, const char *data, size_t len, struct text *out)
 		p = eol + (eol[0] == '\r' && eol + 1 < end && eol[1] == '\n' ? 2 : 1);
 		lineno++;
 	}
+	*out = lines;
+	return nlines;
+}
+
+int clean_wrapped(const char *data, size_t len)
+{
+	struct line *lines;
+	size_t n = read_lines(data, len, &lines), width = wrap_width(lines, n);
+
+	free(lines);
+	return width > 0;
+}
+
+int clean_text(const char *name, const char *data, size_t len, struct text *out)
+{
+	const unsigned char *u = (const unsigned char *)data;
+	struct line *lines;
+	size_t nlines, width;
+
+	memset(out, 0, sizeof(*out));
+	if (len >= 3 && u[0] == 0xef && u[1] == 0xbb && u[2] == 0xbf) {
+		data += 3;
+		len -= 3;
+	}
+	if (clean_check_encoding(name, data, len) < 0)
+		return -1;
+	nlines = read_lines(data, len, &lines);
 	width = wrap_width(lines, nlines);
 	for (size_t i = 0, start = 0; i < nlines; i++) {
 		if (i + 1 == nlines || lines[i + 1].block != lines[i].block) {
@@ -707,4 +736,101 @@ void text_release(struct text *t)
 		free(t->dropped[i]);
 	free(t->dropped);
 	memset(t, 0, sizeof(*t));
+}
+
+void gather_text(struct gather *g, const char *s, size_t n, int line)
+{
+	size_t before = g->line.len;
+
+	if (!g->line_no)
+		g->line_no = line;
+	for (size_t i = 0; i < n; i++) {
+		char c = s[i] == '\n' || s[i] == '\r' || s[i] == '\t' ? ' ' : s[i];
+
+		if (c == ' ' && g->line.len && g->line.buf[g->line.len - 1] == ' ')
+			continue;
+		sb_addch(&g->line, c);
+	}
+	if (g->in_link)
+		g->link_bytes += g->line.len - before;
+}
+
+size_t gather_mark(struct gather *g, const char *mark)
+{
+	size_t at = g->line.len;
+
+	sb_addstr(&g->line, mark);
+	return at;
+}
+
+void gather_unmark(struct gather *g, size_t at, const char *mark)
+{
+	size_t n = strlen(mark);
+
+	if (g->line.len < at + n || memcmp(g->line.buf + at, mark, n))
+		return;	/* a line break came between: the mark went with its line */
+	if (g->line.len == at + n || (g->line.len == at + n + 1 && g->line.buf[g->line.len - 1] == ' ')) {
+		g->line.len = at;	/* nothing inside */
+		g->line.buf[at] = '\0';
+		return;
+	}
+	if (g->line.buf[at + n] == ' ') {	/* "** Why" -> " **Why" */
+		memmove(g->line.buf + at + 1, g->line.buf + at, n);
+		g->line.buf[at] = ' ';
+	}
+	if (g->line.buf[g->line.len - 1] == ' ') {
+		g->line.len--;
+		sb_addstr(&g->line, mark);
+		sb_addch(&g->line, ' ');
+	} else {
+		sb_addstr(&g->line, mark);
+	}
+}
+
+void gather_line(struct gather *g)
+{
+	size_t start = 0, len = g->line.len;
+	unsigned flags = g->flags;
+
+	while (start < len && isspace((unsigned char)g->line.buf[start]))
+		start++;
+	while (len > start && isspace((unsigned char)g->line.buf[len - 1]))
+		len--;
+	if (len > start) {
+		if (g->link_bytes * 10 >= (len - start) * 7)
+			flags |= CLEAN_LINKS;
+		if (g->n == g->alloc) {
+			g->alloc = g->alloc ? 2 * g->alloc : 8;
+			g->texts = xrealloc(g->texts, g->alloc * sizeof(*g->texts));
+			g->lines = xrealloc(g->lines, g->alloc * sizeof(*g->lines));
+			g->line_flags = xrealloc(g->line_flags, g->alloc * sizeof(*g->line_flags));
+		}
+		g->texts[g->n] = xstrndup(g->line.buf + start, len - start);
+		g->lines[g->n] = g->line_no;
+		g->line_flags[g->n++] = flags;
+	}
+	g->line.len = 0;
+	g->link_bytes = 0;
+	g->line_no = 0;
+}
+
+void gather_block(struct gather *g)
+{
+	gather_line(g);
+	if (g->n)
+		clean_add_block(g->t, (const char *const *)g->texts, g->lines, g->line_flags, g->n);
+	for (size_t i = 0; i < g->n; i++)
+		free(g->texts[i]);
+	g->n = 0;
+}
+
+void gather_release(struct gather *g)
+{
+	for (size_t i = 0; i < g->n; i++)
+		free(g->texts[i]);
+	free(g->texts);
+	free(g->lines);
+	free(g->line_flags);
+	sb_release(&g->line);
+	memset(g, 0, sizeof(*g));
 }

@@ -15,6 +15,8 @@
 
 #include <stddef.h>
 
+#include "util.h"
+
 struct para {
 	char *text;          /* trimmed, inner whitespace folded to one space */
 	int line;            /* 1-based line of its first line */
@@ -48,6 +50,10 @@ int clean_check_encoding(const char *name, const char *data, size_t len);
 
 int clean_text(const char *name, const char *data, size_t len, struct text *out);
 
+/* Is the text hard-wrapped at a fixed column (its line breaks inside
+ * paragraphs are the editor's, not the author's)? */
+int clean_wrapped(const char *data, size_t len);
+
 /* What a structured reader (HTML) knows of a paragraph. */
 enum { CLEAN_HEADING = 1, CLEAN_LIST = 2, CLEAN_LINKS = 4 };
 
@@ -58,6 +64,35 @@ enum { CLEAN_HEADING = 1, CLEAN_LIST = 2, CLEAN_LINKS = 4 };
  * as a plain text's paragraphs.  clean_finish() ends the text. */
 void clean_add_block(struct text *t, const char *const *texts, const int *lines, const unsigned *flags, size_t n);
 void clean_finish(struct text *t);
+
+/* A structured reader's text as it walks its tree: words go to the line
+ * being gathered, a line break ends the line, a block's end sends its
+ * lines to clean_add_block. */
+struct gather {
+	struct text *t;
+	struct sb line;      /* the line being gathered */
+	int line_no;         /* its first word's source line */
+	size_t link_bytes;   /* of line, inside a link */
+	int in_link;         /* inside a link (a depth) */
+	unsigned flags;      /* CLEAN_HEADING or CLEAN_LIST for the block */
+	char **texts;        /* the block's lines so far */
+	int *lines;
+	unsigned *line_flags;
+	size_t n, alloc;
+};
+
+/* Add n bytes of s, from source line line, to the line (new lines and
+ * tabs are spaces, runs of spaces one). */
+void gather_text(struct gather *g, const char *s, size_t n, int line);
+/* Open and close a mark (bold "**", italics "*") around what is added in
+ * between: gather_mark returns where it opened, gather_unmark closes it
+ * there, round the words rather than their spaces, or takes it back when
+ * nothing came between. */
+size_t gather_mark(struct gather *g, const char *mark);
+void gather_unmark(struct gather *g, size_t at, const char *mark);
+void gather_line(struct gather *g);
+void gather_block(struct gather *g);
+void gather_release(struct gather *g);
 void text_release(struct text *t);
 
 /* Count the words of s (runs of non-space). */

@@ -43,17 +43,8 @@ static const char *const chrome_roles[] = {
 };
 
 struct walk {
-	struct text *t;
-	struct sb line;      /* the line being gathered */
-	int line_no;
-	size_t link_bytes;   /* of line, inside <a> */
-	int in_link;
+	struct gather g;
 	int in_article;      /* inside <article> or <main> */
-	unsigned flags;      /* CLEAN_HEADING or CLEAN_LIST for the block */
-	char **texts;        /* the block's lines so far */
-	int *lines;
-	unsigned *line_flags;
-	size_t n, alloc;
 	char *h1;            /* the first <h1>'s text */
 };
 
@@ -129,86 +120,16 @@ static int unseen(struct walk *w, xmlNode *node)
 	return hidden;
 }
 
-/* The line gathered so far becomes one of the block's paragraphs. */
-static void end_line(struct walk *w)
-{
-	size_t start = 0, len = w->line.len;
-	unsigned flags = w->flags;
-
-	while (start < len && isspace((unsigned char)w->line.buf[start]))
-		start++;
-	while (len > start && isspace((unsigned char)w->line.buf[len - 1]))
-		len--;
-	if (len > start) {
-		if (w->link_bytes * 10 >= (len - start) * 7)
-			flags |= CLEAN_LINKS;
-		XGROW(w->texts, w->alloc, w->n + 1);
-		w->lines = xrealloc(w->lines, w->alloc * sizeof(int));
-		w->line_flags = xrealloc(w->line_flags, w->alloc * sizeof(unsigned));
-		w->texts[w->n] = xstrndup(w->line.buf + start, len - start);
-		w->lines[w->n] = w->line_no;
-		w->line_flags[w->n++] = flags;
-	}
-	w->line.len = 0;
-	w->link_bytes = 0;
-	w->line_no = 0;
-}
-
-/* The block gathered so far goes to the text. */
-static void end_block(struct walk *w)
-{
-	end_line(w);
-	if (w->n)
-		clean_add_block(w->t, (const char *const *)w->texts, w->lines, w->line_flags, w->n);
-	for (size_t i = 0; i < w->n; i++)
-		free(w->texts[i]);
-	w->n = 0;
-}
-
-static void add_text(struct walk *w, const xmlNode *node, const char *s)
-{
-	size_t before = w->line.len;
-
-	if (!w->line_no)
-		w->line_no = (int)xmlGetLineNo(node);
-	for (; *s; s++) {
-		char c = *s == '\n' || *s == '\r' || *s == '\t' ? ' ' : *s;
-
-		if (c == ' ' && w->line.len && w->line.buf[w->line.len - 1] == ' ')
-			continue;
-		sb_addch(&w->line, c);
-	}
-	if (w->in_link)
-		w->link_bytes += w->line.len - before;
-}
-
 static void walk(struct walk *w, xmlNode *node, int depth);
 
 /* An inline element's children between marks ("**" for bold, "*" for
- * italics), the marks left out when they hold nothing. */
+ * italics). */
 static void marked(struct walk *w, xmlNode *node, int depth, const char *mark)
 {
-	size_t at = w->line.len, n = strlen(mark);
+	size_t at = gather_mark(&w->g, mark);
 
-	sb_addstr(&w->line, mark);
 	walk(w, node->children, depth + 1);
-	if (w->line.len == at + n || (w->line.len > at + n && w->line.buf[w->line.len - 1] == ' ' &&
-				       w->line.len == at + n + 1)) {
-		w->line.len = at;	/* nothing inside */
-		return;
-	}
-	/* the marks go round the words, not the spaces */
-	if (w->line.buf[at + n] == ' ') {
-		memmove(w->line.buf + at + 1, w->line.buf + at, n);
-		w->line.buf[at] = ' ';
-	}
-	if (w->line.buf[w->line.len - 1] == ' ') {
-		w->line.len--;
-		sb_addstr(&w->line, mark);
-		sb_addch(&w->line, ' ');
-	} else {
-		sb_addstr(&w->line, mark);
-	}
+	gather_unmark(&w->g, at, mark);
 }
 
 static void walk(struct walk *w, xmlNode *node, int depth)
@@ -218,27 +139,28 @@ static void walk(struct walk *w, xmlNode *node, int depth)
 
 		if (node->type == XML_TEXT_NODE || node->type == XML_CDATA_SECTION_NODE) {
 			if (node->content)
-				add_text(w, node, (const char *)node->content);
+				gather_text(&w->g, (const char *)node->content, strlen((const char *)node->content),
+					    (int)xmlGetLineNo(node));
 			continue;
 		}
 		if (node->type != XML_ELEMENT_NODE || depth > 200 || unseen(w, node))
 			continue;
 		if (!strcmp(name, "br")) {
-			end_line(w);
+			gather_line(&w->g);
 		} else if (named(node, blocks, COUNT(blocks))) {
-			unsigned saved = w->flags;
+			unsigned saved = w->g.flags;
 			int article = !strcmp(name, "article") || !strcmp(name, "main");
 
-			end_block(w);
+			gather_block(&w->g);
 			if (name[0] == 'h' && name[1] >= '1' && name[1] <= '6' && !name[2])
-				w->flags = CLEAN_HEADING;
+				w->g.flags = CLEAN_HEADING;
 			else if (!strcmp(name, "li") || !strcmp(name, "dt") || !strcmp(name, "dd"))
-				w->flags = CLEAN_LIST;
+				w->g.flags = CLEAN_LIST;
 			w->in_article += article;
 			walk(w, node->children, depth + 1);
-			end_block(w);
+			gather_block(&w->g);
 			w->in_article -= article;
-			w->flags = saved;
+			w->g.flags = saved;
 			if (!strcmp(name, "h1") && !w->h1) {
 				xmlChar *s = xmlNodeGetContent(node);
 
@@ -252,9 +174,9 @@ static void walk(struct walk *w, xmlNode *node, int depth)
 		} else if (!strcmp(name, "em") || !strcmp(name, "i")) {
 			marked(w, node, depth, "*");
 		} else if (!strcmp(name, "a")) {
-			w->in_link++;
+			w->g.in_link++;
 			walk(w, node->children, depth + 1);
-			w->in_link--;
+			w->g.in_link--;
 		} else {
 			walk(w, node->children, depth + 1);
 		}
@@ -428,9 +350,9 @@ int html_read(const char *name, const char *data, size_t len, struct text *t, st
 	memset(&m, 0, sizeof(m));
 	find_meta(root, &m, 0);
 	memset(&w, 0, sizeof(w));
-	w.t = t;
+	w.g.t = t;
 	walk(&w, root, 0);
-	end_block(&w);
+	gather_block(&w.g);
 	clean_finish(t);
 
 	if (m.og_title)
@@ -453,10 +375,7 @@ int html_read(const char *name, const char *data, size_t len, struct text *t, st
 	free(m.time);
 	free(m.description);
 	free(w.h1);
-	free(w.texts);
-	free(w.lines);
-	free(w.line_flags);
-	sb_release(&w.line);
+	gather_release(&w.g);
 	xmlFreeDoc(doc);
 	return 0;
 }

@@ -21,6 +21,7 @@
 #include "encode.h"
 #include "front.h"
 #include "html.h"
+#include "markdown.h"
 #include "id3.h"
 #include "lexicon.h"
 #include <lame/lame.h>
@@ -75,7 +76,7 @@ int render_parse_from(const char *name)
 		const char *name;
 		int from;
 	} names[] = {
-		{ "auto", FROM_AUTO }, { "text", FROM_TEXT }, { "markdown", FROM_TEXT }, { "md", FROM_TEXT },
+		{ "auto", FROM_AUTO }, { "text", FROM_TEXT }, { "markdown", FROM_MARKDOWN }, { "md", FROM_MARKDOWN },
 		{ "html", FROM_HTML }, { "vtt", FROM_CAPTIONS }, { "webvtt", FROM_CAPTIONS },
 		{ "srt", FROM_CAPTIONS }, { "captions", FROM_CAPTIONS }, { "script", FROM_SCRIPT },
 	};
@@ -139,6 +140,9 @@ struct episode *render_load(const char *path, int from)
 			ep = script_read(path, data + body, len - body);
 			what = "colloquy script";
 			ok = 0;
+		} else if (from == FROM_MARKDOWN || (from == FROM_AUTO && markdown_detect(path))) {
+			what = body ? "Markdown with front matter" : "Markdown";
+			ok = markdown_read(path, data, len, &t) == 0;
 		} else {
 			ok = clean_text(path, data, len, &t) == 0;
 		}

@@ -11,7 +11,7 @@
 
 /* What a transcript is read as: found from its content and name, or as
  * --from says. */
-enum input_format { FROM_AUTO, FROM_TEXT, FROM_HTML, FROM_CAPTIONS, FROM_SCRIPT };
+enum input_format { FROM_AUTO, FROM_TEXT, FROM_MARKDOWN, FROM_HTML, FROM_CAPTIONS, FROM_SCRIPT };
 
 /* The format a --from value names ("text", "markdown", "html", "vtt",
  * "srt", "captions", "script"), or -1. */

@@ -2217,6 +2217,8 @@ static void score_units(struct ctx *c)
 			in->furn = 0.02f;
 		if (in->legend)
 			in->furn = 0.9f;
+		if (in->kind == LABEL_NONE && in->p->linked && clean_count_words(in->body) <= 15 && in->furn < 0.8f)
+			in->furn = 0.8f;	/* a line of links: a page's menu, its related posts */
 		if (c->first_kept == i && in->furn >= 0.5f)
 			c->first_kept = i + 1;	/* the headline may come after it */
 		in->q = question_shape(c, i);
