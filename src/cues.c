@@ -54,6 +54,38 @@ int cues_detect(const char *data, size_t len)
 	return is_timing(&second);
 }
 
+/* A voice span's name as the transcript's label: entities read
+ * ("Ren&#233;e"), and "Kowalczyk, Beth", as meeting tools list people
+ * from a directory, turned to "Beth Kowalczyk". */
+static char *voice_name(const char *s, size_t len)
+{
+	struct sb sb = SB_INIT;
+	const char *comma;
+
+	for (size_t i = 0; i < len;) {
+		size_t n = s[i] == '&' ? sb_add_entity(&sb, s + i, len - i) : 0;
+
+		if (n) {
+			i += n;
+			continue;
+		}
+		sb_addch(&sb, s[i++]);
+	}
+	if (!sb.len)
+		return sb_detach(&sb, NULL);
+	comma = strchr(sb.buf, ',');
+	if (comma && comma > sb.buf && comma[1] == ' ' && !strchr(comma + 1, ',') && !strchr(sb.buf, '(') &&
+	    isupper((unsigned char)sb.buf[0]) && (isupper((unsigned char)comma[2]) || (unsigned char)comma[2] >= 0xc3) &&
+	    !memchr(sb.buf, ' ', (size_t)(comma - sb.buf)) && !strchr(comma + 2, ' ')) {
+		struct sb swapped = SB_INIT;
+
+		sb_addf(&swapped, "%s %.*s", comma + 2, (int)(comma - sb.buf), sb.buf);
+		sb_release(&sb);
+		return sb_detach(&swapped, NULL);
+	}
+	return sb_detach(&sb, NULL);
+}
+
 /* The words of a cue line: tags go, "<v Name>" sets *who, entities are
  * read.  Appends to sb. */
 static void cue_words(const struct cline *l, struct sb *sb, char **who)
@@ -71,8 +103,7 @@ static void cue_words(const struct cline *l, struct sb *sb, char **who)
 
 				if (name) {
 					free(*who);
-					name++;
-					*who = xstrndup(name, (size_t)(close - name));
+					*who = voice_name(name + 1, (size_t)(close - name - 1));
 				}
 			}
 			p = close + 1;

@@ -1,6 +1,7 @@
 /* util.c -- see util.h. */
 #include "util.h"
 
+#include <ctype.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <signal.h>
@@ -10,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <utf8proc.h>
 #include <unistd.h>
 
 int util_quiet;
@@ -192,6 +194,22 @@ size_t sb_add_entity(struct sb *sb, const char *p, size_t n)
 		if (n >= len && !memcmp(p, entities[i][0], len)) {
 			sb_addstr(sb, entities[i][1]);
 			return len;
+		}
+	}
+	/* "&#233;", "&#xE9;": a character by its number */
+	if (n >= 4 && p[1] == '#') {
+		int hex = p[2] == 'x' || p[2] == 'X';
+		size_t i = 2 + (size_t)hex, digits = 0;
+		long cp = 0;
+
+		for (; i < n && digits < 7 && (hex ? isxdigit((unsigned char)p[i]) : isdigit((unsigned char)p[i])); i++, digits++)
+			cp = cp * (hex ? 16 : 10) + (isdigit((unsigned char)p[i]) ? p[i] - '0' : (tolower((unsigned char)p[i]) - 'a' + 10));
+		if (digits && i < n && p[i] == ';' && cp > 0 && utf8proc_codepoint_valid((utf8proc_int32_t)cp)) {
+			utf8proc_uint8_t buf[4];
+			utf8proc_ssize_t len = utf8proc_encode_char((utf8proc_int32_t)cp, buf);
+
+			sb_add(sb, (const char *)buf, (size_t)len);
+			return i + 1;
 		}
 	}
 	return 0;
