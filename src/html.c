@@ -12,6 +12,8 @@
 
 #include "util.h"
 
+#define COUNT(a) (sizeof(a) / sizeof((a)[0]))
+
 /* Elements whose text a reader never sees, or that are never the talk. */
 static const char *const skipped[] = {
 	"script", "style", "noscript", "template", "nav", "aside", "form", "button", "select",
@@ -34,6 +36,8 @@ static const char *const chrome_words[] = {
 	"advert", "advertisement", "ad", "ads", "promo", "sponsor", "sponsored", "popup", "modal",
 	"nav", "navbar", "navigation", "menu", "masthead", "skip", "byline", "tags", "pagination",
 	"pager", "widget", "signup", "toolbar", "sr", "visually", "outbrain", "taboola",
+	/* publishing systems' plugins for the same */
+	"relatedposts", "yarpp", "sharedaddy", "addtoany", "sharethis", "addthis", "disqus", "adsbygoogle",
 };
 
 /* ARIA roles of what is not the article. */
@@ -56,15 +60,20 @@ static int in_list(const char *w, size_t len, const char *const *list, size_t n)
 	return 0;
 }
 
-#define COUNT(a) (sizeof(a) / sizeof((a)[0]))
-
 static int named(const xmlNode *node, const char *const *list, size_t n)
 {
 	return in_list((const char *)node->name, strlen((const char *)node->name), list, n);
 }
 
-/* Does an attribute of node (class, id: its words split at ' ', '-' and
- * '_') hold one of list? */
+/* Words of a class name that say it holds the article, whatever else
+ * it says ("newsletter-post", "entry-content"). */
+static const char *const content_words[] = {
+	"post", "article", "content", "entry", "body", "story", "text", "main", "transcript", "interview",
+};
+
+/* Does an attribute of node hold a name (class, id: names split at
+ * spaces, their words at '-' and '_') with a word of list and none of
+ * content_words? */
 static int attr_words(xmlNode *node, const char *attr, const char *const *list, size_t n)
 {
 	xmlChar *v = xmlGetProp(node, (const xmlChar *)attr);
@@ -73,9 +82,20 @@ static int attr_words(xmlNode *node, const char *attr, const char *const *list, 
 	if (!v)
 		return 0;
 	for (const char *p = (const char *)v; *p && !hit;) {
-		size_t len = strcspn(p, " -_\t\n");
+		size_t len = strcspn(p, " \t\n");
+		int listed = 0, content = 0;
 
-		hit = len && in_list(p, len, list, n);
+		for (const char *w = p; w < p + len;) {
+			size_t wl = strcspn(w, "-_ \t\n");
+
+			if (w + wl > p + len)
+				wl = (size_t)(p + len - w);
+			listed |= wl && in_list(w, wl, list, n);
+			content |= wl && in_list(w, wl, content_words, COUNT(content_words));
+			w += wl;
+			w += w < p + len;
+		}
+		hit = listed && !content;
 		p += len;
 		p += *p != '\0';
 	}

@@ -1844,8 +1844,9 @@ static float question_shape(const struct ctx *c, size_t i)
 	if (last != '?' && (is_place_line(s) || is_time_mark(s) || (name_alone(s) && !in->p->heading)))
 		return 0.05f;	/* a dateline, a chapter mark, a name alone */
 	if ((in->p->heading || in->p->emphasis) && last != '?' && prev && prev->title >= 0.5f && i < TITLE_SCAN &&
-	    !c->bold_asks)
-		return 0.25f;	/* the deck under the headline */
+	    (!c->bold_asks || (prev->p->heading && in->p->heading && clean_count_words(s) >= 5)))
+		return 0.25f;	/* the deck under the headline (where the questions are headings, one
+				   that asks nothing) */
 	if ((in->p->heading || in->p->emphasis) && words <= HEADER_MAX_WORDS * 2)
 		return (last == '.' && words > 12 && !c->bold_asks) || words > HEADER_MAX_WORDS ?
 			       (c->bold_asks ? 0.8f : 0.5f) : 0.9f;
