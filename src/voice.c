@@ -331,8 +331,8 @@ static const struct {
 	const char *espeak, *variant;
 	int pitch, range;
 } palette[] = {
-	{ "en-gb-x-rp", "m1", 45, 55 },
 	{ "en-us", "f2", 88, 65 },
+	{ "en-gb-x-rp", "m1", 70, 55 },
 	{ "en-gb-scotland", "m4", 20, 40 },
 	{ "en-029", "f4", 62, 70 },
 	{ "en-gb-x-gbclan", "m2", 50, 50 },

@@ -32,6 +32,9 @@ holds; otherwise print why and exit 1.
   speakers VTT MP3 MAXLU     each speaker's cues, cut from the decoded audio,
                              measured by ffmpeg's ebur128, within MAXLU
   srt SRT VTT                the SubRip file has the same cues and times
+  speaker-pitches VTT MP3 N RATIO  N speakers in the WebVTT's <v> spans, the
+                             median pitch of each one's cues in the decoded audio
+                             differing from every other's by RATIO at least
 """
 import array
 import json
@@ -394,6 +397,49 @@ def speakers(path, mp3, maxlu):
         fail(f"speakers' loudness {levels}")
 
 
+def frame_pitches(x, rate):
+    """The fundamental of each voiced 40 ms frame of x, by autocorrelation."""
+    import numpy as np
+    n = int(rate * 0.04)
+    lo, hi = int(rate / 400), int(rate / 60)
+    f0 = []
+    for i in range(0, len(x) - n, n):
+        fr = x[i:i + n] - x[i:i + n].mean()
+        if np.sqrt(np.mean(fr * fr)) < 0.05:
+            continue
+        ac = np.correlate(fr, fr, "full")[n - 1:]
+        lag = lo + int(np.argmax(ac[lo:hi]))
+        if ac[lag] > 0.5 * ac[0]:
+            f0.append(rate / lag)
+    return f0
+
+
+def speaker_pitches(path, mp3, n, ratio):
+    import numpy as np
+    cues = parse_vtt(path)
+    who = sorted({c[2] for c in cues})
+    if len(who) != int(n):
+        fail(f"{len(who)} speakers {who}, want {n}")
+    samples, rate = decode(mp3)
+    x = np.asarray(samples, dtype=np.float64) / 32768
+    f0 = {}
+    for w in who:
+        frames = []
+        for start, end, v, _ in cues:
+            if v == w:
+                frames += frame_pitches(x[int(start * rate):int(end * rate)], rate)
+        if len(frames) < 10:
+            fail(f"{w}: too few voiced frames")
+        f0[w] = float(np.median(frames))
+    print(" ".join(f"{w}: {f:.0f} Hz" for w, f in f0.items()))
+    names = list(f0)
+    for i in range(len(names)):
+        for j in range(i + 1, len(names)):
+            hi, lo = max(f0[names[i]], f0[names[j]]), min(f0[names[i]], f0[names[j]])
+            if hi < lo * float(ratio):
+                fail(f"{names[i]} and {names[j]} speak at {f0[names[i]]:.0f} and {f0[names[j]]:.0f} Hz")
+
+
 def srt(path, vtt_path):
     cues = parse_vtt(vtt_path)
     blocks = [b for b in open(path, encoding="utf-8").read().split("\n\n") if b.strip()]
@@ -443,7 +489,7 @@ CHECKS = {
     "loudness": loudness, "truepeak": truepeak, "sidecar": sidecar,
     "titles-from": titles_from, "pitch": pitch, "chapter-pitches": chapter_pitches,
     "rate": rate, "noclip": noclip, "vtt": vtt, "cue-onsets": cue_onsets,
-    "speakers": lambda v, m, x: speakers(v, m, x), "srt": srt,
+    "speakers": lambda v, m, x: speakers(v, m, x), "srt": srt, "speaker-pitches": speaker_pitches,
 }
 
 if __name__ == "__main__":
