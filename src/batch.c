@@ -30,6 +30,34 @@ static int is_transcript_ext(const char *ext)
 	return 0;
 }
 
+static int is_caption(const char *path)
+{
+	const char *dot = strrchr(path, '.');
+
+	return dot && (!strcasecmp(dot, ".vtt") || !strcasecmp(dot, ".srt"));
+}
+
+/* Is caption file path a sidecar: NAME.mp3 beside it, or a transcript
+ * NAME.txt (or .md, .html) among names? */
+static int is_sidecar(char **names, size_t n, const char *path)
+{
+	char *stem, *mp3;
+	int yes;
+
+	if (!is_caption(path))
+		return 0;
+	stem = xstrndup(path, (size_t)(strrchr(path, '.') - path));
+	mp3 = xmalloc(strlen(stem) + 5);
+	sprintf(mp3, "%s.mp3", stem);
+	yes = access(mp3, F_OK) == 0;
+	for (size_t i = 0; i < n && !yes; i++)
+		yes = !is_caption(names[i]) && !strncmp(names[i], stem, strlen(stem)) &&
+		      names[i][strlen(stem)] == '.' && !strchr(names[i] + strlen(stem) + 1, '.');
+	free(stem);
+	free(mp3);
+	return yes;
+}
+
 static int list_transcripts(const char *dir, char ***out, size_t *n)
 {
 	char **names = NULL;
@@ -53,6 +81,23 @@ static int list_transcripts(const char *dir, char ***out, size_t *n)
 	if (*n)
 		qsort(names, *n, sizeof(*names), cmp_str);
 	*out = names;
+	/* captions beside an episode, or beside the transcript they were
+	 * rendered from, are its sidecars, not transcripts */
+	{
+		char *side = xmalloc(*n + 1);
+		size_t w = 0;
+
+		for (size_t i = 0; i < *n; i++)
+			side[i] = (char)is_sidecar(names, *n, names[i]);
+		for (size_t i = 0; i < *n; i++) {
+			if (side[i])
+				free(names[i]);
+			else
+				names[w++] = names[i];
+		}
+		*n = w;
+		free(side);
+	}
 	/* "ep.txt" and "ep.html" would both be ep.mp3 */
 	for (size_t i = 0; i + 1 < *n; i++) {
 		for (size_t j = i + 1; j < *n; j++) {

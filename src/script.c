@@ -109,8 +109,12 @@ struct episode *script_read(const char *name, const char *data, size_t len)
 		while (line.len && (line.buf[line.len - 1] == ' ' || line.buf[line.len - 1] == '\t'))
 			line.buf[--line.len] = '\0';
 
-		if (line.buf[0] == '#')
+		if (line.buf[0] == '#') {
+			/* what the script was split from, said again when it is */
+			if (!strncmp(line.buf, "# read as: ", 11) && line.buf[11] && !ep->read_as)
+				ep->read_as = xstrdup(line.buf + 11);
 			continue;
+		}
 		if (!line.len) {
 			finish_segment(ep, &text, role, speaker, seg_line);
 			role = -1;

@@ -24,5 +24,15 @@ check "-j 1 and -j 2 give the same bytes" sh -c "
 	for f in lighthouse-keeper river-survey; do
 		for x in .mp3 .vtt .srt .json .chapters.json; do cmp '$TMP/one/'\$f\$x '$TMP/two/'\$f\$x || exit 1; done
 	done"
+mkdir "$TMP/inplace"
+cp transcripts/lighthouse-keeper.txt "$TMP/inplace/"
+check "a batch that renders into its own folder" "$COLLOQUY" batch "$TMP/inplace" -o "$TMP/inplace" -q
+check "... then plans nothing: its .vtt and .srt are the episode's sidecars, not transcripts" sh -c "
+	[ -z \"\$('$COLLOQUY' batch '$TMP/inplace' -o '$TMP/inplace' --plan)\" ]"
+cp "$TMP/inplace/lighthouse-keeper.vtt" "$in/captions.vtt"
+printf '<p><b>Why lamps?</b></p>\n<p>Because ships need them.</p>\n<p><b>And fog?</b></p>\n<p>A horn.</p>\n' >"$in/page.html"
+check "a batch takes .vtt and .html transcripts too" sh -c "
+	'$COLLOQUY' batch '$in' -o '$TMP/mixed' --plan | grep -c ' render ' | grep -qx 4"
+rm "$in/captions.vtt" "$in/page.html"
 fails "a batch of a folder without transcripts" 1 "$COLLOQUY" batch "$TMP/two" -o "$TMP/three"
-stderr_has "no transcripts (*.txt) in"
+stderr_has "no transcripts (*.txt, *.md, *.html, *.vtt, *.srt) in"
