@@ -146,6 +146,20 @@ static int replace(const char *name, const char *cs, char **data, size_t *len, s
 	return 0;
 }
 
+/* What a named encoding means in practice: pages labelled Latin-1 or
+ * ASCII are Windows-1252, as browsers read them (its quotes and dashes
+ * sit where Latin-1 has control codes). */
+static const char *as_read(const char *cs)
+{
+	static const char *const latin1[] = { "iso-8859-1", "iso8859-1", "iso_8859-1", "latin1", "latin-1", "l1",
+					      "us-ascii", "ascii", "cp819", "ibm819" };
+
+	for (size_t i = 0; cs && i < sizeof(latin1) / sizeof(latin1[0]); i++)
+		if (!strcasecmp(cs, latin1[i]))
+			return "WINDOWS-1252";
+	return cs;
+}
+
 int charset_to_utf8(const char *name, char **data, size_t *len, const char *declared, const char **found)
 {
 	static char detected[64];
@@ -179,6 +193,7 @@ int charset_to_utf8(const char *name, char **data, size_t *len, const char *decl
 		return error("'%s' is binary data, not a transcript (%s byte at line %d, byte %zu)", name,
 			     nul ? "a NUL" : "a control", line, byte);
 	}
+	declared = as_read(declared);
 	if (declared && strcasecmp(declared, "UTF-8") && (rc = replace(name, declared, data, len, 0)) <= 0) {
 		if (rc < 0)
 			return -1;
@@ -191,7 +206,7 @@ int charset_to_utf8(const char *name, char **data, size_t *len, const char *decl
 
 		if (uchardet_handle_data(ud, *data, *len) == 0) {
 			uchardet_data_end(ud);
-			snprintf(detected, sizeof(detected), "%s", uchardet_get_charset(ud));
+			snprintf(detected, sizeof(detected), "%s", as_read(uchardet_get_charset(ud)));
 		} else {
 			detected[0] = '\0';
 		}

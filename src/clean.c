@@ -563,6 +563,30 @@ void clean_add_block(struct text *t, const char *const *texts, const int *lines,
 	sb_release(&sb);
 }
 
+void clean_add_dropped(struct text *t, const char *text)
+{
+	struct sb sb = SB_INIT;
+
+	for (const char *p = text; *p && sb.len < 200; p++) {
+		char c = isspace((unsigned char)*p) ? ' ' : *p;
+
+		if (c == ' ' && (!sb.len || sb.buf[sb.len - 1] == ' '))
+			continue;
+		sb_addch(&sb, c);
+	}
+	while (sb.len && sb.buf[sb.len - 1] == ' ')
+		sb.buf[--sb.len] = '\0';
+	/* a cut inside a character would not be UTF-8 */
+	while (sb.len && ((unsigned char)sb.buf[sb.len - 1] & 0xc0) == 0x80)
+		sb.buf[--sb.len] = '\0';
+	if (sb.len && (unsigned char)sb.buf[sb.len - 1] >= 0xc0)
+		sb.buf[--sb.len] = '\0';
+	if (sb.len)
+		add_dropped(t, sb_detach(&sb, NULL));
+	else
+		sb_release(&sb);
+}
+
 void clean_finish(struct text *t)
 {
 	join_broken(t);

@@ -65,6 +65,10 @@ enum { CLEAN_HEADING = 1, CLEAN_LIST = 2, CLEAN_LINKS = 4 };
 void clean_add_block(struct text *t, const char *const *texts, const int *lines, const unsigned *flags, size_t n);
 void clean_finish(struct text *t);
 
+/* Note text a structured reader left out (folded to single spaces, at
+ * most 200 bytes), for `split` to list with what clean dropped. */
+void clean_add_dropped(struct text *t, const char *text);
+
 /* A structured reader's text as it walks its tree: words go to the line
  * being gathered, a line break ends the line, a block's end sends its
  * lines to clean_add_block. */

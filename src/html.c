@@ -35,7 +35,7 @@ static const char *const chrome_words[] = {
 	"subscription", "sidebar", "breadcrumb", "breadcrumbs", "cookie", "cookies", "consent",
 	"advert", "advertisement", "ad", "ads", "promo", "sponsor", "sponsored", "popup", "modal",
 	"nav", "navbar", "navigation", "menu", "masthead", "skip", "byline", "tags", "pagination",
-	"pager", "widget", "signup", "toolbar", "sr", "visually", "outbrain", "taboola",
+	"pager", "widget", "signup", "toolbar", "sr", "visually", "outbrain", "taboola", "hidden",
 	/* publishing systems' plugins for the same */
 	"relatedposts", "yarpp", "sharedaddy", "addtoany", "sharethis", "addthis", "disqus", "adsbygoogle",
 };
@@ -50,6 +50,8 @@ struct walk {
 	struct gather g;
 	int in_article;      /* inside <article> or <main> */
 	char *h1;            /* the first <h1>'s text */
+	size_t page_text;    /* bytes of text in the whole page */
+	xmlNode *chrome;     /* a container just left out by its class, id or role */
 };
 
 static int in_list(const char *w, size_t len, const char *const *list, size_t n)
@@ -64,6 +66,14 @@ static int named(const xmlNode *node, const char *const *list, size_t n)
 {
 	return in_list((const char *)node->name, strlen((const char *)node->name), list, n);
 }
+
+/* Class names a publishing system gives a post for its own terms
+ * ("tag-cookies", "category-social-media", "has-share-buttons"): they
+ * say what the post is about, not that it is chrome. */
+static const char *const term_prefixes[] = {
+	"tag-", "tag_", "category-", "cat-", "term-", "has-", "no-", "post-", "format-", "type-", "status-",
+	"single-", "page-", "ast-", "wp-",
+};
 
 /* Words of a class name that say it holds the article, whatever else
  * it says ("newsletter-post", "entry-content"). */
@@ -84,6 +94,10 @@ static int attr_words(xmlNode *node, const char *attr, const char *const *list, 
 	for (const char *p = (const char *)v; *p && !hit;) {
 		size_t len = strcspn(p, " \t\n");
 		int listed = 0, content = 0;
+
+		for (size_t i = 0; i < COUNT(term_prefixes); i++)
+			if (len > strlen(term_prefixes[i]) && !strncasecmp(p, term_prefixes[i], strlen(term_prefixes[i])))
+				content = 1;
 
 		for (const char *w = p; w < p + len;) {
 			size_t wl = strcspn(w, "-_ \t\n");
@@ -112,7 +126,37 @@ static int attr_is(xmlNode *node, const char *attr, const char *value)
 	return hit;
 }
 
-/* Hidden from a reader, or the page's chrome by its markup? */
+/* The bytes of text under node, up to limit. */
+static size_t text_size(const xmlNode *node, size_t limit)
+{
+	size_t n = 0;
+
+	for (const xmlNode *c = node->children; c && n < limit;) {
+		if (c->type == XML_TEXT_NODE && c->content)
+			n += strlen((const char *)c->content);
+		if (c->type == XML_ELEMENT_NODE && c->children) {
+			c = c->children;
+			continue;
+		}
+		while (c && !c->next && c != node)
+			c = c->parent;
+		if (!c || c == node)
+			break;
+		c = c->next;
+	}
+	return n;
+}
+
+/* Elements that hold the text itself: their class says how it looks, not
+ * that it is chrome. */
+static const char *const text_blocks[] = {
+	"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "td", "th", "dt", "dd", "pre",
+	"body", "html", "main", "article",
+};
+
+/* Hidden from a reader, or the page's chrome by its markup?  A class, id
+ * or role marks only a container that does not hold most of the page's
+ * text (a theme's "no-sidebar" on the wrapper of everything). */
 static int unseen(struct walk *w, xmlNode *node)
 {
 	xmlChar *style;
@@ -123,84 +167,148 @@ static int unseen(struct walk *w, xmlNode *node)
 	/* the site's header and footer, not the article's own */
 	if (!w->in_article && (!strcmp((const char *)node->name, "header") || !strcmp((const char *)node->name, "footer")))
 		return 1;
-	if (xmlHasProp(node, (const xmlChar *)"hidden") || attr_is(node, "aria-hidden", "true") ||
-	    attr_words(node, "role", chrome_roles, COUNT(chrome_roles)) ||
-	    attr_words(node, "class", chrome_words, COUNT(chrome_words)) ||
-	    attr_words(node, "id", chrome_words, COUNT(chrome_words)))
+	if (xmlHasProp(node, (const xmlChar *)"hidden") || attr_is(node, "aria-hidden", "true"))
 		return 1;
 	if ((style = xmlGetProp(node, (const xmlChar *)"style")) != NULL) {
-		char *s = (char *)style;
+		char *s = (char *)style, *q = s;
 
-		for (char *p = s; *p; p++)
-			*p = (char)tolower((unsigned char)*p);
-		hidden = strstr(s, "display:none") || strstr(s, "display: none") || strstr(s, "visibility:hidden") ||
-			 strstr(s, "visibility: hidden");
+		for (char *p = s; *p; p++)	/* "display : none" as "display:none" */
+			if (!isspace((unsigned char)*p))
+				*q++ = (char)tolower((unsigned char)*p);
+		*q = '\0';
+		hidden = strstr(s, "display:none") || strstr(s, "visibility:hidden");
 		xmlFree(style);
+		if (hidden)
+			return 1;
 	}
-	return hidden;
+	if (named(node, text_blocks, COUNT(text_blocks)))
+		return 0;
+	if (attr_words(node, "role", chrome_roles, COUNT(chrome_roles)) ||
+	    attr_words(node, "class", chrome_words, COUNT(chrome_words)) ||
+	    attr_words(node, "id", chrome_words, COUNT(chrome_words))) {
+		size_t n = text_size(node, w->page_text / 3 + 1);
+
+		if (n * 3 > w->page_text)
+			return 0;	/* the page itself, in a wrapper with a misleading name */
+		if (n)
+			w->chrome = node;	/* its text is said to be dropped */
+		return 1;
+	}
+	return 0;
 }
 
-static void walk(struct walk *w, xmlNode *node, int depth);
+/* What leaving an element undoes. */
+struct frame {
+	const char *mark;    /* "**" or "*" to close, or NULL */
+	size_t at;           /* where the mark opened */
+	unsigned flags;      /* the block flags to restore */
+	int block, article, link;
+};
 
-/* An inline element's children between marks ("**" for bold, "*" for
- * italics). */
-static void marked(struct walk *w, xmlNode *node, int depth, const char *mark)
+/* Enter element node: a block ends the one before, bold and italics open
+ * a mark, a link counts its text.  Fills f with what leaving undoes. */
+static void enter(struct walk *w, xmlNode *node, struct frame *f)
 {
-	size_t at = gather_mark(&w->g, mark);
+	const char *name = (const char *)node->name;
 
-	walk(w, node->children, depth + 1);
-	gather_unmark(&w->g, at, mark);
+	memset(f, 0, sizeof(*f));
+	if (named(node, blocks, COUNT(blocks))) {
+		f->block = 1;
+		f->flags = w->g.flags;
+		f->article = !strcmp(name, "article") || !strcmp(name, "main");
+		gather_block(&w->g);
+		if (name[0] == 'h' && name[1] >= '1' && name[1] <= '6' && !name[2])
+			w->g.flags = CLEAN_HEADING;
+		else if (!strcmp(name, "li") || !strcmp(name, "dt") || !strcmp(name, "dd"))
+			w->g.flags = CLEAN_LIST;
+		w->in_article += f->article;
+	} else if (!strcmp(name, "strong") || !strcmp(name, "b")) {
+		f->mark = "**";
+	} else if (!strcmp(name, "em") || !strcmp(name, "i")) {
+		f->mark = "*";
+	} else if (!strcmp(name, "a")) {
+		f->link = 1;
+		w->g.in_link++;
+	} else if (!strcmp(name, "time") || !strcmp(name, "button") || !strcmp(name, "label")) {
+		gather_text(&w->g, " ", 1, 0);	/* "Lukas Meier<time>Apr 3" are two */
+	}
+	if (f->mark)
+		f->at = gather_mark(&w->g, f->mark);
 }
 
-static void walk(struct walk *w, xmlNode *node, int depth)
+static void leave(struct walk *w, xmlNode *node, const struct frame *f)
 {
-	for (; node; node = node->next) {
-		const char *name = (const char *)node->name;
+	const char *name = (const char *)node->name;
+
+	if (f->mark)
+		gather_unmark(&w->g, f->at, f->mark);
+	if (f->link)
+		w->g.in_link--;
+	if (!strcmp(name, "time") || !strcmp(name, "button") || !strcmp(name, "label"))
+		gather_text(&w->g, " ", 1, 0);
+	if (f->block) {
+		gather_block(&w->g);
+		w->in_article -= f->article;
+		w->g.flags = f->flags;
+		if (!strcmp(name, "h1") && !w->h1) {
+			xmlChar *s = xmlNodeGetContent(node);
+
+			if (s) {
+				w->h1 = xstrdup((const char *)s);
+				xmlFree(s);
+			}
+		}
+	}
+}
+
+/* Walk the tree under root in document order, without recursion: a page
+ * of unclosed <font> tags nests thousands deep. */
+static void walk(struct walk *w, xmlNode *root)
+{
+	struct frame *stack = NULL;
+	size_t depth = 0, alloc = 0;
+	xmlNode *node = root->children;
+
+	while (node) {
+		int descend = 0;
 
 		if (node->type == XML_TEXT_NODE || node->type == XML_CDATA_SECTION_NODE) {
 			if (node->content)
 				gather_text(&w->g, (const char *)node->content, strlen((const char *)node->content),
 					    (int)xmlGetLineNo(node));
-			continue;
-		}
-		if (node->type != XML_ELEMENT_NODE || depth > 200 || unseen(w, node))
-			continue;
-		if (!strcmp(name, "br")) {
+		} else if (node->type == XML_ELEMENT_NODE && !strcmp((const char *)node->name, "br")) {
 			gather_line(&w->g);
-		} else if (named(node, blocks, COUNT(blocks))) {
-			unsigned saved = w->g.flags;
-			int article = !strcmp(name, "article") || !strcmp(name, "main");
+		} else if (node->type == XML_ELEMENT_NODE && !unseen(w, node)) {
+			XGROW(stack, alloc, depth + 1);
+			enter(w, node, &stack[depth++]);
+			descend = 1;
+		} else if (node->type == XML_ELEMENT_NODE && w->chrome == node) {
+			xmlChar *said = xmlNodeGetContent(node);	/* say what was left out */
 
-			gather_block(&w->g);
-			if (name[0] == 'h' && name[1] >= '1' && name[1] <= '6' && !name[2])
-				w->g.flags = CLEAN_HEADING;
-			else if (!strcmp(name, "li") || !strcmp(name, "dt") || !strcmp(name, "dd"))
-				w->g.flags = CLEAN_LIST;
-			w->in_article += article;
-			walk(w, node->children, depth + 1);
-			gather_block(&w->g);
-			w->in_article -= article;
-			w->g.flags = saved;
-			if (!strcmp(name, "h1") && !w->h1) {
-				xmlChar *s = xmlNodeGetContent(node);
-
-				if (s) {
-					w->h1 = xstrdup((const char *)s);
-					xmlFree(s);
-				}
-			}
-		} else if (!strcmp(name, "strong") || !strcmp(name, "b")) {
-			marked(w, node, depth, "**");
-		} else if (!strcmp(name, "em") || !strcmp(name, "i")) {
-			marked(w, node, depth, "*");
-		} else if (!strcmp(name, "a")) {
-			w->g.in_link++;
-			walk(w, node->children, depth + 1);
-			w->g.in_link--;
-		} else {
-			walk(w, node->children, depth + 1);
+			if (said)
+				clean_add_dropped(w->g.t, (const char *)said);
+			xmlFree(said);
+			w->chrome = NULL;
 		}
+		if (descend && node->children) {
+			node = node->children;
+			continue;
+		}
+		if (descend)
+			leave(w, node, &stack[--depth]);
+		/* up to the next sibling, leaving each element on the way */
+		while (node && !node->next) {
+			node = node->parent;
+			if (!node || node == root) {
+				node = NULL;
+				break;
+			}
+			leave(w, node, &stack[--depth]);
+		}
+		if (node)
+			node = node->next;
 	}
+	free(stack);
 }
 
 /* Set *field to s, folded to single spaces and trimmed, unless set. */
@@ -295,13 +403,37 @@ static char *without_site(const char *title)
 	return xstrdup(title);
 }
 
+/* Does data open one of the elements every page has, in its first 64 kB? */
+static int has_tags(const char *data, size_t len)
+{
+	static const char *const tags[] = {
+		"html", "head", "body", "p", "div", "br", "span", "a", "h1", "h2", "h3", "h4", "title", "meta",
+		"table", "ul", "ol", "li", "b", "i", "em", "strong", "img", "article", "section", "!doctype",
+	};
+	size_t n = len < 65536 ? len : 65536;
+
+	for (const char *p = memchr(data, '<', n); p && p + 2 < data + n;
+	     p = memchr(p + 1, '<', (size_t)(data + n - p - 1))) {
+		const char *q = p + 1 + (p[1] == '/');
+
+		for (size_t i = 0; i < COUNT(tags); i++) {
+			size_t k = strlen(tags[i]);
+
+			if (q + k < data + n && !strncasecmp(q, tags[i], k) && strchr(" >/\t\n", q[k]))
+				return 1;
+		}
+	}
+	return 0;
+}
+
 int html_detect(const char *name, const char *data, size_t len)
 {
 	const char *dot = strrchr(name, '.');
 	size_t i = 0, lines = 0, tagged = 0;
 
+	/* by its name, if it has a tag at all: a transcript saved as .html is text */
 	if (dot && (!strcasecmp(dot, ".html") || !strcasecmp(dot, ".htm") || !strcasecmp(dot, ".xhtml")))
-		return 1;
+		return has_tags(data, len);
 	if (len >= 3 && !memcmp(data, "\xef\xbb\xbf", 3))
 		i = 3;
 	while (i < len && isspace((unsigned char)data[i]))
@@ -361,7 +493,7 @@ int html_read(const char *name, const char *data, size_t len, struct text *t, st
 		return error("'%s' is too large to read as HTML", name);
 	doc = htmlReadMemory(data, (int)len, NULL, "UTF-8",
 			     HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET |
-				     HTML_PARSE_IGNORE_ENC);
+				     HTML_PARSE_IGNORE_ENC | XML_PARSE_HUGE);	/* no cap on nesting */
 	if (!doc || !(root = xmlDocGetRootElement(doc))) {
 		if (doc)
 			xmlFreeDoc(doc);
@@ -371,7 +503,8 @@ int html_read(const char *name, const char *data, size_t len, struct text *t, st
 	find_meta(root, &m, 0);
 	memset(&w, 0, sizeof(w));
 	w.g.t = t;
-	walk(&w, root, 0);
+	w.page_text = text_size(root, (size_t)-1);
+	walk(&w, root);
 	gather_block(&w.g);
 	clean_finish(t);
 
