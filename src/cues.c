@@ -93,6 +93,10 @@ static void cue_words(const struct cline *l, struct sb *sb, char **who)
 	const char *p = l->s, *end = l->s + l->len;
 
 	while (p < end) {
+		if (*p == '{' && p + 1 < end && p[1] == '\\' && memchr(p, '}', (size_t)(end - p))) {
+			p = (const char *)memchr(p, '}', (size_t)(end - p)) + 1;	/* "{\an8}": SSA placement */
+			continue;
+		}
 		if (*p == '<') {
 			const char *close = memchr(p, '>', (size_t)(end - p));
 
@@ -133,11 +137,67 @@ static void open_para(struct sb *out, int *line, int no)
 	}
 }
 
+static int is_number(const struct cline *l)
+{
+	return l->len && strspn(l->s, "0123456789") >= l->len;
+}
+
+/* A "<v" that opens a voice span in s (len bytes), or NULL. */
+static const char *find_voice(const char *s, size_t len)
+{
+	for (const char *p = memchr(s, '<', len); p && p + 2 < s + len;
+	     p = memchr(p + 1, '<', (size_t)(s + len - p - 1)))
+		if (p[1] == 'v' && (p[2] == ' ' || p[2] == '.'))
+			return p;
+	return NULL;
+}
+
+#define ROLL_LINES 4
+
+/* The lines of the cue before, for captions that roll: each cue repeats
+ * the last line of the one before it. */
+struct roll {
+	char *cur[ROLL_LINES], *last[ROLL_LINES];
+	size_t ncur, nlast;
+};
+
+/* Is words (of at least three words) a line of the cue before?  first
+ * says a new cue starts, so this cue's lines become the ones to match. */
+static int repeats(struct roll *r, const char *words, size_t len, int first)
+{
+	int hit = 0;
+
+	if (first) {
+		for (size_t i = 0; i < r->nlast; i++)
+			free(r->last[i]);
+		memcpy(r->last, r->cur, sizeof(r->cur));
+		r->nlast = r->ncur;
+		r->ncur = 0;
+	}
+	if (!len)
+		return 0;
+	for (size_t i = 0; i < r->nlast && !hit; i++)
+		hit = strlen(r->last[i]) == len && !memcmp(r->last[i], words, len) && memchr(words, ' ', len) &&
+		      strchr(strchr(r->last[i], ' ') + 1, ' ');
+	if (r->ncur < ROLL_LINES)
+		r->cur[r->ncur++] = xstrndup(words, len);
+	return hit;
+}
+
+static void roll_release(struct roll *r)
+{
+	for (size_t i = 0; i < r->ncur; i++)
+		free(r->cur[i]);
+	for (size_t i = 0; i < r->nlast; i++)
+		free(r->last[i]);
+}
+
 void cues_to_text(const char *data, size_t len, char **text, size_t *text_len)
 {
 	struct cline *lines = NULL;
 	size_t n = 0, alloc = 0, p = skip_bom(data, len);
 	struct sb out = SB_INIT, para = SB_INIT;
+	struct roll prev = { { NULL }, { NULL }, 0, 0 };
 	char *who = NULL, *para_who = NULL;
 	int line = 1, no = 1, para_line = 0;
 
@@ -170,16 +230,42 @@ void cues_to_text(const char *data, size_t len, char **text, size_t *text_len)
 				open_para(&out, &line, lines[0].no);
 				sb_add(&out, s, l);
 			}
-		} else if (b < i && !(lines[b].len >= 4 && (!memcmp(lines[b].s, "NOTE", 4) ||
-							    !memcmp(lines[b].s, "STYLE", 5) ||
-							    !memcmp(lines[b].s, "REGION", 6)))) {
+		} else if (b < i && !((lines[b].len >= 4 && !memcmp(lines[b].s, "NOTE", 4)) ||
+				      (lines[b].len >= 5 && !memcmp(lines[b].s, "STYLE", 5)) ||
+				      (lines[b].len >= 6 && !memcmp(lines[b].s, "REGION", 6)))) {
+			int fresh = 1;	/* the next words open a cue */
+
 			for (t = b; t < i && !is_timing(&lines[t]); t++)
 				;
 			for (size_t k = t + 1; k < i; k++) {
 				struct sb words = SB_INIT;
-				int new_speaker;
+				int new_speaker, dash = 0;
+				struct cline piece = lines[k];
+				const char *v2;
 
-				cue_words(&lines[k], &words, &who);
+				/* a cue's number and times with no blank line before them:
+				 * the next cue, not words */
+				if (is_timing(&lines[k]) || (k + 1 < i && is_timing(&lines[k + 1]) && is_number(&lines[k]))) {
+					t = k;
+					fresh = 1;
+					continue;
+				}
+				/* two voices on one line: the second starts a piece of its own */
+				v2 = piece.len > 3 ? find_voice(piece.s + 1, piece.len - 1) : NULL;
+				if (v2) {
+					piece.len = (size_t)(v2 - piece.s);
+					lines[k].len -= piece.len;
+					lines[k].s = v2;
+					k--;	/* the rest of the line next time round */
+				}
+				cue_words(&piece, &words, &who);
+				/* a rolling caption repeats the line above it */
+				if (repeats(&prev, words.buf, words.len, fresh)) {
+					fresh = 0;
+					sb_release(&words);
+					continue;
+				}
+				fresh = 0;
 				while (words.len && (words.buf[words.len - 1] == ' ' || words.buf[words.len - 1] == '\t'))
 					words.buf[--words.len] = '\0';
 				if (words.len == 1 && (words.buf[0] == '-' || words.buf[0] == ' ')) {
@@ -194,7 +280,12 @@ void cues_to_text(const char *data, size_t len, char **text, size_t *text_len)
 					sb_release(&words);
 					continue;
 				}
-				if (k == t + 1 && words.len) {
+				if (words.len > 2 && words.buf[0] == '-' && words.buf[1] == ' ') {
+					dash = 1;	/* "- Dana Wu: ...": a new speaker's line */
+					memmove(words.buf, words.buf + 2, words.len - 1);
+					words.len -= 2;
+				}
+				if ((k == t + 1 || dash) && words.len) {
 					struct label l;
 
 					/* "Noor Haddad: Um, how ...": a cue that names its speaker */
@@ -209,9 +300,8 @@ void cues_to_text(const char *data, size_t len, char **text, size_t *text_len)
 				/* without voices: "- " and ">> " mark a new speaker, and
 				 * a question ends a turn */
 				if (!who && words.len &&
-				    (!strncmp(words.buf, "- ", 2) || !strncmp(words.buf, ">> ", 3) ||
-				     (para.len && para.buf[para.len - 1] == '?'))) {
-					size_t skip = !strncmp(words.buf, "- ", 2) ? 2 : !strncmp(words.buf, ">> ", 3) ? 3 : 0;
+				    (dash || !strncmp(words.buf, ">> ", 3) || (para.len && para.buf[para.len - 1] == '?'))) {
+					size_t skip = !strncmp(words.buf, ">> ", 3) ? 3 : 0;
 
 					memmove(words.buf, words.buf + skip, words.len - skip + 1);
 					words.len -= skip;
@@ -246,6 +336,7 @@ void cues_to_text(const char *data, size_t len, char **text, size_t *text_len)
 	}
 	sb_addch(&out, '\n');
 	sb_release(&para);
+	roll_release(&prev);
 	free(who);
 	free(para_who);
 	free(lines);

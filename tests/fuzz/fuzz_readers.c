@@ -1,11 +1,12 @@
-/* fuzz_readers.c -- any bytes read as a web page and as Markdown, then
- * split.  Invariants: every paragraph read holds text, lines are counted
+/* fuzz_readers.c -- any bytes read as a web page, as Markdown and as
+ * captions, then split.  Invariants: every paragraph read holds text, lines are counted
  * from 1, and the split's chapters point at its segments in order. */
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "clean.h"
+#include "cues.h"
 #include "front.h"
 #include "html.h"
 #include "markdown.h"
@@ -46,6 +47,17 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 	if (markdown_read("fuzz.md", (const char *)data, size, &t) == 0) {
 		check(&t);
 		text_release(&t);
+	}
+	{
+		char *text;
+		size_t len;
+
+		cues_to_text((const char *)data, size, &text, &len);
+		if (clean_text("fuzz.vtt", text, len, &t) == 0) {
+			check(&t);
+			text_release(&t);
+		}
+		free(text);
 	}
 	return 0;
 }
