@@ -521,6 +521,7 @@ static void add_para(struct text *t, struct sb *sb, int line, int indent, int bl
 	p->text = sb_detach(&folded, NULL);
 	p->list_item = (unsigned)(clean_is_list_item(p->text) || (flags & CLEAN_LIST));
 	p->linked = (unsigned)!!(flags & CLEAN_LINKS);
+	p->h1 = (unsigned)!!(flags & CLEAN_H1);
 }
 
 static void end_block(struct text *t, size_t first_para);

@@ -28,6 +28,7 @@ struct para {
 	unsigned heading : 1;     /* a Markdown heading ("## ..."), marks removed */
 	unsigned emphasis : 1;    /* the whole paragraph was bold ("**...**") */
 	unsigned linked : 1;      /* mostly the text of links (a structured reader's) */
+	unsigned h1 : 1;          /* a top-level heading (a structured reader's) */
 	unsigned chrome_near : 4; /* lines of its block dropped as a page's
 				     chrome (at most 15), when they are as many
 				     as the block's paragraphs: a menu */
@@ -55,7 +56,7 @@ int clean_text(const char *name, const char *data, size_t len, struct text *out)
 int clean_wrapped(const char *data, size_t len);
 
 /* What a structured reader (HTML) knows of a paragraph. */
-enum { CLEAN_HEADING = 1, CLEAN_LIST = 2, CLEAN_LINKS = 4 };
+enum { CLEAN_HEADING = 1, CLEAN_LIST = 2, CLEAN_LINKS = 4, CLEAN_H1 = 8 };
 
 /* Add one block of n paragraphs that a structured reader found (a <p>
  * and its <br> lines, a heading, a list item) to t, which starts zeroed:

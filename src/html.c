@@ -218,7 +218,7 @@ static void enter(struct walk *w, xmlNode *node, struct frame *f)
 		f->article = !strcmp(name, "article") || !strcmp(name, "main");
 		gather_block(&w->g);
 		if (name[0] == 'h' && name[1] >= '1' && name[1] <= '6' && !name[2])
-			w->g.flags = CLEAN_HEADING;
+			w->g.flags = CLEAN_HEADING | (name[1] == '1' ? CLEAN_H1 : 0);
 		else if (!strcmp(name, "li") || !strcmp(name, "dt") || !strcmp(name, "dd"))
 			w->g.flags = CLEAN_LIST;
 		w->in_article += f->article;

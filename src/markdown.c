@@ -68,7 +68,6 @@ static int enter_block(MD_BLOCKTYPE type, void *detail, void *ud)
 {
 	struct md *m = ud;
 
-	(void)detail;
 	m->soft = 0;
 	if (m->depth < MARKS_MAX)
 		m->saved[m->depth] = m->g.flags;
@@ -83,7 +82,7 @@ static int enter_block(MD_BLOCKTYPE type, void *detail, void *ud)
 		break;
 	case MD_BLOCK_H:
 		gather_block(&m->g);
-		m->g.flags = CLEAN_HEADING;
+		m->g.flags = CLEAN_HEADING | (((MD_BLOCK_H_DETAIL *)detail)->level == 1 ? CLEAN_H1 : 0);
 		break;
 	case MD_BLOCK_LI:
 		gather_block(&m->g);

@@ -127,6 +127,7 @@ struct ctx {
 	int all_quoted;      /* most paragraphs are set in quotation marks */
 	int name_lines;      /* speakers' names stand on lines of their own */
 	size_t first_kept;   /* the first unit that is not furniture */
+	long h1_title;       /* the one top-level heading near the top, or -1 */
 	const char *known_title;   /* from front matter, or NULL */
 	const char *hint_host, *hint_guest;   /* front matter's speakers, or NULL */
 	char *host_name, *guest_name, *guest_first;
@@ -1072,7 +1073,7 @@ static void confirm_labels(struct ctx *c)
 			in->lab.caps = 1;
 			in->lab.whole = 1;
 		}
-		if (k == LABEL_NONE || in->p->list_item)
+		if (k == LABEL_NONE || (in->p->list_item && k == LABEL_NAME))	/* "- Ada Stone: CEO" lists, "- Q: Why?" asks */
 			continue;
 		nq += k == LABEL_Q;
 		na += k == LABEL_A;
@@ -1175,7 +1176,7 @@ static void confirm_labels(struct ctx *c)
 		enum label_kind k = in->lab.kind;
 		int ok;
 
-		if (k == LABEL_NONE || in->inline_a || in->p->list_item)
+		if (k == LABEL_NONE || in->inline_a || (in->p->list_item && k == LABEL_NAME))
 			continue;
 		if (k == LABEL_Q || k == LABEL_A)
 			ok = nq >= 1 && nq + na >= 2;
@@ -1924,6 +1925,8 @@ static float title_shape(const struct ctx *c, size_t i)
 		return 0.001f;
 	if (c->known_title)
 		return !strcasecmp(in->body, c->known_title) ? 0.97f : 0.001f;
+	if (c->h1_title >= 0)	/* the page's one top-level heading */
+		return (long)i == c->h1_title ? 0.97f : 0.001f;
 	if (i > 0 && person_shaped(in->body) && named_elsewhere(c, i))
 		return 0.2f;	/* a name alone: a byline, a speaker */
 	if ((i == 0 || i == c->first_kept) && clean_count_words(in->body) <= 15 && !in->p->list_item &&
@@ -2150,6 +2153,16 @@ static void score_units(struct ctx *c)
 		c->block_pairs = pairs >= 3 && shorter * 10 >= blocks * 7;
 	}
 	c->first_kept = 0;
+	c->h1_title = -1;
+	for (size_t i = 0, h1s = 0; i < c->n; i++) {
+		if (!c->v[i].p->h1 || c->v[i].kind != LABEL_NONE)
+			continue;
+		if (h1s++ || i >= TITLE_SCAN) {
+			c->h1_title = -1;
+			break;
+		}
+		c->h1_title = (long)i;
+	}
 
 	/* a page that sets every turn in quotation marks: they mark nothing */
 	{
@@ -2322,6 +2335,16 @@ static void score_units(struct ctx *c)
 			if (k != i && strstr(c->v[k].body, probe) && in->furn < 0.85f)
 				in->furn = 0.85f;
 		free(probe);
+	}
+	/* Where labels carry the turns, a heading that asks nothing is a
+	 * section's name ("## Later"), said by no one. */
+	for (size_t i = 0; c->two_sided && i < c->n; i++) {
+		struct info *in = &c->v[i];
+
+		if (in->kind == LABEL_NONE && in->p->heading && (long)i != c->h1_title && in->body != tg &&
+		    !strchr(in->body, '?') && !is_request(in->body) && clean_count_words(in->body) <= 8 &&
+		    in->title < 0.5f && in->furn < 0.75f)
+			in->furn = 0.75f;
 	}
 	/* A name alone near the top is the byline ("Noor Haddad"). */
 	for (size_t i = 0; i < c->n && i < TITLE_SCAN; i++) {

@@ -66,4 +66,12 @@ printf 'WEBVTT\nKind: captions\nLanguage: en\n\n00:00:00.000 --> 00:00:02.879 al
 check "rolling auto-captions say each line once" sh -c "
 	[ \$('$COLLOQUY' split '$TMP/rolling.vtt' 2>/dev/null | grep -o 'about sourdough' | wc -l) -eq 1 ] &&
 	[ \$('$COLLOQUY' split '$TMP/rolling.vtt' 2>/dev/null | grep -o 'so today we talk' | wc -l) -eq 1 ]"
+printf '# Breaking Ground\n\n## Early\n\n**Q:** When did you first build with clay?\n\n**A:** In my uncle'"'"'s village, at nine.\n\n## Later\n\n**Q:** What next?\n\n**A:** A school in Kano, with a clay roof.\n' >"$TMP/sections.md"
+check "a Markdown post's one H1 is its title, and its section headings are said by no one" sh -c "
+	'$COLLOQUY' split '$TMP/sections.md' 2>/dev/null | grep -v '^#' >'$TMP/sections.script' &&
+	grep -q '^title \\[host\\]: Breaking Ground\$' '$TMP/sections.script' && ! grep -qE ': (Early|Later)\$' '$TMP/sections.script'"
+printf '# Quickfire\n\n- **Q:** Favourite knot?\n  **A:** The bowline. It holds and it lets go.\n- **Q:** Worst storm?\n  **A:** Biscay, in 2009. Three days of grey.\n- **Q:** Best advice?\n  **A:** Reef early, always.\n' >"$TMP/list.md"
+check "Q: and A: inside Markdown list items are labels, never said" sh -c "
+	'$COLLOQUY' split '$TMP/list.md' 2>/dev/null | grep -v '^#' >'$TMP/list.script' &&
+	! grep -qE ': (Q|A):' '$TMP/list.script' && [ \$(grep -c '^question' '$TMP/list.script') -eq 3 ]"
 echo "1..$tap_n"
