@@ -327,5 +327,6 @@ void front_release(struct front *fm)
 	free(fm->host);
 	free(fm->guest);
 	free(fm->description);
+	free(fm->fallback_title);
 	memset(fm, 0, sizeof(*fm));
 }

@@ -25,6 +25,8 @@ struct front {
 	char *host, *guest;  /* who asks and who answers, by name */
 	char *description;
 	int episode, season; /* 0 when not given */
+	char *fallback_title;    /* a title for when the text shows none (a
+				    page's <title>), or NULL */
 };
 
 /* Read front matter at the start of data (after a BOM) into fm (zeroed

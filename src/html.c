@@ -512,8 +512,8 @@ int html_read(const char *name, const char *data, size_t len, struct text *t, st
 		meta->title = xstrdup(m.og_title);
 	else if (w.h1)
 		take(&meta->title, w.h1);
-	else if (m.title)
-		meta->title = without_site(m.title);
+	else if (m.title)	/* often the site's name: the page's headline first */
+		meta->fallback_title = without_site(m.title);
 	if (m.author && !strstr(m.author, "://"))
 		meta->author = xstrdup(m.author);
 	if ((m.date && front_read_date(m.date, date)) || (m.time && front_read_date(m.time, date)))

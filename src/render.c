@@ -172,9 +172,13 @@ struct episode *render_load(const char *path, int from)
 		ep->read_as = sb_detach(&as, NULL);
 	}
 	if (ep) {
-		if (fm.title) {
+		int titled = 0;
+
+		for (size_t i = 0; i < ep->nsegs && !titled; i++)
+			titled = ep->segs[i].role == ROLE_TITLE;
+		if (fm.title || (fm.fallback_title && !titled)) {
 			free(ep->title);
-			ep->title = xstrdup(fm.title);
+			ep->title = xstrdup(fm.title ? fm.title : fm.fallback_title);
 		}
 		ep->date = fm.date ? xstrdup(fm.date) : NULL;
 		ep->description = fm.description ? xstrdup(fm.description) : NULL;

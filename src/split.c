@@ -110,6 +110,7 @@ struct speaker {
 	unsigned guest_named : 1;    /* the title or the intro names them the guest */
 	unsigned host_named : 1;     /* ... a co-host */
 	unsigned guest_said : 1;     /* says what guests say: "thanks for having me" */
+	unsigned title_named : 1;    /* the title names them */
 };
 
 struct ctx {
@@ -1419,7 +1420,7 @@ static void find_sides(struct ctx *c, const char *title)
 		fn = xstrndup(s->name, fl);
 		if (tguest && in_title == 1 && (!strcasecmp(tguest, s->name) || !strncasecmp(tguest, s->name, fl) ||
 						strcasestr(tguest, surname(s->name))))
-			s->guest_named = 1;
+			s->title_named = 1;
 		for (size_t i = 0; i < c->n && i < 16; i++) {
 			const struct info *in = &c->v[i];
 
@@ -1436,6 +1437,21 @@ static void find_sides(struct ctx *c, const char *title)
 	for (size_t k = 0; k < c->nspk; k++)
 		if (c->spk[k].guest_said && !c->spk[k].host_named)
 			c->spk[k].guest_named = 1;
+	/* "Night Shift with Ada Brennan": a title names the show's host as
+	 * often as its guest; believe it unless the text welcomes another
+	 * guest and the one it names asks */
+	{
+		int other = 0;
+
+		for (size_t k = 0; k < c->nspk; k++)
+			other |= c->spk[k].guest_named && !c->spk[k].title_named;
+		for (size_t k = 0; k < c->nspk; k++) {
+			struct speaker *s = &c->spk[k];
+
+			if (s->title_named && !(other && s->asks * 2 >= s->turns && s->turns))
+				s->guest_named = 1;
+		}
+	}
 	/* the one who asks the most */
 	for (size_t k = 0; k < c->nspk; k++) {
 		struct speaker *s = &c->spk[k];
