@@ -251,17 +251,7 @@ def median_pitch(mp3, start=None, end=None):
     x = np.asarray(samples, dtype=np.float64) / 32768
     if start is not None:
         x = x[int(start * rate):int(end * rate)]
-    n = int(rate * 0.04)
-    lo, hi = int(rate / 400), int(rate / 60)
-    f0 = []
-    for i in range(0, len(x) - n, n):
-        fr = x[i:i + n] - x[i:i + n].mean()
-        if np.sqrt(np.mean(fr * fr)) < 0.05:
-            continue
-        ac = np.correlate(fr, fr, "full")[n - 1:]
-        lag = lo + int(np.argmax(ac[lo:hi]))
-        if ac[lag] > 0.5 * ac[0]:
-            f0.append(rate / lag)
+    f0 = frame_pitches(x, rate)
     if len(f0) < 10:
         fail(f"{mp3}: too few voiced frames")
     return float(np.median(f0))
