@@ -69,7 +69,41 @@ static const char *utf16_unmarked(const unsigned char *s, size_t len)
 		return "UTF-16LE";
 	if (even * 10 >= pairs * 4 && odd * 50 <= pairs)
 		return "UTF-16BE";
+	/* text of few Latin letters (Japanese with ASCII labels): NULs fewer,
+	 * but only ever on one side */
+	if (odd * 20 >= pairs && even * 8 <= odd)
+		return "UTF-16LE";
+	if (even * 20 >= pairs && odd * 8 <= even)
+		return "UTF-16BE";
 	return NULL;
+}
+
+static int convert(const char *cs, const char *in, size_t len, char **out, size_t *outlen, size_t *bad);
+
+/* Does data, read as cs, come out as text: few control codes, private or
+ * unassigned characters among its first ones (audio samples do not)? */
+static int utf16_reads(const char *data, size_t len, const char *cs)
+{
+	char *out;
+	size_t n, bad, odd = 0, chars = 0;
+
+	if (convert(cs, data, len < SNIFF ? len & ~(size_t)1 : SNIFF, &out, &n, &bad) != 0)
+		return 0;
+	for (size_t i = 0; i < n;) {
+		utf8proc_int32_t cp;
+		utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)out + i, (utf8proc_ssize_t)(n - i), &cp);
+		utf8proc_category_t cat;
+
+		if (k <= 0)
+			break;
+		cat = utf8proc_category(cp);
+		odd += (cp < 0x20 && !strchr("\t\n\r\f", (int)cp)) || cat == UTF8PROC_CATEGORY_CN ||
+		       cat == UTF8PROC_CATEGORY_CO || cat == UTF8PROC_CATEGORY_CS || cp == 0;
+		chars++;
+		i += (size_t)k;
+	}
+	free(out);
+	return chars && odd * 20 <= chars;
 }
 
 /* Convert from cs to UTF-8.  Returns 0, 1 when cs cannot read some byte
@@ -179,7 +213,8 @@ int charset_to_utf8(const char *name, char **data, size_t *len, const char *decl
 	end = utf8_end(*data, *len, &nul);
 	if (end == *len)
 		return 0;
-	if (nul && (cs = utf16_unmarked(s, *len)) != NULL) {
+	if ((nul || memchr(*data, 0, *len < SNIFF ? *len : SNIFF)) && (cs = utf16_unmarked(s, *len)) != NULL &&
+	    utf16_reads(*data, *len, cs)) {
 		if (replace(name, cs, data, len, 0) != 0)
 			return -1;
 		*found = cs;
