@@ -71,9 +71,9 @@ static const char *utf16_unmarked(const unsigned char *s, size_t len)
 		return "UTF-16BE";
 	/* text of few Latin letters (Japanese with ASCII labels): NULs fewer,
 	 * but only ever on one side */
-	if (odd * 20 >= pairs && even * 8 <= odd)
+	if (pairs >= 32 && odd * 20 >= pairs && even * 8 <= odd)
 		return "UTF-16LE";
-	if (even * 20 >= pairs && odd * 8 <= even)
+	if (pairs >= 32 && even * 20 >= pairs && odd * 8 <= even)
 		return "UTF-16BE";
 	return NULL;
 }
@@ -87,8 +87,8 @@ static int utf16_reads(const char *data, size_t len, const char *cs)
 	char *out;
 	size_t n, bad, odd = 0, chars = 0;
 
-	if (convert(cs, data, len < SNIFF ? len & ~(size_t)1 : SNIFF, &out, &n, &bad) != 0)
-		return 0;
+	if (len % 2 || convert(cs, data, len < SNIFF ? len : SNIFF, &out, &n, &bad) != 0)
+		return 0;	/* an odd length is no UTF-16 */
 	for (size_t i = 0; i < n;) {
 		utf8proc_int32_t cp;
 		utf8proc_ssize_t k = utf8proc_iterate((const utf8proc_uint8_t *)out + i, (utf8proc_ssize_t)(n - i), &cp);

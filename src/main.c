@@ -1,5 +1,6 @@
 /* main.c -- argv -> options; runs a command; the only place that exits.
  * Exit status: 0 success, 1 failure (one message on stderr), 2 bad usage. */
+#include <ctype.h>
 #include <getopt.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -159,7 +160,7 @@ static int parse_render_opts(int argc, char **argv, struct render_opts *o, const
 			break;
 		case OPT_LOUDNESS:
 			o->loudness_lufs = strtod(optarg, &end);
-			if (!*optarg || *end || o->loudness_lufs < -40 || o->loudness_lufs > -6)
+			if (!*optarg || *end || !(o->loudness_lufs >= -40 && o->loudness_lufs <= -6))	/* not "nan" */
 				return usage("--loudness '%s': use LUFS from -40 to -6", optarg);
 			break;
 		case OPT_WAV:
@@ -261,7 +262,8 @@ static long long parse_size(const char *s)
 	double v = strtod(s, &end);
 	long long mult = 1;
 
-	if (end == s || v < 0)
+	/* a number, not "-0", "nan", "inf" or " 5" */
+	if (end == s || !isdigit((unsigned char)*s) || v < 0 || v != v || v > 1e15)
 		return -1;
 	switch (*end) {
 	case 'k': case 'K': mult = 1LL << 10; end++; break;

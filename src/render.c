@@ -229,6 +229,37 @@ static char *sidecar_path(const char *mp3, const char *suffix)
 	return sb_detach(&sb, NULL);
 }
 
+/* Refuse an output or sidecar path that is the transcript itself, is not
+ * a regular file (a device, a folder, a pipe), or is read-only: nothing
+ * is written, and the message says which and why. */
+static int check_outputs(const char *transcript, const char *out_path, int wav)
+{
+	static const char *const suffixes[] = {
+		"", ".chapters.json", ".vtt", ".srt", ".json", ".episode.json", ".wav", ".jpg", ".png",
+	};
+	struct stat in, st;
+	int have_in = stat(transcript, &in) == 0;
+
+	for (size_t i = 0; i < sizeof(suffixes) / sizeof(suffixes[0]); i++) {
+		char *p = i ? sidecar_path(out_path, suffixes[i]) : xstrdup(out_path);
+		int ret = 0;
+
+		if ((i != 6 || wav) && stat(p, &st) == 0) {
+			if (have_in && st.st_dev == in.st_dev && st.st_ino == in.st_ino)
+				ret = error("will not write '%s': it is the transcript '%s' itself; choose another -o", p,
+					    transcript);
+			else if (!S_ISREG(st.st_mode))
+				ret = error("will not write '%s': it is not a regular file", p);
+			else if (!(st.st_mode & 0222) || access(p, W_OK) < 0)	/* root too */
+				ret = error("will not replace '%s': it is read-only", p);
+		}
+		free(p);
+		if (ret < 0)
+			return -1;
+	}
+	return 0;
+}
+
 static int check_out_dir(const char *out_path)
 {
 	char *dir = xstrdup(out_path);
@@ -1261,7 +1292,8 @@ int render_file(const char *path, const struct render_opts *o)
 		out_path = sb_detach(&sb, NULL);
 		free(stem);
 	}
-	if (check_out_dir(out_path) == 0 && (ep = render_load(path, o->from)) && check_size(path, ep) == 0)
+	if (check_out_dir(out_path) == 0 && check_outputs(path, out_path, o->write_wav) == 0 &&
+	    (ep = render_load(path, o->from)) && check_size(path, ep) == 0)
 		ret = render_episode(ep, path, out_path, o);
 	episode_free(ep);
 	free(out_path);

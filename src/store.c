@@ -2,6 +2,7 @@
 #define _GNU_SOURCE
 #include "store.h"
 
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <ftw.h>
@@ -77,6 +78,65 @@ static int make_dirs(const char *path)
 	return ret;
 }
 
+/* The kinds of entry a cache holds, one folder each. */
+static const char *const kinds[] = { "speech", "rate", "level", "mp3" };
+
+/* CACHEDIR.TAG (the Cache Directory Tagging convention, which backup
+ * tools honour) marks a folder as a cache; colloquy prunes no other. */
+#define TAG_NAME "CACHEDIR.TAG"
+#define TAG_SIGNATURE "Signature: 8a477f597d28d172789f06886806bc55"
+
+static int is_kind(const char *name)
+{
+	for (size_t i = 0; i < sizeof(kinds) / sizeof(kinds[0]); i++)
+		if (!strcmp(name, kinds[i]))
+			return 1;
+	return 0;
+}
+
+/* Is root a colloquy cache: its tag says so?  Returns 1, 0, or -1 when it
+ * has no tag but holds nothing else than a cache's own folders (a cache
+ * from before the tag), which may be tagged. */
+static int tagged(const char *root)
+{
+	char *tag = util_path_join(root, TAG_NAME), *data = NULL;
+	size_t len = 0;
+	int yes = 0;
+	DIR *d;
+	struct dirent *de;
+
+	if (access(tag, F_OK) == 0 && util_read_file(tag, &data, &len) == 0)
+		yes = len >= strlen(TAG_SIGNATURE) && !memcmp(data, TAG_SIGNATURE, strlen(TAG_SIGNATURE));
+	free(data);
+	free(tag);
+	if (yes)
+		return 1;
+	if (!(d = opendir(root)))
+		return 0;
+	yes = -1;
+	while ((de = readdir(d)) && yes) {
+		if (!strcmp(de->d_name, ".") || !strcmp(de->d_name, ".."))
+			continue;
+		if (!is_kind(de->d_name))
+			yes = 0;	/* a file of the user's: not ours */
+	}
+	closedir(d);
+	return yes;
+}
+
+static int write_tag(const char *root)
+{
+	char *tag = util_path_join(root, TAG_NAME);
+	static const char text[] = TAG_SIGNATURE "\n"
+		"# This file marks a cache folder made by colloquy (https://bford.info/cachedir/).\n"
+		"# Everything here can be made again; colloquy cache --prune removes it.\n";
+	struct util_part part = { text, sizeof(text) - 1 };
+	int ret = util_write_atomic(tag, &part, 1);
+
+	free(tag);
+	return ret;
+}
+
 int store_open(struct store *st, int use_cache, const char *root)
 {
 	st->root = NULL;
@@ -85,11 +145,18 @@ int store_open(struct store *st, int use_cache, const char *root)
 		char *dir = root ? xstrdup(root) : store_default_root();
 
 		if (dir && make_dirs(dir) == 0 && access(dir, W_OK) == 0) {
-			st->root = dir;
-			return 0;
+			int t = tagged(dir);
+
+			if (t == 1 || (t < 0 && write_tag(dir) == 0)) {
+				st->root = dir;
+				return 0;
+			}
+			warning("'%s' is not a colloquy cache (it holds other files and no %s); rendering without a "
+				"cache", dir, TAG_NAME);
+		} else {
+			warning("cannot use the cache folder '%s' (%s); rendering without a cache",
+				dir ? dir : "$HOME/.cache/colloquy", dir ? strerror(errno) : "no HOME");
 		}
-		warning("cannot use the cache folder '%s' (%s); rendering without a cache",
-			dir ? dir : "$HOME/.cache/colloquy", dir ? strerror(errno) : "no HOME");
 		free(dir);
 	}
 	if (util_scratch_dir(&st->root) < 0)
@@ -215,11 +282,34 @@ static struct {
 	size_t n, alloc;
 } walk;
 
+/* Is path ROOT/kind/xx/name an entry's: a kind of ours, two hex digits,
+ * then the other thirty of a key? */
+static int is_entry(const char *path)
+{
+	const char *name = strrchr(path, '/'), *xx, *kind;
+	char *k;
+	int ok;
+
+	if (!name || name == path)
+		return 0;
+	for (xx = name - 1; xx > path && *xx != '/'; xx--)
+		;
+	if (xx == path || name - xx != 3)
+		return 0;
+	for (kind = xx - 1; kind > path && *kind != '/'; kind--)
+		;
+	k = xstrndup(kind + 1, (size_t)(xx - kind - 1));
+	ok = is_kind(k) && strspn(xx + 1, "0123456789abcdef") >= 2 && strlen(name + 1) == 30 &&
+	     strspn(name + 1, "0123456789abcdef") == 30;
+	free(k);
+	return ok;
+}
+
 static int visit(const char *path, const struct stat *st, int type, struct FTW *ftw)
 {
 	(void)ftw;
-	/* entries sit at kind/xx/name; anything else is not ours */
-	if (type != FTW_F || ftw->level != 3 || strstr(path, ".tmp"))
+	/* entries sit at kind/xx/name, in hex; anything else is not ours */
+	if (type != FTW_F || ftw->level != 3 || !is_entry(path))
 		return 0;
 	XGROW(walk.e, walk.alloc, walk.n + 1);
 	walk.e[walk.n].path = xstrdup(path);
@@ -249,6 +339,8 @@ static void free_entries(void)
 int store_usage(const char *root, uint64_t *entries, uint64_t *bytes)
 {
 	*entries = *bytes = 0;
+	if (access(root, F_OK) == 0 && tagged(root) == 0)
+		return error("'%s' is not a colloquy cache (it holds other files and no %s)", root, TAG_NAME);
 	if (list_entries(root) < 0)
 		return -1;
 	for (size_t i = 0; i < walk.n; i++)
@@ -276,6 +368,15 @@ int store_prune(const char *root, uint64_t max_bytes, uint64_t *removed, uint64_
 	int ret = 0;
 
 	*removed = *freed = 0;
+	if (access(root, F_OK) == 0) {
+		int t = tagged(root);
+
+		if (!t)
+			return error("'%s' is not a colloquy cache (it holds other files and no %s); nothing removed",
+				     root, TAG_NAME);
+		if (t < 0 && write_tag(root) < 0)
+			return -1;
+	}
 	if (list_entries(root) < 0)
 		return -1;
 	if (walk.n)

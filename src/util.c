@@ -488,10 +488,13 @@ int util_atomic_commit(struct util_atomic *a)
 {
 	/* The file is shared with listeners: make it readable as a normal
 	 * file would be rather than mkstemp's owner-only mode. */
-	mode_t mask = umask(0);
+	mode_t mask = umask(0), mode;
+	struct stat old;
 
 	umask(mask);
-	if (fchmod(a->fd, 0666 & ~mask) < 0) {
+	/* a file it replaces keeps its mode */
+	mode = stat(a->path, &old) == 0 && S_ISREG(old.st_mode) ? old.st_mode & 07777 : 0666 & ~mask;
+	if (fchmod(a->fd, mode) < 0) {
 		error("cannot set mode of '%s': %s", a->path, strerror(errno));
 		goto fail;
 	}

@@ -1,0 +1,61 @@
+#!/bin/sh
+# Nothing lost whatever the user types: a cache prune touches only a
+# colloquy cache (CACHEDIR.TAG) and only its entries; an output that is
+# the transcript, a device or a read-only file is refused before anything
+# is written; a replaced episode keeps its mode; sizes and loudness that
+# are not numbers are refused.
+. "$(dirname "$0")/lib.sh"
+cd "$ROOT" || exit 1
+
+mkdir -p "$TMP/home/notes/ab" "$TMP/home/speech/zz"
+echo "my letters" >"$TMP/home/letters.txt"
+echo "a draft" >"$TMP/home/notes/ab/draft-two"
+echo "not an entry" >"$TMP/home/speech/zz/readme"
+fails "cache --prune of a folder that is not a cache" 1 \
+	"$COLLOQUY" cache --prune --max-size 0 --cache-dir "$TMP/home"
+stderr_has "is not a colloquy cache"
+check "... removes nothing" sh -c "
+	test -s '$TMP/home/letters.txt' && test -s '$TMP/home/notes/ab/draft-two' && test -s '$TMP/home/speech/zz/readme'"
+"$COLLOQUY" render transcripts/river-survey.txt -o "$TMP/rs.mp3" --cache-dir "$TMP/home" 2>"$TMP/stderr" >/dev/null
+check "a render given that folder as its cache warns, renders, and leaves it alone" sh -c "
+	grep -q 'is not a colloquy cache' '$TMP/stderr' && test -s '$TMP/rs.mp3' &&
+	[ \$(find '$TMP/home' -type f | wc -l) -eq 3 ]"
+
+"$COLLOQUY" render transcripts/river-survey.txt -o "$TMP/rs2.mp3" -q --cache-dir "$TMP/cache2"
+echo "a stranger" >"$TMP/cache2/speech/notes.txt"
+mkdir -p "$TMP/cache2/speech/00"
+echo "not a key" >"$TMP/cache2/speech/00/short"
+check "a cache is tagged as one (CACHEDIR.TAG with its signature)" \
+	grep -q '^Signature: 8a477f597d28d172789f06886806bc55' "$TMP/cache2/CACHEDIR.TAG"
+check "cache --prune --max-size 0 empties its entries" "$COLLOQUY" cache --prune --max-size 0 --cache-dir "$TMP/cache2"
+check "... and keeps what is not an entry, and the tag" sh -c "
+	test -s '$TMP/cache2/speech/notes.txt' && test -s '$TMP/cache2/speech/00/short' && test -s '$TMP/cache2/CACHEDIR.TAG' &&
+	[ \$(find '$TMP/cache2' -type f | wc -l) -eq 3 ]"
+fails "--max-size -0" 2 "$COLLOQUY" cache --prune --max-size -0 --cache-dir "$TMP/cache2"
+fails "--loudness nan" 2 "$COLLOQUY" render transcripts/river-survey.txt -o "$TMP/x.mp3" --loudness nan
+
+cp transcripts/river-survey.txt "$TMP/in.txt"
+sum=$(md5sum <"$TMP/in.txt")
+fails "render in.txt -o in.txt" 1 "$COLLOQUY" render "$TMP/in.txt" -o "$TMP/in.txt" -q
+stderr_has "it is the transcript"
+check "... leaves the transcript as it was" sh -c "[ \"\$(md5sum <'$TMP/in.txt')\" = '$sum' ]"
+printf 'WEBVTT\n\n00:00:01.000 --> 00:00:03.000\n<v Ada Stone>Why lighthouses?\n\n00:00:03.000 --> 00:00:06.000\n<v Ben Okafor>Because ships still need them.\n' >"$TMP/ep.vtt"
+vsum=$(md5sum <"$TMP/ep.vtt")
+fails "render ep.vtt -o ep.mp3, whose caption sidecar is ep.vtt" 1 "$COLLOQUY" render "$TMP/ep.vtt" -o "$TMP/ep.mp3" -q
+check "... leaves the captions as they were, and writes no episode" sh -c "
+	[ \"\$(md5sum <'$TMP/ep.vtt')\" = '$vsum' ] && test ! -e '$TMP/ep.mp3'"
+fails "an output that is not a regular file (/dev/null)" 1 "$COLLOQUY" render "$TMP/in.txt" -o /dev/null -q
+stderr_has "is not a regular file"
+check "... /dev/null is still a character device" test -c /dev/null
+
+"$COLLOQUY" render "$TMP/in.txt" -o "$TMP/ro.mp3" -q
+chmod 444 "$TMP/ro.mp3"
+ro=$(md5sum <"$TMP/ro.mp3")
+printf '\n\nQ: One more?\n\nA: One more.\n' >>"$TMP/in.txt"
+fails "replacing a read-only episode" 1 "$COLLOQUY" render "$TMP/in.txt" -o "$TMP/ro.mp3" -q
+stderr_has "is read-only"
+check "... leaves it as it was, read-only" sh -c "[ \"\$(md5sum <'$TMP/ro.mp3')\" = '$ro' ] && [ \$(stat -c %a '$TMP/ro.mp3') = 444 ]"
+chmod 640 "$TMP/ro.mp3"
+check "a writable episode with mode 640 is replaced" "$COLLOQUY" render "$TMP/in.txt" -o "$TMP/ro.mp3" -q
+check "... and keeps mode 640" sh -c "[ \$(stat -c %a '$TMP/ro.mp3') = 640 ] && [ \"\$(md5sum <'$TMP/ro.mp3')\" != '$ro' ]"
+echo "1..$tap_n"
