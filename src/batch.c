@@ -262,6 +262,38 @@ static int print_plan(char **names, size_t n, const char *outdir, const struct r
 	if (len <= 0)
 		return error("cannot find the colloquy program's own path");
 	self[len] = '\0';
+	/* one command a line: a path with a line break (or any control byte)
+	 * would make two, the second whatever the name says */
+	{
+		const char *paths[] = { self, dir, NULL };
+
+		for (size_t i = 0; i <= n; i++) {
+			const char *bad = NULL;
+
+			for (size_t k = 0; !bad && (i < n ? k < 1 : k < 2); k++) {
+				const char *p = i < n ? names[i] : paths[k];
+
+				for (const char *c = p; *c && !bad; c++)
+					if ((unsigned char)*c < 0x20 || *c == 0x7f)
+						bad = p;
+			}
+			if (bad) {
+				struct sb shown = SB_INIT;
+
+				for (const char *c = bad; *c; c++) {
+					if ((unsigned char)*c < 0x20 || *c == 0x7f)
+						sb_addf(&shown, "\\x%02x", (unsigned char)*c);
+					else
+						sb_addch(&shown, *c);
+				}
+				error("cannot plan '%s': its name holds a control character, which would break the plan's "
+				      "one command a line; rename it", shown.buf);
+				sb_release(&shown);
+				free(dir);
+				return -1;
+			}
+		}
+	}
 	for (size_t i = 0; i < n; i++) {
 		char *mp3 = episode_path(names[i], dir), *src = absolute(names[i]);
 		char num[32];

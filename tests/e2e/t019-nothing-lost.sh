@@ -58,4 +58,21 @@ check "... leaves it as it was, read-only" sh -c "[ \"\$(md5sum <'$TMP/ro.mp3')\
 chmod 640 "$TMP/ro.mp3"
 check "a writable episode with mode 640 is replaced" "$COLLOQUY" render "$TMP/in.txt" -o "$TMP/ro.mp3" -q
 check "... and keeps mode 640" sh -c "[ \$(stat -c %a '$TMP/ro.mp3') = 640 ] && [ \"\$(md5sum <'$TMP/ro.mp3')\" != '$ro' ]"
+# batch --plan prints one command a line for GNU parallel: a name with a
+# line break (or any control character) must not become a second command.
+bad=0
+for c in $(seq 1 31) 127; do
+	rm -rf "$TMP/plan"
+	mkdir "$TMP/plan"
+	name=$(printf "ep\\$(printf %03o "$c")touch PWNED\\012x.txt")
+	cp transcripts/river-survey.txt "$TMP/plan/$name" 2>/dev/null || continue
+	if (cd "$TMP/plan" && "$COLLOQUY" batch . -o "$TMP/plan-out" --plan >"$TMP/plan.out" 2>"$TMP/plan.err"); then
+		bad=$((bad + 1))
+	elif [ -s "$TMP/plan.out" ] || ! grep -q "holds a control character" "$TMP/plan.err"; then
+		bad=$((bad + 1))
+	fi
+	(cd "$TMP/plan" && sh "$TMP/plan.out" >/dev/null 2>&1)
+	[ -e "$TMP/plan/PWNED" ] && bad=$((bad + 1))
+done
+check "batch --plan refuses a transcript whose name holds any control character, printing no command" test "$bad" -eq 0
 echo "1..$tap_n"
