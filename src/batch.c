@@ -242,7 +242,14 @@ static int out_of_date(const char *transcript, const char *mp3)
 {
 	struct stat in, out;
 
-	if (stat(mp3, &out) < 0 || stat(transcript, &in) < 0)
+	char *meta = xmalloc(strlen(mp3) + 16);
+	int missing;
+
+	/* an episode without its metadata sidecar was cut short */
+	sprintf(meta, "%.*s.episode.json", (int)(strlen(mp3) - 4), mp3);
+	missing = access(meta, F_OK) < 0;
+	free(meta);
+	if (missing || stat(mp3, &out) < 0 || stat(transcript, &in) < 0)
 		return 1;
 	return in.st_mtim.tv_sec > out.st_mtim.tv_sec ||
 	       (in.st_mtim.tv_sec == out.st_mtim.tv_sec && in.st_mtim.tv_nsec > out.st_mtim.tv_nsec);

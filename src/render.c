@@ -1212,6 +1212,7 @@ static int render_episode(struct episode *ep, const char *source, const char *ou
 		meta.art_mime = art.mime;
 	}
 	id3_write(ep, &meta, &tag);
+	util_hold();	/* the episode and its sidecars replace the old ones together */
 	if (write_mp3(ep, &w, &tag, out_path) < 0)
 		goto out;
 	trace("write");
@@ -1226,6 +1227,8 @@ static int render_episode(struct episode *ep, const char *source, const char *ou
 	}
 	if (wav_path && write_wav(ep, &w, wav_path) < 0)
 		goto out;
+	if (util_release(1) < 0)
+		goto out;
 	if (o->audio_ms)
 		*o->audio_ms = length_ms;
 	if (!o->quiet)
@@ -1235,6 +1238,7 @@ static int render_episode(struct episode *ep, const char *source, const char *ou
 		       ep->true_peak_dbtp);
 	ret = 0;
 out:
+	util_release(0);	/* nothing, or what a failure left: the old set stays */
 	speak_release();
 	if (have_store)
 		store_close(&st);

@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <utf8proc.h>
 #include <unistd.h>
@@ -256,7 +257,7 @@ int util_read_file(const char *path, char **data, size_t *len)
 
 /* Temporary files being written, removed by the signal handler.  Only
  * async-signal-safe calls touch this from the handler. */
-#define MAX_PENDING 8
+#define MAX_PENDING 16
 static char pending[MAX_PENDING][4096];
 static volatile sig_atomic_t pending_used[MAX_PENDING];
 
@@ -484,6 +485,55 @@ void util_atomic_abort(struct util_atomic *a)
 	a->fd = -1;
 }
 
+/* Files committed while held: their temporaries wait, in the order
+ * they were committed, for util_release(). */
+static int holding;
+static struct {
+	char *tmp, *path;
+	int slot;
+} held[MAX_PENDING];
+static size_t nheld;
+
+void util_hold(void)
+{
+	holding = 1;
+}
+
+int util_release(int commit)
+{
+	int ret = 0, dir = -1;
+
+	holding = 0;
+	if (commit && nheld) {
+		/* two renders to one place rename their sets one after the
+		 * other, never interleaved: a lock on the folder */
+		char *d = xstrdup(held[0].path), *slash = strrchr(d, '/');
+
+		if (slash)
+			*slash = '\0';
+		dir = open(slash ? (*d ? d : "/") : ".", O_RDONLY | O_DIRECTORY);
+		if (dir >= 0)
+			while (flock(dir, LOCK_EX) < 0 && errno == EINTR)
+				;
+		free(d);
+	}
+	/* the last committed first: the file committed first (an episode's
+	 * MP3) is renamed last, so that its being new says the rest are */
+	for (size_t i = nheld; i-- > 0;) {
+		if (commit && ret == 0 && rename(held[i].tmp, held[i].path) < 0)
+			ret = error("cannot rename '%s' to '%s': %s", held[i].tmp, held[i].path, strerror(errno));
+		if (!commit || ret)
+			unlink(held[i].tmp);
+		pending_del(held[i].slot);
+		free(held[i].tmp);
+		free(held[i].path);
+	}
+	nheld = 0;
+	if (dir >= 0)
+		close(dir);	/* and the lock with it */
+	return ret;
+}
+
 int util_atomic_commit(struct util_atomic *a)
 {
 	/* The file is shared with listeners: make it readable as a normal
@@ -508,6 +558,13 @@ int util_atomic_commit(struct util_atomic *a)
 		goto fail;
 	}
 	a->fd = -1;
+	if (holding && nheld < MAX_PENDING) {	/* renamed with the rest by util_release() */
+		held[nheld].tmp = a->tmp;
+		held[nheld].path = xstrdup(a->path);
+		held[nheld++].slot = a->slot;
+		a->tmp = NULL;
+		return 0;
+	}
 	if (rename(a->tmp, a->path) < 0) {
 		error("cannot rename '%s' to '%s': %s", a->tmp, a->path, strerror(errno));
 		goto fail;

@@ -88,6 +88,13 @@ int util_atomic_open(struct util_atomic *a, const char *path);
 int util_atomic_write(struct util_atomic *a, const void *data, size_t len);
 int util_atomic_pwrite(struct util_atomic *a, const void *data, size_t len, uint64_t offset);
 int util_atomic_commit(struct util_atomic *a);
+
+/* Hold the renames of what is committed from now on, so that a set of
+ * files (an episode and its sidecars) replaces the old set together:
+ * util_release(1) renames them all, the first committed last, and
+ * util_release(0) throws them away.  Returns 0, or -1 after a message. */
+void util_hold(void);
+int util_release(int commit);
 void util_atomic_abort(struct util_atomic *a);
 
 /* A private folder of flat files under $TMPDIR (or /tmp), removed with its

@@ -58,6 +58,36 @@ check "... leaves it as it was, read-only" sh -c "[ \"\$(md5sum <'$TMP/ro.mp3')\
 chmod 640 "$TMP/ro.mp3"
 check "a writable episode with mode 640 is replaced" "$COLLOQUY" render "$TMP/in.txt" -o "$TMP/ro.mp3" -q
 check "... and keeps mode 640" sh -c "[ \$(stat -c %a '$TMP/ro.mp3') = 640 ] && [ \"\$(md5sum <'$TMP/ro.mp3')\" != '$ro' ]"
+# An episode is replaced as a set: a render that fails after its MP3 (here
+# the WAV, cut short by the file size limit) leaves the old MP3 and every
+# old sidecar, and no temporary file.
+"$COLLOQUY" render transcripts/river-survey.txt -o "$TMP/set.mp3" --wav -q
+for x in .mp3 .vtt .srt .json .chapters.json .episode.json; do md5sum <"$TMP/set$x"; done >"$TMP/set.sums"
+sh -c "ulimit -f 4000; exec '$COLLOQUY' render transcripts/lighthouse-keeper.txt -o '$TMP/set.mp3' --wav -q" 2>/dev/null
+rc=$?
+check "a render that fails after writing its MP3 exits 1" test "$rc" -eq 1
+check "... and the old MP3 and all its sidecars stay, with no temporary file" sh -c "
+	for x in .mp3 .vtt .srt .json .chapters.json .episode.json; do md5sum <'$TMP/set'\$x; done | cmp -s - '$TMP/set.sums' &&
+	! ls '$TMP' | grep -q '\.tmp\$'"
+
+# Two renders racing to one output: the set is one render's, whole.
+"$COLLOQUY" render transcripts/lighthouse-keeper.txt -o "$TMP/ra.mp3" -q
+"$COLLOQUY" render transcripts/river-survey.txt -o "$TMP/rb.mp3" -q
+mixed=0
+for i in 1 2 3 4 5 6; do
+	"$COLLOQUY" render transcripts/lighthouse-keeper.txt -o "$TMP/race.mp3" -q &
+	p1=$!
+	"$COLLOQUY" render transcripts/river-survey.txt -o "$TMP/race.mp3" -q
+	wait $p1
+	for r in ra rb; do
+		whole=1
+		for x in .mp3 .vtt .srt .json .chapters.json; do cmp -s "$TMP/race$x" "$TMP/$r$x" || whole=0; done
+		[ $whole = 1 ] && break
+	done
+	[ $whole = 1 ] || mixed=$((mixed + 1))
+done
+check "two renders racing to one output leave one render's set, whole, every time (6 races)" test "$mixed" -eq 0
+
 # batch --plan prints one command a line for GNU parallel: a name with a
 # line break (or any control character) must not become a second command.
 bad=0
