@@ -183,6 +183,8 @@ static int parse_render_opts(int argc, char **argv, struct render_opts *o, const
 				return usage("--from '%s': use text, markdown, html, vtt, srt or script", optarg);
 			break;
 		case OPT_CACHE_DIR:
+			if (!*optarg)
+				return usage("--cache-dir '': name a folder%s", "");
 			o->cache_dir = optarg;
 			break;
 		case OPT_PLAN:
@@ -303,6 +305,8 @@ static int cmd_cache(int argc, char **argv)
 				return usage("--max-size '%s': use a size such as 500M or 2G", optarg);
 			break;
 		case OPT_CACHE_DIR:
+			if (!*optarg)
+				return usage("--cache-dir '': name a folder%s", "");
 			dir = optarg;
 			break;
 		default:

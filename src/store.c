@@ -61,6 +61,12 @@ static int make_dirs(const char *path)
 	char *p = xstrdup(path);
 	int ret = 0;
 
+	if (!*p) {
+		free(p);
+		errno = ENOENT;
+		return -1;
+	}
+
 	for (char *s = p + 1; ; s++) {
 		if (*s == '/' || !*s) {
 			char c = *s;
@@ -144,7 +150,11 @@ int store_open(struct store *st, int use_cache, const char *root)
 	if (use_cache) {
 		char *dir = root ? xstrdup(root) : store_default_root();
 
-		if (dir && make_dirs(dir) == 0 && access(dir, W_OK) == 0) {
+		struct stat sd;
+
+		if (dir && stat(dir, &sd) == 0 && !S_ISDIR(sd.st_mode)) {
+			warning("the cache folder '%s' is not a folder; rendering without a cache", dir);
+		} else if (dir && make_dirs(dir) == 0 && access(dir, W_OK) == 0) {
 			int t = tagged(dir);
 
 			if (t == 1 || (t < 0 && write_tag(dir) == 0)) {

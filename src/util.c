@@ -222,14 +222,29 @@ int util_read_file(const char *path, char **data, size_t *len)
 	struct stat st;
 	int fd;
 
-	fd = open(path, O_RDONLY);
+	/* O_NONBLOCK: a FIFO opens at once, to be refused below, not waited on */
+	fd = open(path, O_RDONLY | O_NONBLOCK);
 	if (fd < 0)
 		return error("cannot open '%s': %s", path, strerror(errno));
-	if (fstat(fd, &st) == 0 && S_ISDIR(st.st_mode)) {
+	if (fstat(fd, &st) < 0) {
+		close(fd);
+		return error("cannot read '%s': %s", path, strerror(errno));
+	}
+	if (S_ISDIR(st.st_mode)) {
 		close(fd);
 		return error("cannot read '%s': it is a directory", path);
 	}
-	if (fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0)
+	if (!S_ISREG(st.st_mode)) {	/* a FIFO waits for ever, /dev/zero never ends */
+		close(fd);
+		return error("cannot read '%s': it is not a regular file", path);
+	}
+	if ((uintmax_t)st.st_size > UTIL_READ_MAX) {
+		close(fd);
+		return error("cannot read '%s': it is %ju MB, more than colloquy reads (%u MB)", path,
+			     (uintmax_t)st.st_size >> 20, UTIL_READ_MAX >> 20);
+	}
+	fcntl(fd, F_SETFL, fcntl(fd, F_GETFL) & ~O_NONBLOCK);
+	if (st.st_size > 0)
 		sb_grow(&sb, (size_t)st.st_size);
 	for (;;) {
 		ssize_t n;

@@ -57,6 +57,9 @@ size_t sb_add_entity(struct sb *sb, const char *p, size_t n);
 
 /* Read a whole file into a NUL-terminated buffer the caller frees.
  * Returns 0, or -1 after a message naming the file and the cause. */
+/* Read a whole regular file of at most UTIL_READ_MAX bytes (a FIFO, a
+ * device or a larger file is refused with a message). */
+#define UTIL_READ_MAX (1024u << 20)
 int util_read_file(const char *path, char **data, size_t *len);
 
 /* Write the byte buffers parts[0..nparts) as path, all or nothing: the

@@ -88,6 +88,26 @@ for i in 1 2 3 4 5 6; do
 done
 check "two renders racing to one output leave one render's set, whole, every time (6 races)" test "$mixed" -eq 0
 
+# Inputs that are not regular files: refused at once, never waited on.
+mkfifo "$TMP/pipe.txt"
+check "a FIFO named like a transcript: split refuses it at once" sh -c "
+	timeout 20 '$COLLOQUY' split '$TMP/pipe.txt' 2>'$TMP/fifo.err'; [ \$? -eq 1 ] && grep -q 'not a regular file' '$TMP/fifo.err'"
+ln -s /dev/zero "$TMP/zero.txt"
+check "a link to /dev/zero: render refuses it at once" sh -c "
+	timeout 20 '$COLLOQUY' render '$TMP/zero.txt' -o '$TMP/zero.mp3' -q 2>'$TMP/zero.err'; [ \$? -eq 1 ] &&
+	grep -q 'not a regular file' '$TMP/zero.err' && test ! -e '$TMP/zero.mp3'"
+mkdir "$TMP/withpipe"
+cp transcripts/river-survey.txt "$TMP/withpipe/"
+mkfifo "$TMP/withpipe/pipe.txt"
+check "a batch over a folder with a FIFO in it renders the rest and ends (exit 1)" sh -c "
+	timeout 120 '$COLLOQUY' batch '$TMP/withpipe' -o '$TMP/withpipe-out' -q 2>/dev/null; [ \$? -eq 1 ] &&
+	test -s '$TMP/withpipe-out/river-survey.mp3'"
+fails "--cache-dir ''" 2 "$COLLOQUY" render transcripts/river-survey.txt -o "$TMP/x.mp3" --cache-dir ''
+echo "a file" >"$TMP/afile"
+"$COLLOQUY" render transcripts/river-survey.txt -o "$TMP/cf.mp3" --cache-dir "$TMP/afile" >/dev/null 2>"$TMP/cf.err"
+check "--cache-dir naming a file: a warning, a render without a cache, the file untouched" sh -c "
+	grep -q 'is not a folder' '$TMP/cf.err' && test -s '$TMP/cf.mp3' && [ \"\$(cat '$TMP/afile')\" = 'a file' ]"
+
 # batch --plan prints one command a line for GNU parallel: a name with a
 # line break (or any control character) must not become a second command.
 bad=0
