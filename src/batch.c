@@ -58,6 +58,19 @@ static int is_sidecar(char **names, size_t n, const char *path)
 	return yes;
 }
 
+struct stemmed {
+	char *stem;
+	const char *name;
+};
+
+static int cmp_stem(const void *a, const void *b)
+{
+	const struct stemmed *x = a, *y = b;
+	int c = strcmp(x->stem, y->stem);
+
+	return c ? c : strcmp(x->name, y->name);
+}
+
 static int list_transcripts(const char *dir, char ***out, size_t *n)
 {
 	char **names = NULL;
@@ -98,24 +111,33 @@ static int list_transcripts(const char *dir, char ***out, size_t *n)
 		*n = w;
 		free(side);
 	}
-	/* "ep.txt" and "ep.html" would both be ep.mp3 */
-	for (size_t i = 0; i + 1 < *n; i++) {
-		for (size_t j = i + 1; j < *n; j++) {
-			char *a = util_stem(names[i]), *b = util_stem(names[j]);
-			int same = !strcmp(a, b);
+	/* "ep.txt" and "ep.html" would both be ep.mp3: stems sorted, neighbours
+	 * compared */
+	{
+		struct stemmed *st = xmalloc((*n ? *n : 1) * sizeof(*st));
+		int clash = 0;
 
-			if (same)
-				error("'%s' and '%s' would both be episode '%s.mp3'; rename one", names[i], names[j], a);
-			free(a);
-			free(b);
-			if (same) {
-				for (size_t k = 0; k < *n; k++)
-					free(names[k]);
-				free(names);
-				*out = NULL;
-				*n = 0;
-				return -1;
+		for (size_t i = 0; i < *n; i++) {
+			st[i].stem = util_stem(names[i]);
+			st[i].name = names[i];
+		}
+		qsort(st, *n, sizeof(*st), cmp_stem);
+		for (size_t i = 0; i + 1 < *n && !clash; i++)
+			if (!strcmp(st[i].stem, st[i + 1].stem)) {
+				error("'%s' and '%s' would both be episode '%s.mp3'; rename one", st[i].name, st[i + 1].name,
+				      st[i].stem);
+				clash = 1;
 			}
+		for (size_t i = 0; i < *n; i++)
+			free(st[i].stem);
+		free(st);
+		if (clash) {
+			for (size_t k = 0; k < *n; k++)
+				free(names[k]);
+			free(names);
+			*out = NULL;
+			*n = 0;
+			return -1;
 		}
 	}
 	return 0;
@@ -242,11 +264,10 @@ static int out_of_date(const char *transcript, const char *mp3)
 {
 	struct stat in, out;
 
-	char *meta = xmalloc(strlen(mp3) + 16);
+	char *meta = render_sidecar_path(mp3, ".episode.json");
 	int missing;
 
 	/* an episode without its metadata sidecar was cut short */
-	sprintf(meta, "%.*s.episode.json", (int)(strlen(mp3) - 4), mp3);
 	missing = access(meta, F_OK) < 0;
 	free(meta);
 	if (missing || stat(mp3, &out) < 0 || stat(transcript, &in) < 0)

@@ -30,6 +30,12 @@ static int is_timing(const struct cline *l)
 	return arrow && (size_t)(arrow - l->s) + 3 <= l->len && !memcmp(arrow, "-->", 3);
 }
 
+/* A cue number alone on its line. */
+static int is_number(const struct cline *l)
+{
+	return l->len && strspn(l->s, "0123456789") >= l->len;
+}
+
 int cues_detect(const char *data, size_t len)
 {
 	size_t p = skip_bom(data, len), e;
@@ -44,7 +50,7 @@ int cues_detect(const char *data, size_t len)
 	for (e = p; e < len && data[e] != '\n' && data[e] != '\r'; e++)
 		;
 	first = (struct cline){ data + p, e - p, 1 };
-	if (!first.len || strspn(first.s, "0123456789") < first.len)
+	if (!is_number(&first))
 		return 0;
 	p = e + (e < len && data[e] == '\r');
 	p += p < len && data[p] == '\n';
@@ -135,11 +141,6 @@ static void open_para(struct sb *out, int *line, int no)
 		sb_addch(out, '\n');
 		(*line)++;
 	}
-}
-
-static int is_number(const struct cline *l)
-{
-	return l->len && strspn(l->s, "0123456789") >= l->len;
 }
 
 /* A "<v" that opens a voice span in s (len bytes), or NULL. */

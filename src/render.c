@@ -216,8 +216,7 @@ static void episode_date(const struct episode *ep, const char *path, char date[3
 	snprintf(date, 32, "%04d-%02d-%02d", (tm.tm_year + 1900) % 10000, tm.tm_mon + 1, tm.tm_mday);
 }
 
-/* "out/ep.mp3" -> "out/ep" + suffix */
-static char *sidecar_path(const char *mp3, const char *suffix)
+char *render_sidecar_path(const char *mp3, const char *suffix)
 {
 	struct sb sb = SB_INIT;
 	size_t n = strlen(mp3);
@@ -241,7 +240,7 @@ static int check_outputs(const char *transcript, const char *out_path, int wav)
 	int have_in = stat(transcript, &in) == 0;
 
 	for (size_t i = 0; i < sizeof(suffixes) / sizeof(suffixes[0]); i++) {
-		char *p = i ? sidecar_path(out_path, suffixes[i]) : xstrdup(out_path);
+		char *p = i ? render_sidecar_path(out_path, suffixes[i]) : xstrdup(out_path);
 		int ret = 0;
 
 		if ((i != 6 || wav) && stat(p, &st) == 0) {
@@ -431,7 +430,7 @@ static void lint_chapters(const struct episode *ep, const char *out_path)
 /* Write doc as out_path's sidecar with suffix, and release it. */
 static int write_sidecar(const char *out_path, const char *suffix, struct sb *doc)
 {
-	char *path = sidecar_path(out_path, suffix);
+	char *path = render_sidecar_path(out_path, suffix);
 	struct util_part part = { doc->buf, doc->len };
 	int ret = util_write_atomic(path, &part, 1);
 
@@ -1133,7 +1132,7 @@ static int render_episode(struct episode *ep, const char *source, const char *ou
 	struct store st;
 	struct work w;
 	struct sb tag = SB_INIT, comment = SB_INIT;
-	char *wav_path = o->write_wav ? sidecar_path(out_path, ".wav") : NULL;
+	char *wav_path = o->write_wav ? render_sidecar_path(out_path, ".wav") : NULL;
 	char *album = NULL;
 	char date[32], year[8];
 	struct id3_meta meta;

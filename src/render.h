@@ -45,6 +45,10 @@ struct episode *render_load(const char *path, int from);
 
 int render_file(const char *path, const struct render_opts *o);
 
+/* An episode's sidecar: "out/ep.mp3" and ".vtt" give "out/ep.vtt".
+ * Caller frees. */
+char *render_sidecar_path(const char *mp3, const char *suffix);
+
 /* `colloquy voices --preview NAME -o FILE.mp3`: a sample paragraph spoken
  * by profile NAME, rendered as an episode. */
 int render_preview(const char *voice, const struct render_opts *o);

@@ -2143,12 +2143,10 @@ static void score_units(struct ctx *c)
 		bold_q += (c->v[i].p->emphasis || c->v[i].p->heading) && final_punct(c->v[i].body) == '?';
 	c->bold_asks = bold_q >= 3;
 	{
-		size_t marks = 0, stops_seen = 0;
+		size_t marks = 0;
 
-		for (size_t i = 0; i < c->n; i++) {
+		for (size_t i = 0; i < c->n; i++)
 			marks += strchr(c->v[i].body, '?') != NULL;
-			stops_seen += strchr(c->v[i].body, '.') != NULL;
-		}
 		c->unpunctuated = c->n >= 12 && marks < 2;
 	}
 	{
