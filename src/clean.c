@@ -354,6 +354,22 @@ static int strip_markdown(struct sb *sb, int *emphasis, size_t *lead)
 	return heading;
 }
 
+/* A static site generator's markup on a line of its own: a kramdown
+ * attribute list ("{: .interviewer }", "{:toc}") or a Liquid or Hugo tag
+ * ("{% include ad.html %}", "{{< youtube id >}}").  Nothing in it is said. */
+static int is_template_line(const char *s)
+{
+	size_t n = strlen(s);
+
+	if (n < 4 || s[0] != '{' || s[n - 1] != '}')
+		return 0;
+	if (s[1] == ':')
+		return strchr(s, '}') == s + n - 1;
+	if (s[1] == '%')
+		return s[n - 2] == '%';
+	return s[1] == '{' && s[n - 2] == '}';
+}
+
 /* HTML left in a Markdown post or a copied page: "<p><strong>Q: Why?</strong></p>"
  * keeps its words (a heading or bold line stays one); a line of markup
  * alone ("<figure><img ...></figure>", "<div class=...>") has none to
@@ -452,6 +468,10 @@ static void add_para(struct text *t, struct sb *sb, int line, int indent, int bl
 		return;
 	}
 	t->in_link_list = 0;
+	if (is_template_line(folded.buf)) {
+		sb_release(&folded);	/* "{: .interviewer }", "{% include ad.html %}" */
+		return;
+	}
 	if (strip_html_line(&folded, &heading, &emphasis)) {
 		html_heading = heading;
 		html_bold = emphasis;

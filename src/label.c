@@ -33,7 +33,7 @@ static const char *const not_names[] = {
 	"advertisement", "caption", "pictured", "video", "audio", "bio", "about", "contact",
 	"email", "website", "web", "twitter", "instagram", "facebook", "topics", "keywords",
 	"language", "format", "place", "mentioned", "resources", "references", "chapters",
-	"timestamps", "ps", "p.s", "edit", "edited", "editor", "author", "by", "from", "to",
+	"timestamps", "p.s", "edit", "edited", "editor", "author", "by", "from", "to",
 	"subject", "re", "cc", "title", "name", "yes", "no", "well", "so", "but", "and", "first",
 	"second", "third", "finally", "example", "for example", "warning", "tip", "important",
 	"key", "quote", "headline", "question", "answer", "abstract", "introduction",

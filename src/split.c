@@ -159,7 +159,7 @@ static const char *const request_openers[] = {
 	"let's talk about", "let’s talk about", "let's start with", "let’s start with",
 	"share with us", "remind us", "fill us in", "take me through", "take us through",
 	"start with", "begin with", "give us", "give me", "i'd love to hear", "i’d love to hear",
-	"i would love to hear", "i'm curious", "i’m curious", "i want to ask", "i wanted to ask",
+	"i would love to hear", "complete this", "finish this", "fill in the blank", "name one", "name a", "i'm curious", "i’m curious", "i want to ask", "i wanted to ask",
 };
 
 /* Words that open a host's prompt that is neither a question nor a
@@ -186,6 +186,7 @@ static const char *const aside_openers[] = {
 #define TITLE_SCAN 8
 #define CHROME_MAX_WORDS 12
 #define INLINE_MAX_WORDS 60
+#define NUMBERED_Q_WORDS 30
 #define ALIAS_MAX_SPEAKERS 200
 #define LOW_CONFIDENCE 0.6f
 #define INTRO_NAMES_MAX 64
@@ -655,6 +656,70 @@ static size_t colon_pair(const char *s, size_t *qlen)
 	return (size_t)(c + 2 - s);
 }
 
+/* The number of a "12. Why lifts?" paragraph, its text after the number
+ * in *rest, or 0. */
+static unsigned list_number(const char *s, const char **rest)
+{
+	unsigned n = 0;
+	size_t d = 0;
+
+	while (isdigit((unsigned char)s[d]) && d < 3)
+		n = n * 10 + (unsigned)(s[d++] - '0');
+	if (!d || (s[d] != '.' && s[d] != ')') || s[d + 1] != ' ')
+		return 0;
+	*rest = s + d + 2;
+	return n;
+}
+
+/* "7. What surprised you? The meetings ...": a numbered question and its
+ * answer in one paragraph.  The question ends at its first '?', or at its
+ * first sentence's end or an ellipsis within NUMBERED_Q_WORDS words.
+ * Returns where the answer starts, or 0; *q and *qlen give the question
+ * without its number. */
+static size_t numbered_pair(const char *s, size_t *q, size_t *qlen)
+{
+	const char *r, *p, *end = NULL;
+	size_t words = 0;
+
+	if (!list_number(s, &r) || !is_upper_start(r))
+		return 0;
+	for (p = r; *p && words < NUMBERED_Q_WORDS && !end; p++) {
+		words += *p == ' ';
+		if (p[1] != ' ')
+			continue;
+		if (*p == '?' || (*p == '.' && p - r >= 3 && !strncmp(p - 2, "...", 3)))
+			end = p + 1;
+		else if (*p == '.' && is_upper_start(p + 2) && !is_contraction_end(r, p))
+			end = p + 1;
+	}
+	if (!end || clean_count_words(end) < 2)
+		return 0;
+	*q = (size_t)(r - s);
+	*qlen = (size_t)(end - r);
+	return (size_t)(end + 1 - s);
+}
+
+/* Do paragraphs numbered 1, 2, 3 ... carry their questions and answers? */
+static int numbered_pairs(const struct text *t)
+{
+	unsigned next = 1, pairs = 0, asked = 0;
+
+	for (size_t i = 0; i < t->n; i++) {
+		const char *r;
+		size_t q, ql;
+		unsigned n = list_number(t->paras[i].text, &r);
+
+		if (n == next && numbered_pair(t->paras[i].text, &q, &ql)) {
+			next++;
+			pairs++;
+			asked += t->paras[i].text[q + ql - 1] == '?';
+		} else if (n == 1 && numbered_pair(t->paras[i].text, &q, &ql)) {
+			next = 2;	/* a list inside an answer restarts */
+		}
+	}
+	return pairs >= 4 && asked * 2 >= pairs;
+}
+
 static const struct ctx *sort_ctx;
 
 static int cmp_text(const void *a, const void *b)
@@ -845,7 +910,7 @@ static void cut_at_labels(struct ctx *c, const struct para *p, int caps, char *c
 static void make_units(struct ctx *c, const struct text *t)
 {
 	size_t plain = 0, prose = 0, colons = 0;
-	int split_plain, split_colons, run_together = runs_turns_together(t);
+	int split_plain, split_colons, run_together = runs_turns_together(t), numbered = numbered_pairs(t);
 	char *names[INLINE_NAMES];
 	size_t nnames = inline_names(t, names);
 
@@ -862,7 +927,10 @@ static void make_units(struct ctx *c, const struct text *t)
 	split_colons = colons >= 4 && colons * 5 >= prose * 2;
 	for (size_t i = 0; i < t->n; i++) {
 		const struct para *p = &t->paras[i];
-		size_t qlen, a = inline_pair(p, &qlen);
+		size_t qlen, q = 0, a = inline_pair(p, &qlen);
+
+		if (!a && numbered)
+			a = numbered_pair(p->text, &q, &qlen);
 
 		if (!a && split_plain && (a = plain_pair(p->text, 2)))
 			qlen = a - 1;
@@ -877,7 +945,7 @@ static void make_units(struct ctx *c, const struct text *t)
 			add_unit(c, p, NULL);
 			continue;
 		}
-		add_unit(c, p, xstrndup(p->text, qlen))->inline_q = 1;
+		add_unit(c, p, xstrndup(p->text + q, qlen))->inline_q = 1;
 		add_unit(c, p, xstrdup(p->text + a))->inline_a = 1;
 	}
 	for (size_t k = 0; k < nnames; k++)
@@ -957,9 +1025,15 @@ static void resolve_aliases(struct ctx *c)
 			const char *full = c->spk[b].name;
 			size_t first = strcspn(full, " ");
 
-			if (b == a || c->spk[b].kind != LABEL_NAME || !strchr(full, ' ') ||
-			    c->spk[b].first > c->spk[a].first)
+			if (b == a || c->spk[b].kind != LABEL_NAME || c->spk[b].first > c->spk[a].first)
 				continue;
+			/* "Miles:" once, then "M:" */
+			if (!strchr(full, ' ')) {
+				if (strlen(short_name) == 1 && isupper((unsigned char)*short_name) && *full == *short_name &&
+				    strlen(full) > 1)
+					match = match < 0 || match == (long)b ? (long)b : -2;
+				continue;
+			}
 			if (are_initials(short_name, full) ||
 			    (strlen(short_name) == first && !strncasecmp(short_name, full, first)) ||
 			    !strcasecmp(short_name, surname(full)))
@@ -1043,6 +1117,35 @@ static int names_person(const char *list, const char *label)
 	return hit;
 }
 
+/* "Bee Keepers: With Ada and Bo | Site", the page's title and its
+ * headline again: a "label" whose every use sits above the first turn of
+ * the others, on a line that says no sentence, is a headline's. */
+static void unlabel_headlines(struct ctx *c)
+{
+	size_t others = c->n;
+	unsigned char *head;
+
+	if (!c->nspk)
+		return;
+	head = xcalloc(c->nspk, 1);
+	for (size_t k = 0; k < c->nspk; k++)
+		head[k] = 1;
+	for (size_t i = 0; i < c->n; i++) {
+		long k = c->v[i].spk >= 0 ? canonical(c, c->v[i].spk) : -1;
+
+		if (k >= 0 && (i >= TITLE_SCAN || clean_count_words(c->v[i].text) > TITLE_MAX_WORDS ||
+			       ends_sentence(c->v[i].text)))
+			head[k] = 0;
+	}
+	for (size_t k = 0; k < c->nspk; k++)
+		if (c->spk[k].alias < 0 && c->spk[k].valid && !head[k] && c->spk[k].first < others)
+			others = c->spk[k].first;
+	for (size_t k = 0; k < c->nspk; k++)
+		if (c->spk[k].alias < 0 && c->spk[k].valid && head[k] && c->spk[k].last < others)
+			c->spk[k].valid = 0;
+	free(head);
+}
+
 /* Which labels are this document's turn markers.  A name is one when it
  * labels two turns or more; once names are confirmed, a name that labels
  * one turn in the same way among them is one too (a panel where each guest
@@ -1105,6 +1208,7 @@ static void confirm_labels(struct ctx *c)
 		if (s->alias < 0)
 			s->valid = s->uses >= 2 && (s->colon || s->caps || s->ts);
 	}
+	unlabel_headlines(c);
 	for (size_t k = 0; k < c->nspk; k++) {
 		struct speaker *s = &c->spk[k];
 		if (s->alias >= 0)
@@ -1346,6 +1450,16 @@ static int names_self_on_show(const char *s, const char *name)
 	return hit;
 }
 
+/* Does the prose above the first turn, said by no one, name this
+ * speaker ("Ada Stone and Bo Li have run ...")? */
+static int in_standfirst(const struct ctx *c, const char *name)
+{
+	for (size_t i = 0; i < c->n && c->v[i].kind == LABEL_NONE && c->v[i].spk < 0; i++)
+		if (clean_count_words(c->v[i].body) >= 12 && strstr(c->v[i].body, name))
+			return 1;
+	return 0;
+}
+
 static void find_sides(struct ctx *c, const char *title)
 {
 	long best = -1, guest = -1;
@@ -1513,7 +1627,10 @@ static void find_sides(struct ctx *c, const char *title)
 			s->side = SIDE_HOST;
 		else if (s->guest_named || (long)k == guest)
 			s->side = SIDE_GUEST;
-		else if ((long)k == best || (guest >= 0 && s->first < c->spk[guest].first) ||
+		else if ((long)k == best ||
+			 (guest >= 0 && s->first < c->spk[guest].first &&
+			  !(s->turns >= 3 && s->asks * 4 < s->turns && s->words * 2 >= most && best >= 0 &&
+			    in_standfirst(c, s->name))) ||
 			 (s->turns && s->asks == s->turns) ||	/* a caller, a reader who asks */
 			 (s->asks >= 2 && s->asks * 2 >= s->turns))	/* a co-host who asks half the time */
 			s->side = SIDE_HOST;
@@ -2177,6 +2294,18 @@ static void score_units(struct ctx *c)
 		}
 		c->h1_title = (long)i;
 	}
+	/* an archive's "Title: ..." line in the record above the interview */
+	for (size_t i = 0; i < c->n && i < TITLE_SCAN + c->n / 50 && c->h1_title < 0 && !c->known_title; i++) {
+		struct info *in = &c->v[i];
+
+		if (in->kind == LABEL_NONE && !strncmp(in->body, "Title: ", 7) &&
+		    clean_count_words(in->body + 7) >= 2 && clean_count_words(in->body + 7) <= TITLE_MAX_WORDS) {
+			in->body += 7;
+			c->h1_title = (long)i;
+		}
+	}
+	if (c->h1_title >= 0 && !c->known_title)
+		tg = c->v[c->h1_title].body;
 
 	/* a page that sets every turn in quotation marks: they mark nothing */
 	{
@@ -2426,6 +2555,8 @@ static void score_units(struct ctx *c)
 		    in->furn < 0.6f)
 			in->furn = 0.6f;
 	}
+	if (c->h1_title >= 0 && c->v[c->h1_title].furn > 0.3f)
+		c->v[c->h1_title].furn = 0.3f;	/* the page says which line is its title */
 }
 
 /* ---- 5. decode ------------------------------------------------------- */
