@@ -46,6 +46,8 @@ static const struct {
 	{ "email address will not be published", 20 }, { "required fields are marked", 12 },
 	{ "was this article helpful", 6 }, { "share your feedback", 8 }, { "transcript", 1 },
 	{ "share this article", 12 }, { "this transcript has been edited", 20 },
+	{ "post a comment", 4 }, { "no comments:", 3 }, { "may post a comment", 14 },
+	{ "subscribe to: post comments", 8 },
 };
 
 /* Headings after which a page lists links to other articles. */

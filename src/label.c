@@ -51,6 +51,7 @@ static const struct {
 } roles[] = {
 	{ "Interviewer", LABEL_HOST, 0 }, { "Int", LABEL_HOST, 1 }, { "Host", LABEL_HOST, 0 },
 	{ "Co-host", LABEL_HOST, 0 }, { "Cohost", LABEL_HOST, 0 }, { "Moderator", LABEL_HOST, 0 },
+	{ "Journalist", LABEL_HOST, 0 }, { "Reporter", LABEL_HOST, 0 },
 	{ "I", LABEL_HOST, 1 }, { "Interviewee", LABEL_GUEST, 0 }, { "Respondent", LABEL_GUEST, 0 },
 	{ "Participant", LABEL_GUEST, 0 }, { "Guest", LABEL_GUEST, 0 }, { "R", LABEL_GUEST, 1 },
 	{ "Resp", LABEL_GUEST, 1 }, { "Speaker", LABEL_NAME, 0 },
