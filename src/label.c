@@ -9,6 +9,7 @@
 #include "util.h"
 
 #define NAME_MAX_WORDS 4
+#define ROLE_MAX_WORDS 6
 #define NAME_MAX_BYTES 40
 
 /* Lower-case name particles allowed inside a name. */
@@ -140,6 +141,34 @@ static const struct {
 	{ "guest", 2 }, { "interviewee", 2 }, { "caller", 1 },
 };
 
+/* "MINISTER FOR REGIONAL WATER:" after "HELEN PARATA, ": a title in
+ * capitals, of at most ROLE_MAX_WORDS words.  Returns the ':' after it,
+ * with l->role_len set (l->role is set by the caller, which knows the
+ * text's start), or p - 2 (the comma) when there is none. */
+static const char *title_role(const char *p, struct label *l)
+{
+	size_t words = 0;
+	const char *q = p;
+
+	while (words < ROLE_MAX_WORDS) {
+		const char *e = q;
+
+		while (isupper((unsigned char)*e) || *e == '-' || *e == '\'' || *e == '&' || *e == '.')
+			e++;
+		if (e == q || islower((unsigned char)*e) || isdigit((unsigned char)*e))
+			return p - 2;
+		words++;
+		if (*e == ':') {
+			l->role_len = (size_t)(e - p);
+			return e;
+		}
+		if (*e != ' ')
+			return p - 2;
+		q = e + 1;
+	}
+	return p - 2;
+}
+
 static const char *name_role(const char *p, struct label *l)
 {
 	/* "Mr. JOHN DOE (Author, "The Book"):", "JANE DOE (Caller):" */
@@ -163,7 +192,7 @@ static const char *name_role(const char *p, struct label *l)
 			return p + 2 + n;
 		}
 	}
-	return p;
+	return title_role(p + 2, l);
 }
 
 /* After the name at p: the separator, then the body. */
@@ -367,6 +396,8 @@ named:
 	} else if (!read_sep(text, name_role(end, l), l, ts)) {
 		return LABEL_NONE;
 	}
+	if (l->role_len)
+		l->role = (size_t)(end + 2 - text);
 	l->kind = LABEL_NAME;
 	l->name = (size_t)(start - text);
 	l->name_len = (size_t)(end - start);

@@ -42,6 +42,9 @@ struct label {
 	unsigned whole : 1;      /* the line is the name and nothing else (set
 				    by split.c, which knows the document) */
 	int role_side;           /* "LENA MARSH, HOST:": 1 host, 2 guest, 0 unsaid */
+	size_t role, role_len;   /* "HELEN PARATA, MINISTER FOR WATER:": the
+				    title after the name, which may label her
+				    later turns alone ("MINISTER:"); 0 for none */
 };
 
 /* Read the label at the start of text into *l; returns l->kind. */

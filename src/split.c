@@ -95,6 +95,7 @@ static int capitalised(const char *s);
 /* A name used in speaker labels. */
 struct speaker {
 	char *name;
+	char *role;          /* "MINISTER FOR WATER" after the name, or NULL */
 	enum label_kind kind;
 	size_t uses;         /* labels, its aliases' included once resolved */
 	size_t turns, asks, words;
@@ -896,6 +897,10 @@ static void cut_at_labels(struct ctx *c, const struct para *p, int caps, char *c
 		/* words said before it, not "[00:12]" or a page number */
 		before = xstrndup(from, (size_t)(end - from));
 		said = clean_count_words(before) >= 2 && !label_timestamp_lead(before);
+		/* "HELEN PARATA, MINISTER FOR WATER:": capitals before it are
+		 * the same label's, not words said */
+		if (caps && from == s && !strpbrk(before, "abcdefghijklmnopqrstuvwxyz.?!"))
+			said = 0;
 		free(before);
 		if (!said)
 			continue;
@@ -1019,9 +1024,19 @@ static void resolve_aliases(struct ctx *c)
 		const char *short_name = c->spk[a].name;
 		long match = -1;
 
-		if (strchr(short_name, ' ') || c->spk[a].kind != LABEL_NAME)
+		if (c->spk[a].kind != LABEL_NAME)
 			continue;
+		/* "HELEN PARATA, MINISTER FOR WATER:", then "MINISTER:" */
 		for (size_t b = 0; b < c->nspk; b++) {
+			const char *role = c->spk[b].role;
+			size_t n = strlen(short_name);
+
+			if (b != a && role && c->spk[b].first < c->spk[a].first &&
+			    ((!strncasecmp(role, short_name, n) && (!role[n] || role[n] == ' ')) ||
+			     are_initials(short_name, role)))	/* "PRIME MINISTER", then "PM" */
+				match = match < 0 || match == (long)b ? (long)b : -2;
+		}
+		for (size_t b = 0; b < c->nspk && match == -1 && !strchr(short_name, ' '); b++) {
 			const char *full = c->spk[b].name;
 			size_t first = strcspn(full, " ");
 
@@ -1193,6 +1208,8 @@ static void confirm_labels(struct ctx *c)
 				s = new_speaker(c, name, in->lab.name_len, LABEL_NAME, i);
 			c->spk[s].uses++;
 			c->spk[s].last = i;
+			if (in->lab.role_len && !c->spk[s].role)
+				c->spk[s].role = xstrndup(in->text + in->lab.role, in->lab.role_len);
 			c->spk[s].colon |= in->lab.sep == ':' || in->lab.sep == '|';
 			c->spk[s].caps |= in->lab.caps;
 			c->spk[s].ts |= in->lab.ts;
@@ -2972,8 +2989,10 @@ struct episode *split_text_hints(const struct text *t, const char *name, const s
 
 	for (size_t i = 0; i < c.n; i++)
 		free(c.v[i].own);
-	for (size_t i = 0; i < c.nspk; i++)
+	for (size_t i = 0; i < c.nspk; i++) {
 		free(c.spk[i].name);
+		free(c.spk[i].role);
+	}
 	free(c.spk);
 	free(c.spk_hash);
 	free(c.v);
