@@ -72,6 +72,7 @@ struct info {
 	unsigned aside : 1;  /* "[Editor's note: ...]": the host, inside an answer */
 	unsigned inline_q : 1;   /* the question half of a paragraph */
 	unsigned inline_a : 1;   /* the answer half */
+	unsigned asker : 1;      /* an unlabelled question on a page that labels only answers */
 	unsigned asks_ : 1;  /* its text asks (a '?', a request, a prompt) */
 	unsigned thanks : 1; /* it opens with thanks or a goodbye */
 	unsigned banter : 1; /* hosts among themselves before the guest */
@@ -131,6 +132,7 @@ struct ctx {
 	size_t first_kept;   /* the first unit that is not furniture */
 	long h1_title;       /* the one top-level heading near the top, or -1 */
 	const char *known_title;   /* from front matter, or NULL */
+	size_t free_asks;    /* unlabelled questions on a page that labels only answers */
 	const char *hint_host, *hint_guest;   /* front matter's speakers, or NULL */
 	char *host_name, *guest_name, *guest_first;
 	char **intro_names;  /* proper names the title and intro mention */
@@ -1344,9 +1346,46 @@ static long role_speaker(struct ctx *c, enum label_kind kind)
 
 /* Each unit joins the turn of the label above it; a bare label's words
  * are the unit below it. */
+/* "What is your death row meal?" then "Niamh: Chowder ...": a page that
+ * labels its answers and not its questions.  Its short unlabelled
+ * questions before a labelled turn are the unnamed interviewer's, not a
+ * continuation of the turn above them.  Marks them and returns their
+ * number, or 0 when the labelled turns ask as often. */
+static int free_question(const struct ctx *c, size_t i)
+{
+	const struct info *in = &c->v[i];
+
+	return in->kind == LABEL_NONE && !in->inline_a && !in->inline_q && final_punct(in->body) == '?' &&
+	       clean_count_words(in->body) <= QMARK_PLAIN_WORDS && i + 1 < c->n && c->v[i + 1].kind == LABEL_NAME &&
+	       i > 0 && c->v[i - 1].kind == LABEL_NAME && !c->v[i - 1].bare && c->v[i - 1].p != in->p;
+}
+
+static size_t unlabelled_asker(struct ctx *c)
+{
+	size_t free_q = 0, labelled_q = 0;
+
+	for (size_t i = 0; i + 1 < c->n; i++) {
+		const struct info *in = &c->v[i];
+
+		if (in->kind == LABEL_NAME && final_punct(in->body) == '?')
+			labelled_q++;
+		free_q += free_question(c, i);
+	}
+	if (free_q < 3 || labelled_q * 4 >= free_q)
+		return 0;
+	for (size_t i = 0; i + 1 < c->n; i++) {
+		struct info *in = &c->v[i];
+
+		in->asker = free_question(c, i);
+	}
+	return free_q;
+}
+
 static void follow_turns(struct ctx *c)
 {
 	long cur = -1;
+
+	c->free_asks = unlabelled_asker(c);
 
 	for (size_t i = 0; i < c->n; i++) {
 		struct info *in = &c->v[i];
@@ -1367,7 +1406,7 @@ static void follow_turns(struct ctx *c)
 			in->kind = LABEL_A;
 			continue;
 		}
-		in->spk = cur;
+		in->spk = in->asker ? -1 : cur;
 	}
 }
 
@@ -1642,7 +1681,7 @@ static void find_sides(struct ctx *c, const char *title)
 			s->guest_named = 1, s->host_named = 0;
 		if (s->host_named && !s->guest_named)
 			s->side = SIDE_HOST;
-		else if (s->guest_named || (long)k == guest)
+		else if (s->guest_named || (long)k == guest || (c->free_asks && s->asks * 4 < s->turns + 1))
 			s->side = SIDE_GUEST;
 		else if ((long)k == best ||
 			 (guest >= 0 && s->first < c->spk[guest].first &&
