@@ -58,6 +58,25 @@ static const struct {
 	{ "Resp", LABEL_GUEST, 1 }, { "Speaker", LABEL_NAME, 0 },
 };
 
+/* "Wren Castellano": two or three capitalised words and nothing else. */
+static int just_a_name(const char *s)
+{
+	int words = 0;
+
+	while (*s) {
+		if (!isupper((unsigned char)*s) || !islower((unsigned char)s[1]))
+			return 0;
+		while (isalpha((unsigned char)*s) || *s == '-' || *s == '\'' || (unsigned char)*s >= 0x80)
+			s++;
+		words++;
+		if (*s == ' ')
+			s++;
+		else if (*s)
+			return 0;
+	}
+	return words >= 2 && words <= 3;
+}
+
 static int upper_start(const char *s)
 {
 	/* ASCII capitals, or a non-ASCII letter (accented capitals). */
@@ -348,6 +367,14 @@ enum label_kind label_parse_bold(const char *text, size_t bold_end, struct label
 		l->kind = l->numbered && roles[i].kind != LABEL_NAME ? LABEL_NAME : roles[i].kind;
 		l->name = (size_t)(start - text);
 		l->name_len = (size_t)(q - start);
+		if (l->sep == '-' && roles[i].kind != LABEL_NAME && !l->numbered && just_a_name(text + l->body)) {
+			/* "Interviewer – Wren Castellano" on a line of its own */
+			l->role_side = roles[i].kind == LABEL_HOST ? 1 : 2;
+			l->kind = LABEL_NAME;
+			l->name = l->body;
+			l->name_len = strlen(text + l->body);
+			l->body += l->name_len;
+		}
 		return l->kind;
 	}
 	if (!upper_start(p) && username(p, &e0)) {

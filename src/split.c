@@ -1100,6 +1100,20 @@ static int person_shaped(const char *name)
 
 /* A line that is only a name ("Lina Moreau", "breadhead22") and comes
  * back as a line of its own: who speaks the text below it. */
+/* "Male Interview 2", "Caller 3": capitalised words and a number, as a
+ * transcript names the people it does not name. */
+static int numbered_name(const char *s)
+{
+	const char *last = strrchr(s, ' ');
+
+	if (!last || !isdigit((unsigned char)last[1]) || strspn(last + 1, "0123456789") != strlen(last + 1))
+		return 0;
+	for (const char *p = s; p < last; p += strcspn(p, " ") + 1)
+		if (!isupper((unsigned char)*p))
+			return 0;
+	return 1;
+}
+
 static int name_line(const struct ctx *c, size_t i)
 {
 	const char *s = c->v[i].text;
@@ -1109,7 +1123,7 @@ static int name_line(const struct ctx *c, size_t i)
 	    !(isalpha((unsigned char)s[0]) || (unsigned char)s[0] >= 0xc3) ||	/* not "$", "0" */
 	    i + 1 >= c->n || cruft_score(s) > (words == 1 ? 0.7f : 0.5f))
 		return 0;
-	if (words > 1 && !person_shaped(s))
+	if (words > 1 && !person_shaped(s) && !numbered_name(s))
 		return 0;
 	again = c->v[i].repeats;
 	return again >= 2 || (c->name_lines && words <= 2 && clean_count_words(c->v[i + 1].text) >= 4);
