@@ -133,6 +133,7 @@ struct ctx {
 	long h1_title;       /* the one top-level heading near the top, or -1 */
 	const char *known_title;   /* from front matter, or NULL */
 	size_t free_asks;    /* unlabelled questions on a page that labels only answers */
+	unsigned char legend_marks[2];   /* "Q:" [0], "A:" [1] name someone in a key */
 	const char *hint_host, *hint_guest;   /* front matter's speakers, or NULL */
 	char *host_name, *guest_name, *guest_first;
 	char **intro_names;  /* proper names the title and intro mention */
@@ -190,6 +191,8 @@ static const char *const aside_openers[] = {
 #define CHROME_MAX_WORDS 12
 #define INLINE_MAX_WORDS 60
 #define NUMBERED_Q_WORDS 30
+#define LEGEND_MAX 40
+#define LEGEND_KEY_BYTES 24
 #define ALIAS_MAX_SPEAKERS 200
 #define LOW_CONFIDENCE 0.6f
 #define INTRO_NAMES_MAX 64
@@ -1177,6 +1180,34 @@ static void unlabel_headlines(struct ctx *c)
 	free(head);
 }
 
+/* "Who's who: BK: Brackwater, A: Corwin Adebayo-Frost, NV: ...": three
+ * or more labels in a row, each with a few words that say no sentence,
+ * are a key to the labels of the turns below.  Marks them; a Q or an A
+ * in the key is a speaker's initial, not a question or answer mark. */
+static void find_legend(struct ctx *c)
+{
+	for (size_t i = 0; i < c->n;) {
+		size_t j = i;
+		struct label l;
+
+		while (j < c->n && j < i + LEGEND_MAX && label_parse(c->v[j].text, &l) != LABEL_NONE &&
+		       l.sep == ':' && l.name_len <= LEGEND_KEY_BYTES && c->v[j].text[l.body] &&
+		       clean_count_words(c->v[j].text + l.body) <= 6 && !ends_sentence(c->v[j].text + l.body) &&
+		       !strchr(c->v[j].text + l.body, ':'))
+			j++;
+		if (j - i >= 3) {
+			for (size_t k = i; k < j; k++) {
+				enum label_kind kind = label_parse(c->v[k].text, &l);
+
+				c->v[k].legend = 1;
+				if (kind == LABEL_A || kind == LABEL_Q)
+					c->legend_marks[kind == LABEL_A] = 1;
+			}
+		}
+		i = j > i ? j : i + 1;
+	}
+}
+
 /* Which labels are this document's turn markers.  A name is one when it
  * labels two turns or more; once names are confirmed, a name that labels
  * one turn in the same way among them is one too (a panel where each guest
@@ -1187,6 +1218,7 @@ static void confirm_labels(struct ctx *c)
 	size_t nq = 0, na = 0, nhost = 0, nguest = 0, ni = 0, nr = 0, first = c->n, last = 0;
 
 	count_repeats(c);
+	find_legend(c);
 	/* names on lines of their own that come back make the others so too */
 	for (size_t i = 0; i < c->n && !c->name_lines; i++)
 		c->name_lines = label_parse(c->v[i].text, &c->v[i].lab) == LABEL_NONE && name_line(c, i);
@@ -1208,7 +1240,9 @@ static void confirm_labels(struct ctx *c)
 			in->lab.caps = 1;
 			in->lab.whole = 1;
 		}
-		if (k == LABEL_NONE || (in->p->list_item && k == LABEL_NAME))	/* "- Ada Stone: CEO" lists, "- Q: Why?" asks */
+		if ((k == LABEL_A || k == LABEL_Q) && c->legend_marks[k == LABEL_A] && in->lab.name_len == 1)
+			in->lab.kind = k = LABEL_NAME;	/* "A: Corwin Adebayo-Frost" in the key */
+		if (k == LABEL_NONE || (in->p->list_item && k == LABEL_NAME && !in->legend))	/* "- Ada Stone: CEO" lists, "- Q: Why?" asks */
 			continue;
 		nq += k == LABEL_Q;
 		na += k == LABEL_A;
@@ -1830,13 +1864,21 @@ static void full_speaker_names(struct ctx *c, const char *title, const char *aut
 		long k = in->kind == LABEL_NAME ? canonical(c, in->spk) : -1;
 		size_t words = clean_count_words(in->body);
 
+		const char *who = in->body;
+
+		/* "The one and only Corwin Adebayo-Frost" */
+		for (const char *p = strchr(who, ' '); in->legend && words > 3 && p && !person_shaped(who); p = strchr(who, ' '))
+			if (person_shaped(p + 1) || !strchr(p + 1, ' '))
+				who = p + 1, words = clean_count_words(who);
+			else
+				who = p + 1;
 		if (k < 0 || c->spk[k].first != i || c->spk[k].uses < 2 || strchr(c->spk[k].name, ' ') ||
-		    !words || words > 3 || stops(in->body) || strchr(in->body, '?') ||
-		    !(person_shaped(in->body) || (words == 1 && strlen(in->body) >= 3 && !strpbrk(in->body, ",;"))))
+		    !words || words > 3 || stops(who) || strchr(who, '?') ||
+		    !(person_shaped(who) || (words == 1 && strlen(who) >= 3 && !strpbrk(who, ",;"))))
 			continue;
 		in->legend = 1;
 		free(c->spk[k].name);
-		c->spk[k].name = xstrdup(in->body);
+		c->spk[k].name = xstrdup(who);
 	}
 	for (size_t k = 0; k < c->nspk; k++) {
 		struct speaker *s = &c->spk[k];
