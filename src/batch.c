@@ -169,7 +169,7 @@ static pid_t start(const char *transcript, const char *outdir, const struct rend
 		return -1;
 	}
 	fflush(NULL);
-	pid = fork();
+	pid = util_fork();
 	if (pid == 0) {
 		struct render_opts mine = *o;
 		uint64_t ms = 0;

@@ -37,7 +37,7 @@ int pool_run(size_t njobs, unsigned parallel, pool_job job, void *ctx)
 
 			fflush(stdout);
 			fflush(stderr);
-			pid = fork();
+			pid = util_fork();
 			if (pid < 0) {
 				failed = error("cannot start a worker process: %s", strerror(errno));
 				continue;
@@ -155,7 +155,7 @@ int pool_serve(size_t njobs, unsigned parallel, pool_job job, void *ctx)
 		}
 		fflush(stdout);
 		fflush(stderr);
-		pids[k] = fork();
+		pids[k] = util_fork();
 		if (pids[k] == 0) {
 			/* the other workers' pipes are not this one's: holding
 			 * them would keep those workers from seeing the end */

@@ -901,7 +901,7 @@ static int speak_voice(struct work *w, const struct voice *v, size_t n, unsigned
 
 	fflush(stdout);
 	fflush(stderr);
-	pid = fork();
+	pid = util_fork();
 	if (pid < 0)
 		return error("cannot start a speaker process: %s", strerror(errno));
 	if (pid == 0) {

@@ -319,7 +319,7 @@ static int synth(const struct voice *v, int wpm_setting, const char *text, struc
 		return error("cannot start a speaker process: %s", strerror(errno));
 	}
 	fflush(NULL);
-	pid = fork();
+	pid = util_fork();
 	if (pid < 0) {
 		close(fd[0]);
 		close(fd[1]);

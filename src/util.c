@@ -2,8 +2,10 @@
 #include "util.h"
 
 #include <ctype.h>
+#include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <signal.h>
 #include <sys/syscall.h>
 #include <stdarg.h>
@@ -11,6 +13,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/file.h>
+#include <sys/prctl.h>
 #include <sys/stat.h>
 #include <utf8proc.h>
 #include <unistd.h>
@@ -275,17 +278,27 @@ int util_read_file(const char *path, char **data, size_t *len)
 #define MAX_PENDING 16
 static char pending[MAX_PENDING][4096];
 static volatile sig_atomic_t pending_used[MAX_PENDING];
+static volatile pid_t pending_owner[MAX_PENDING];
 
 static int pending_add(const char *path)
 {
 	for (int i = 0; i < MAX_PENDING; i++) {
 		if (!pending_used[i] && strlen(path) < sizeof(pending[i])) {
 			strcpy(pending[i], path);
+			pending_owner[i] = getpid();
 			pending_used[i] = 1;
 			return i;
 		}
 	}
 	return -1;
+}
+
+/* May this process remove what owner registered?  Its own, and its
+ * parent's once the parent has died (a worker told by the kernel that
+ * the render above it was killed); never a live parent's. */
+static int may_clean(pid_t owner)
+{
+	return owner == getpid() || owner != getppid();
 }
 
 static void pending_del(int slot)
@@ -297,6 +310,7 @@ static void pending_del(int slot)
 /* A private scratch folder, emptied and removed on a fatal signal. */
 static char scratch[4096];
 static volatile sig_atomic_t scratch_used;
+static volatile pid_t scratch_owner;
 
 /* Remove dir's files and then dir, with system calls only (the handler
  * may not call opendir(), which allocates). */
@@ -333,12 +347,118 @@ static void remove_flat_dir(const char *dir)
 	rmdir(dir);
 }
 
+/* This machine's name as temporary names carry it ("build-7"): letters,
+ * digits and '-' only, at most 32.  Files of a run on another machine
+ * that shares the folder are never taken for a dead run's. */
+static const char *host_tag(void)
+{
+	static char tag[33];
+
+	if (!tag[0]) {
+		char name[256] = "";
+		size_t n = 0;
+
+		gethostname(name, sizeof(name) - 1);
+		for (const char *p = name; *p && n < sizeof(tag) - 1; p++)
+			tag[n++] = isalnum((unsigned char)*p) || *p == '-' ? *p : '-';
+		if (!n)
+			tag[n++] = 'h';
+		tag[n] = '\0';
+	}
+	return tag;
+}
+
+/* The process that made a temporary name "...<host>-<pid>.XXXXXX[.tmp]",
+ * or 0 when the name is not one of this machine's. */
+static pid_t maker_of(const char *name, int tmp_suffix)
+{
+	size_t n = strlen(name), h = strlen(host_tag());
+	const char *end = name + n - (tmp_suffix ? 4 : 0), *dot, *p;
+	long pid = 0;
+
+	if (tmp_suffix && (n < 4 || strcmp(name + n - 4, ".tmp")))
+		return 0;
+	if (end - name < 8 || end[-7] != '.')
+		return 0;
+	dot = end - 7;	/* before "XXXXXX" */
+	for (p = dot; p > name && isdigit((unsigned char)p[-1]); p--)
+		;
+	if (p == dot || p - name < (long)h + 2 || p[-1] != '-' || strncmp(p - 1 - h, host_tag(), h) ||
+	    p[-2 - h] != '.')
+		return 0;
+	for (; p < dot; p++)
+		pid = pid * 10 + (*p - '0');
+	return pid > 0 && pid < INT_MAX ? (pid_t)pid : 0;
+}
+
+static int is_dead(pid_t pid)
+{
+	return pid > 0 && pid != getpid() && kill(pid, 0) < 0 && errno == ESRCH;
+}
+
+/* Remove what killed runs left in dir: scratch folders (SWEEP_SCRATCH,
+ * "colloquy.<host>-<pid>.XXXXXX") or, beside an output, temporary files
+ * ("<name>.<host>-<pid>.XXXXXX.tmp").  Only this user's, only of this
+ * machine, only of processes that no longer exist. */
+enum { SWEEP_SCRATCH = 1, SWEEP_TMP = 2 };
+
+static void sweep_stale(const char *dir, int what)
+{
+	DIR *d = opendir(dir);
+	struct dirent *e;
+
+	if (!d)
+		return;
+	while ((e = readdir(d))) {
+		struct stat st;
+		char *path;
+		pid_t pid;
+
+		if (what == SWEEP_SCRATCH ? strncmp(e->d_name, "colloquy.", 9) : !strstr(e->d_name, ".tmp"))
+			continue;
+		pid = maker_of(e->d_name, what == SWEEP_TMP);
+		if (!is_dead(pid))
+			continue;
+		path = util_path_join(dir, e->d_name);
+		if (lstat(path, &st) == 0 && st.st_uid == geteuid()) {
+			if (what == SWEEP_SCRATCH && S_ISDIR(st.st_mode))
+				remove_flat_dir(path);
+			else if (what == SWEEP_TMP && S_ISREG(st.st_mode))
+				unlink(path);
+		}
+		free(path);
+	}
+	closedir(d);
+}
+
+/* Sweep the folder of path, once per folder and process. */
+static void sweep_stale_beside(const char *path)
+{
+	static char *swept[8];
+	static size_t nswept;
+	const char *slash = strrchr(path, '/');
+	char *dir = slash ? xstrndup(path, slash == path ? 1 : (size_t)(slash - path)) : xstrdup(".");
+
+	for (size_t i = 0; i < nswept; i++) {
+		if (!strcmp(swept[i], dir)) {
+			free(dir);
+			return;
+		}
+	}
+	sweep_stale(dir, SWEEP_TMP);
+	if (nswept < sizeof(swept) / sizeof(swept[0]))
+		swept[nswept++] = dir;
+	else
+		free(dir);
+}
+
 int util_scratch_dir(char **dir)
 {
 	const char *tmpdir = getenv("TMPDIR");
 	struct sb sb = SB_INIT;
 
-	sb_addf(&sb, "%s/colloquy.XXXXXX", tmpdir && *tmpdir ? tmpdir : "/tmp");
+	sweep_stale(tmpdir && *tmpdir ? tmpdir : "/tmp", SWEEP_SCRATCH);
+	sb_addf(&sb, "%s/colloquy.%s-%ld.XXXXXX", tmpdir && *tmpdir ? tmpdir : "/tmp", host_tag(), (long)getpid());
 	if (!mkdtemp(sb.buf) || sb.len >= sizeof(scratch)) {
 		error("cannot create a scratch folder in '%s': %s", tmpdir && *tmpdir ? tmpdir : "/tmp",
 		      strerror(errno));
@@ -346,6 +466,7 @@ int util_scratch_dir(char **dir)
 		return -1;
 	}
 	strcpy(scratch, sb.buf);
+	scratch_owner = getpid();
 	scratch_used = 1;
 	*dir = sb_detach(&sb, NULL);
 	return 0;
@@ -380,15 +501,33 @@ void util_child_del(pid_t pid)
 			children[i] = 0;
 }
 
+pid_t util_fork(void)
+{
+	pid_t parent = getpid(), pid;
+
+	fflush(NULL);
+	pid = fork();
+	if (pid == 0) {
+		/* a worker ends with the run that started it, even one
+		 * killed with SIGKILL, whose handler cannot stop it */
+		prctl(PR_SET_PDEATHSIG, SIGTERM);
+		if (getppid() != parent)
+			raise(SIGTERM);
+		for (int i = 0; i < MAX_CHILDREN; i++)
+			children[i] = 0;	/* the parent's workers are not its own */
+	}
+	return pid;
+}
+
 static void on_fatal_signal(int sig)
 {
 	for (int i = 0; i < MAX_CHILDREN; i++)
 		if (children[i] > 0)
 			kill(children[i], sig);
 	for (int i = 0; i < MAX_PENDING; i++)
-		if (pending_used[i])
+		if (pending_used[i] && may_clean(pending_owner[i]))
 			unlink(pending[i]);
-	if (scratch_used)
+	if (scratch_used && may_clean(scratch_owner))
 		remove_flat_dir(scratch);
 	signal(sig, SIG_DFL);
 	raise(sig);
@@ -451,7 +590,8 @@ int util_atomic_open(struct util_atomic *a, const char *path)
 	a->path = path;
 	a->offset = 0;
 	a->volatile_ = 0;
-	sb_addf(&tmp, "%s.XXXXXX.tmp", path);
+	sweep_stale_beside(path);
+	sb_addf(&tmp, "%s.%s-%ld.XXXXXX.tmp", path, host_tag(), (long)getpid());
 	a->fd = mkstemps(tmp.buf, 4);
 	if (a->fd < 0) {
 		sb_release(&tmp);

@@ -101,7 +101,11 @@ int util_release(int commit);
 void util_atomic_abort(struct util_atomic *a);
 
 /* A private folder of flat files under $TMPDIR (or /tmp), removed with its
- * files by util_scratch_remove() and by a fatal signal.  One at a time. */
+ * files by util_scratch_remove() and by a fatal signal.  One at a time.
+ * The folders that runs killed with SIGKILL left there (the name carries
+ * the machine and the process) are removed first.  Temporary files beside
+ * outputs carry the same, and a killed run's are removed by the next
+ * run that writes into that folder. */
 int util_scratch_dir(char **dir);
 void util_scratch_remove(void);
 
@@ -109,6 +113,11 @@ void util_scratch_remove(void);
  * Return 0, or -1 with errno set (or at end of file, for reading). */
 int util_read_all(int fd, void *data, size_t len);
 int util_write_all(int fd, const void *data, size_t len);
+
+/* fork() for a worker: output flushed first, and the child ends (with
+ * SIGTERM, so its own cleanup runs) when this process dies, however it
+ * dies.  Returns as fork() does. */
+pid_t util_fork(void);
 
 /* Worker processes to stop with this one when a signal ends it. */
 void util_child_add(pid_t pid);

@@ -125,4 +125,50 @@ for c in $(seq 1 31) 127; do
 	[ -e "$TMP/plan/PWNED" ] && bad=$((bad + 1))
 done
 check "batch --plan refuses a transcript whose name holds any control character, printing no command" test "$bad" -eq 0
+
+# A render killed with SIGKILL cannot clean up after itself: its workers
+# must die with it, and what it left (a scratch folder, temporary files
+# beside the outputs) is removed by the next run on this machine.
+python3 bench/gen-transcript.py qa 0.3 >"$TMP/long.txt"
+mkdir -p "$TMP/kill-out" "$TMP/kill-tmp"
+TMPDIR="$TMP/kill-tmp" setsid "$COLLOQUY" render "$TMP/long.txt" -o "$TMP/kill-out/ep.mp3" \
+	--cache-dir "$TMP/kill-cache" >/dev/null 2>&1 &
+pid=$!
+# wait until the workers are speaking
+for i in $(seq 1 100); do
+	[ "$(ps -o pid= -g "$pid" | wc -l)" -ge 3 ] && break
+	sleep 0.1
+done
+workers=$(ps -o pid= -g "$pid" | wc -l)
+kill -9 "$pid"
+wait "$pid" 2>/dev/null
+alive=1
+for i in $(seq 1 30); do
+	alive=$(ps -o stat= -g "$pid" | grep -vc '^Z')
+	[ "$alive" -eq 0 ] && break
+	sleep 0.1
+done
+check "a render killed with SIGKILL takes its $((workers - 1)) workers with it within 3 s" \
+	test "$workers" -ge 3 -a "$alive" -eq 0
+
+host=$(hostname | tr -c 'A-Za-z0-9-\n' '-' | cut -c1-32)
+dead=$(sh -c 'echo $$')
+mkdir -p "$TMP/kill-tmp/colloquy.$host-$dead.Ab12Cd" "$TMP/kill-tmp/colloquy.$host-$$.Ef34Gh" \
+	"$TMP/kill-tmp/colloquy.otherhost-$dead.Ij56Kl"
+echo pcm >"$TMP/kill-tmp/colloquy.$host-$dead.Ab12Cd/0001.raw"
+echo partial >"$TMP/kill-out/ep.mp3.$host-$dead.Mn78Op.tmp"
+echo partial >"$TMP/kill-out/ep.vtt.$host-$dead.Qr90St.tmp"
+echo live >"$TMP/kill-out/ep.mp3.$host-$$.Uv12Wx.tmp"
+echo elsewhere >"$TMP/kill-out/ep.mp3.otherhost-$dead.Yz34Ab.tmp"
+echo mine >"$TMP/kill-out/notes.tmp"
+TMPDIR="$TMP/kill-tmp" "$COLLOQUY" render transcripts/river-survey.txt -o "$TMP/kill-out/ep.mp3" -q --no-cache
+check "the next render (one without a cache, which makes a scratch folder) removes a dead run's scratch folder and temporary files" sh -c "
+	! test -e '$TMP/kill-tmp/colloquy.$host-$dead.Ab12Cd' &&
+	! test -e '$TMP/kill-out/ep.mp3.$host-$dead.Mn78Op.tmp' && ! test -e '$TMP/kill-out/ep.vtt.$host-$dead.Qr90St.tmp'"
+check "... and keeps a live run's, another machine's and the user's own" sh -c "
+	test -d '$TMP/kill-tmp/colloquy.$host-$$.Ef34Gh' && test -d '$TMP/kill-tmp/colloquy.otherhost-$dead.Ij56Kl' &&
+	test -s '$TMP/kill-out/ep.mp3.$host-$$.Uv12Wx.tmp' && test -s '$TMP/kill-out/ep.mp3.otherhost-$dead.Yz34Ab.tmp' &&
+	test -s '$TMP/kill-out/notes.tmp'"
+check "... and leaves no scratch folder or temporary file of its own" sh -c "
+	[ \$(ls '$TMP/kill-tmp' | wc -l) -eq 2 ] && [ \$(ls '$TMP/kill-out' | grep -c '\\.tmp\$') -eq 3 ]"
 echo "1..$tap_n"
