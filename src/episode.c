@@ -75,6 +75,73 @@ struct segment *episode_add_segment(struct episode *ep, enum role role,
 	return s;
 }
 
+/* Where to end a piece of at most max bytes of s: after the last sentence
+ * end in it, else after its last comma, else at its last space, else at
+ * the last character boundary. */
+static size_t piece_end(const char *s, size_t max)
+{
+	size_t comma = 0, space = 0, sentence = 0;
+
+	for (size_t i = 1; i < max; i++) {
+		if (s[i] != ' ')
+			continue;
+		space = i;
+		if (s[i - 1] == ',' || s[i - 1] == ';')
+			comma = i;
+		else if (s[i - 1] == '.' || s[i - 1] == '?' || s[i - 1] == '!' ||
+			 (s[i - 1] == '"' && i > 1 && strchr(".?!", s[i - 2])))
+			sentence = i;
+	}
+	if (sentence)
+		return sentence;
+	if (comma)
+		return comma;
+	if (space)
+		return space;
+	while (max > 1 && ((unsigned char)s[max] & 0xc0) == 0x80)
+		max--;
+	return max;
+}
+
+void episode_cut_long(struct episode *ep, size_t max)
+{
+	if (max < 2)
+		return;
+	for (size_t i = 0; i < ep->nsegs; i++) {
+		struct segment *s = &ep->segs[i];
+		const char *text = s->text;
+		size_t n = strlen(text), end;
+		char *rest;
+
+		if (n <= max)
+			continue;
+		end = piece_end(text, max);
+		rest = xstrdup(text + end + (text[end] == ' '));
+		s->text = xstrndup(text, end);
+		free((char *)text);
+		if (!*rest) {
+			free(rest);
+			continue;
+		}
+		/* the rest becomes the next segment, cut again in its turn */
+		XGROW(ep->segs, ep->segs_alloc, ep->nsegs + 1);
+		s = &ep->segs[i];
+		memmove(&ep->segs[i + 2], &ep->segs[i + 1], (ep->nsegs - i - 1) * sizeof(*ep->segs));
+		ep->nsegs++;
+		memset(&ep->segs[i + 1], 0, sizeof(*ep->segs));
+		ep->segs[i + 1].role = s->role;
+		ep->segs[i + 1].speaker = xstrdup(s->speaker);
+		ep->segs[i + 1].text = rest;
+		ep->segs[i + 1].line = s->line;
+		ep->segs[i + 1].confidence = s->confidence;
+		ep->segs[i + 1].continues = 1;
+		/* chapters after the cut point one segment further */
+		for (size_t c = 0; c < ep->nchapters; c++)
+			if (ep->chapters[c].seg > i)
+				ep->chapters[c].seg++;
+	}
+}
+
 void episode_add_dropped(struct episode *ep, const char *text)
 {
 	XGROW(ep->dropped, ep->dropped_alloc, ep->ndropped + 1);

@@ -36,6 +36,8 @@ struct segment {
 	char *text;          /* as spoken: one paragraph, labels removed */
 	int line;            /* 1-based line of the paragraph in its source */
 	float confidence;    /* split's certainty of role and speaker, 0..1 */
+	int continues;       /* a piece of the paragraph before it, cut where a
+				sentence ends (episode_cut_long()) */
 
 	/* speak */
 	int16_t *pcm;        /* mono speech at episode.speech_rate_hz */
@@ -107,6 +109,14 @@ struct episode *episode_new(void);
 void episode_free(struct episode *ep);
 struct segment *episode_add_segment(struct episode *ep, enum role role,
 				    const char *speaker, const char *text, int line);
+/* Cut each segment longer than max bytes into pieces of at most max bytes
+ * at sentence ends (at a comma or a space inside a longer sentence, never
+ * inside a UTF-8 character), so that speaking a paragraph needs memory for
+ * a piece, not the paragraph.  The pieces keep the segment's role, speaker
+ * and line; all but the first have continues set.  Chapters are not
+ * touched. */
+void episode_cut_long(struct episode *ep, size_t max);
+
 void episode_add_dropped(struct episode *ep, const char *text);
 uint32_t episode_ms(const struct episode *ep, uint64_t sample);
 

@@ -28,6 +28,7 @@
 #define BED_FADE_MS 1500
 #define STING_PAD_MS 300
 #define OUTRO_SOLO_MS 4000
+#define CONTINUE_GAP_MS 340	/* espeak-ng's own pause between sentences, about */
 #define OUTRO_FADE_MS 2500
 /* BS.1770 gates: absolute, and relative to the programme (integrated);
  * EBU R 128 loudness range: relative gate and percentiles. */
@@ -338,6 +339,8 @@ static unsigned gap_after(const struct episode *ep, size_t i, const char *opens_
 	}
 	if (opens_chapter[i + 1])
 		return o->chapter_gap_ms;
+	if (ep->segs[i + 1].continues)	/* the same paragraph, cut where a sentence ends */
+		return ep->segs[i].gap_ms < CONTINUE_GAP_MS ? ep->segs[i].gap_ms : CONTINUE_GAP_MS;
 	if (ep->segs[i].role == ROLE_QUESTION && ep->segs[i + 1].role == ROLE_ANSWER)
 		return o->answer_gap_ms;
 	if (clean_is_list_item(ep->segs[i].text) || clean_is_list_item(ep->segs[i + 1].text))

@@ -390,6 +390,10 @@ static char *album_of(const char *title)
 }
 
 /* Where common podcast apps will show the chapters badly. */
+/* A paragraph longer than this is spoken in pieces cut where sentences end
+ * (about four minutes of speech each), so its memory is a piece's. */
+#define RENDER_PIECE_BYTES 4096
+
 #define LINT_MIN_CHAPTERS 3
 #define LINT_MIN_SECONDS 10
 #define LINT_MAX_TITLE 100
@@ -1150,6 +1154,7 @@ static int render_episode(struct episode *ep, const char *source, const char *ou
 	memset(&music, 0, sizeof(music));
 	memset(&w, 0, sizeof(w));
 	trace(NULL);
+	episode_cut_long(ep, RENDER_PIECE_BYTES);
 	if (load_show(source, o->show_path, ep, &sh) < 0 ||
 	    load_artwork(&sh, &art_data, &art_len, &art, o->quiet) < 0 ||
 	    voices_load(o->voices_dir, &vs) < 0)

@@ -171,4 +171,34 @@ check "... and keeps a live run's, another machine's and the user's own" sh -c "
 	test -s '$TMP/kill-out/notes.tmp'"
 check "... and leaves no scratch folder or temporary file of its own" sh -c "
 	[ \$(ls '$TMP/kill-tmp' | wc -l) -eq 2 ] && [ \$(ls '$TMP/kill-out' | grep -c '\\.tmp\$') -eq 3 ]"
+
+# A paragraph near the 100 KB limit is spoken in pieces cut at sentence
+# ends: all of it is said, in about the time the same words take as 120
+# paragraphs, without holding the whole paragraph's audio at once.
+python3 - "$TMP" <<'PY'
+import random, sys
+random.seed(3)
+words = "the tide came in over the flats and we counted the birds on every post".split()
+sentences = [" ".join(random.choice(words) for _ in range(14)).capitalize() + "." for _ in range(1450)]
+sentences[-1] = "And that is the very last sentence of the long answer."
+head = "A Long Answer\n\nQ: Tell me about the count?\n\nA: "
+open(sys.argv[1] + "/one-para.txt", "w").write(head + " ".join(sentences) + "\n")
+open(sys.argv[1] + "/many-para.txt", "w").write(
+    head + "\n\n".join(" ".join(sentences[i:i + 12]) for i in range(0, 1450, 12)) + "\n")
+PY
+check "a paragraph of $(($(wc -c <"$TMP/one-para.txt") / 1024)) KB renders" /usr/bin/time -f %M -o "$TMP/one-peak" \
+	"$COLLOQUY" render "$TMP/one-para.txt" -o "$TMP/one-para.mp3" --rate 8000 --bitrate 24 -q --no-cache
+"$COLLOQUY" render "$TMP/many-para.txt" -o "$TMP/many-para.mp3" --rate 8000 --bitrate 24 -q --no-cache
+check "... all of it said: its last sentence is the last caption" sh -c "
+	grep -v '^$' '$TMP/one-para.vtt' | tail -1 | grep -q 'very last sentence of the long answer'"
+check "... in the time the same words take as 120 paragraphs, within 3 % (ffprobe)" sh -c "
+	a=\$(ffprobe -v error -show_entries format=duration -of csv=p=0 '$TMP/one-para.mp3')
+	b=\$(ffprobe -v error -show_entries format=duration -of csv=p=0 '$TMP/many-para.mp3')
+	awk -v a=\$a -v b=\$b 'BEGIN { exit !(a > 0.97 * b && a < 1.03 * b) }'"
+if ! grep -q fsanitize=address build/flags 2>/dev/null; then
+	check "... with no process past 512 MB (the whole paragraph's audio at once took 2.4 GB)" \
+		sh -c "test \$(tail -1 '$TMP/one-peak') -lt 524288"
+else
+	skip "... with no process past 512 MB" "AddressSanitizer keeps freed memory"
+fi
 echo "1..$tap_n"
