@@ -524,6 +524,16 @@ static double entry_lufs(const char *data)
 	return isfinite(v) ? v : -HUGE_VAL;
 }
 
+/* A rate entry's setting is one espeak-ng takes, and its loudness one
+ * speech has. */
+static int rate_entry_ok(const char *data)
+{
+	int setting = atoi(data);
+	double lufs = entry_lufs(data);
+
+	return setting >= espeakRATE_MINIMUM && setting <= espeakRATE_MAXIMUM && lufs > -70 && lufs < 0;
+}
+
 struct calibration_work {
 	const struct voice **v;
 	const struct store *st;
@@ -576,7 +586,7 @@ static int calibrate(const struct episode *ep, const struct voiceset *vs, const 
 
 			calibration_store_key(v, &sk);
 			got = store_get(st, "rate", &sk, &data, &len);
-			if (got > 0 && atoi(data) > 0)
+			if (got > 0 && rate_entry_ok(data))
 				calibration_add(key.buf, atoi(data), entry_lufs(data));
 			else
 				todo[n++] = v;
@@ -603,7 +613,7 @@ static int calibrate(const struct episode *ep, const struct voiceset *vs, const 
 		calibration_store_key(todo[k], &sk);
 		calibration_key(todo[k], &key);
 		if (store_get(st, "rate", &sk, &data, &len) > 0) {
-			if (atoi(data) > 0)
+			if (rate_entry_ok(data))
 				calibration_add(key.buf, atoi(data), entry_lufs(data));
 			free(data);
 		}

@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 #include <xxhash.h>
@@ -53,6 +54,70 @@ char *store_default_root(void)
 	else
 		return NULL;
 	return sb_detach(&sb, NULL);
+}
+
+/* Every entry ends with a trailer: ENTRY_MAGIC and the XXH3-64 of what
+ * comes before it, little-endian.  An entry that does not end so (cut
+ * short, overwritten, made by hand) is damaged, removed and made again. */
+#define ENTRY_MAGIC "clqsum01"
+#define TRAILER 16
+
+static void trailer_of(XXH64_hash_t h, unsigned char *t)
+{
+	memcpy(t, ENTRY_MAGIC, 8);
+	for (int i = 0; i < 8; i++)
+		t[8 + i] = (unsigned char)(h >> (8 * i));
+}
+
+/* Does the open entry fd, of size bytes, end with its own checksum? */
+static int sound(int fd, uint64_t size)
+{
+	XXH3_state_t *st;
+	unsigned char buf[1 << 16], want[TRAILER], got[TRAILER];
+	uint64_t left;
+	int ok = 0;
+
+	if (size < TRAILER || pread(fd, got, TRAILER, (off_t)(size - TRAILER)) != TRAILER)
+		return 0;
+	if (!(st = XXH3_createState())) {
+		fprintf(stderr, "colloquy: error: out of memory\n");
+		exit(1);
+	}
+	XXH3_64bits_reset(st);
+	for (left = size - TRAILER; left;) {
+		size_t want_n = left < sizeof(buf) ? (size_t)left : sizeof(buf);
+		ssize_t n = pread(fd, buf, want_n, (off_t)(size - TRAILER - left));
+
+		if (n < 0 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			goto out;
+		XXH3_64bits_update(st, buf, (size_t)n);
+		left -= (uint64_t)n;
+	}
+	trailer_of(XXH3_64bits_digest(st), want);
+	ok = !memcmp(want, got, TRAILER);
+out:
+	XXH3_freeState(st);
+	return ok;
+}
+
+/* The entry of kind at path is damaged: say so, and remove it. */
+static void damaged(const char *kind, const char *path)
+{
+	static const struct {
+		const char *kind, *again;
+	} what[] = {
+		{ "speech", "speaking its paragraph again" }, { "mp3", "encoding its chunk again" },
+		{ "rate", "measuring its voice again" }, { "level", "measuring its loudness again" },
+	};
+	const char *again = "making it again";
+
+	for (size_t i = 0; i < sizeof(what) / sizeof(what[0]); i++)
+		if (!strcmp(kind, what[i].kind))
+			again = what[i].again;
+	warning("cache entry '%s' is damaged; %s", path, again);
+	unlink(path);
 }
 
 /* mkdir -p */
@@ -143,10 +208,37 @@ static int write_tag(const char *root)
 	return ret;
 }
 
+/* Hold the cache folder dir with a shared lock for a render (LOCK_SH), or
+ * an exclusive one for a prune (LOCK_EX, waiting for the renders using it
+ * with a note).  Returns the folder's descriptor, or -1 (no lock, said
+ * nothing: a cache that cannot be locked is still used). */
+static int lock_cache(const char *dir, int how)
+{
+	int fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+
+	if (fd < 0)
+		return -1;
+	if (flock(fd, how | LOCK_NB) == 0)
+		return fd;
+	if (errno == EWOULDBLOCK) {
+		if (how == LOCK_EX)
+			fprintf(stderr, "colloquy: waiting for the renders that use the cache '%s' to end\n", dir);
+		while (flock(fd, how) < 0)
+			if (errno != EINTR) {
+				close(fd);
+				return -1;
+			}
+		return fd;
+	}
+	close(fd);
+	return -1;
+}
+
 int store_open(struct store *st, int use_cache, const char *root)
 {
 	st->root = NULL;
 	st->scratch = 0;
+	st->lock = -1;
 	if (use_cache) {
 		char *dir = root ? xstrdup(root) : store_default_root();
 
@@ -159,6 +251,7 @@ int store_open(struct store *st, int use_cache, const char *root)
 
 			if (t == 1 || (t < 0 && write_tag(dir) == 0)) {
 				st->root = dir;
+				st->lock = lock_cache(dir, LOCK_SH);
 				return 0;
 			}
 			warning("'%s' is not a colloquy cache (it holds other files and no %s); rendering without a "
@@ -177,6 +270,9 @@ int store_open(struct store *st, int use_cache, const char *root)
 
 void store_close(struct store *st)
 {
+	if (st->lock >= 0)
+		close(st->lock);
+	st->lock = -1;
 	if (st->scratch)
 		util_scratch_remove();
 	free(st->root);
@@ -198,9 +294,19 @@ char *store_path(const struct store *st, const char *kind, const struct store_ke
 int store_has(const struct store *st, const char *kind, const struct store_key *k)
 {
 	char *path = store_path(st, kind, k);
-	/* the modification time is the last use, for store_prune() */
-	int ret = utimensat(AT_FDCWD, path, NULL, 0) == 0;
+	int fd = open(path, O_RDONLY | O_CLOEXEC), ret = 0;
+	struct stat sb;
 
+	if (fd >= 0) {
+		ret = fstat(fd, &sb) == 0 && S_ISREG(sb.st_mode) && (uintmax_t)sb.st_size <= UTIL_READ_MAX &&
+		      sound(fd, (uint64_t)sb.st_size);
+		/* the modification time is the last use, for store_prune() */
+		if (ret)
+			futimens(fd, NULL);
+		else
+			damaged(kind, path);
+		close(fd);
+	}
 	free(path);
 	return ret;
 }
@@ -209,13 +315,34 @@ int store_get(const struct store *st, const char *kind, const struct store_key *
 	      size_t *len)
 {
 	char *path = store_path(st, kind, k);
+	unsigned char want[TRAILER];
+	struct stat sb;
 	int ret;
 
-	if (access(path, F_OK) < 0) {
+
+	if (stat(path, &sb) < 0) {
+		free(path);
+		return 0;
+	}
+	if ((uintmax_t)sb.st_size > UTIL_READ_MAX) {
+		damaged(kind, path);	/* no entry of ours is this big */
 		free(path);
 		return 0;
 	}
 	ret = util_read_file(path, data, len) < 0 ? -1 : 1;
+	if (ret == 1) {
+		if (*len >= TRAILER)
+			trailer_of(XXH3_64bits(*data, *len - TRAILER), want);
+		if (*len < TRAILER || memcmp(want, *data + *len - TRAILER, TRAILER)) {
+			free(*data);
+			*data = NULL;
+			damaged(kind, path);
+			ret = 0;
+		} else {
+			*len -= TRAILER;
+			(*data)[*len] = '\0';	/* read_file's terminator, moved */
+		}
+	}
 	free(path);
 	return ret;
 }
@@ -274,8 +401,27 @@ int store_put(const struct store *st, const char *kind, const struct store_key *
 			ret = error("cannot create cache folder '%s': %s", path, strerror(errno));
 		*slash = '/';
 	}
-	if (ret == 0)
-		ret = util_write_volatile(path, parts, nparts);
+	if (ret == 0) {
+		struct util_part *all = xmalloc((nparts + 1) * sizeof(*all));
+		unsigned char t[TRAILER];
+		XXH3_state_t *h = XXH3_createState();
+
+		if (!h) {
+			fprintf(stderr, "colloquy: error: out of memory\n");
+			exit(1);
+		}
+		XXH3_64bits_reset(h);
+		for (size_t i = 0; i < nparts; i++) {
+			XXH3_64bits_update(h, parts[i].data, parts[i].len);
+			all[i] = parts[i];
+		}
+		trailer_of(XXH3_64bits_digest(h), t);
+		XXH3_freeState(h);
+		all[nparts].data = t;
+		all[nparts].len = TRAILER;
+		ret = util_write_volatile(path, all, nparts + 1);
+		free(all);
+	}
 	free(path);
 	return ret;
 }
@@ -375,7 +521,7 @@ static int by_use(const void *pa, const void *pb)
 int store_prune(const char *root, uint64_t max_bytes, uint64_t *removed, uint64_t *freed)
 {
 	uint64_t kept = 0;
-	int ret = 0;
+	int ret = 0, lock;
 
 	*removed = *freed = 0;
 	if (access(root, F_OK) == 0) {
@@ -387,8 +533,12 @@ int store_prune(const char *root, uint64_t max_bytes, uint64_t *removed, uint64_
 		if (t < 0 && write_tag(root) < 0)
 			return -1;
 	}
-	if (list_entries(root) < 0)
+	lock = lock_cache(root, LOCK_EX);
+	if (list_entries(root) < 0) {
+		if (lock >= 0)
+			close(lock);
 		return -1;
+	}
 	if (walk.n)
 		qsort(walk.e, walk.n, sizeof(*walk.e), by_use);
 	for (size_t i = 0; i < walk.n; i++) {
@@ -404,5 +554,7 @@ int store_prune(const char *root, uint64_t max_bytes, uint64_t *removed, uint64_
 		*freed += walk.e[i].bytes;
 	}
 	free_entries();
+	if (lock >= 0)
+		close(lock);
 	return ret;
 }

@@ -19,6 +19,10 @@
 struct store {
 	char *root;
 	int scratch;         /* a scratch folder, removed by store_close() */
+	int lock;            /* the cache folder, open with a shared flock() held
+				while the store is open (a prune takes it
+				exclusive, so it never removes an entry a render
+				is using), or -1 */
 };
 
 struct store_key {

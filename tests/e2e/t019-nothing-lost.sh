@@ -201,4 +201,51 @@ if ! grep -q fsanitize=address build/flags 2>/dev/null; then
 else
 	skip "... with no process past 512 MB" "AddressSanitizer keeps freed memory"
 fi
+
+# Every cache entry carries a checksum of its content: one damaged in any
+# way (a byte changed in place, a hand-made rate entry, a file too big to
+# be ours) is said, removed and made again, and the episode is the same.
+export XDG_CACHE_HOME="$TMP/sum-cache"
+"$COLLOQUY" render transcripts/river-survey.txt -o "$TMP/sum-fresh.mp3" -q
+f=$(find "$XDG_CACHE_HOME/colloquy/speech" -type f | head -1)
+size=$(stat -c %s "$f")
+printf 'Z' | dd of="$f" bs=1 seek=$((size / 2)) conv=notrunc 2>/dev/null
+for r in $(find "$XDG_CACHE_HOME/colloquy/rate" -type f); do echo "99999 -20.8" >"$r"; done
+m=$(find "$XDG_CACHE_HOME/colloquy/mp3" -type f | head -1)
+truncate -s 1100M "$m"
+"$COLLOQUY" render transcripts/river-survey.txt -o "$TMP/sum-healed.mp3" 2>"$TMP/sum.err" >/dev/null
+check "a byte changed inside a speech entry, same size: said and spoken again" \
+	grep -q "speech/.*is damaged; speaking its paragraph again" "$TMP/sum.err"
+check "a rate entry written by hand ('99999 -20.8'): said and measured again" \
+	grep -q "rate/.*is damaged; measuring its voice again" "$TMP/sum.err"
+check "an encoded chunk of 1.1 GB: said and encoded again, not read" \
+	grep -q "mp3/.*is damaged; encoding its chunk again" "$TMP/sum.err"
+check "... and the episode is byte for byte the undamaged render's" cmp "$TMP/sum-fresh.mp3" "$TMP/sum-healed.mp3"
+check "... and the cache holds nothing of 1.1 GB any more" sh -c "
+	[ -z \"\$(find '$XDG_CACHE_HOME/colloquy' -size +100M)\" ]"
+
+# A prune while a render uses the cache waits for it, and never takes an
+# entry from under it.
+rm -rf "$TMP/race-cache"
+python3 bench/gen-transcript.py qa 0.03 >"$TMP/mid.txt"
+"$COLLOQUY" render "$TMP/mid.txt" -o "$TMP/race.mp3" -q --cache-dir "$TMP/race-cache" 2>"$TMP/race.err" &
+rpid=$!
+for i in $(seq 1 100); do
+	[ -n "$(find "$TMP/race-cache" -path '*speech*' -type f 2>/dev/null | head -1)" ] && break
+	sleep 0.1
+done
+"$COLLOQUY" cache --prune --max-size 0 --cache-dir "$TMP/race-cache" >"$TMP/prune.out" 2>"$TMP/prune.err"
+prc=$?
+# and again and again while it runs (a prune that does not wait)
+while kill -0 "$rpid" 2>/dev/null; do
+	"$COLLOQUY" cache --prune --max-size 0 --cache-dir "$TMP/race-cache" >/dev/null 2>&1
+	sleep 0.05
+done
+wait "$rpid"
+rrc=$?
+check "a prune to nothing during a render: the render ends well, with no entry damaged or missing" sh -c "
+	[ $rrc -eq 0 ] && ! grep -q 'damaged\|missing' '$TMP/race.err' && $CHECK duration '$TMP/race.mp3'"
+check "... the prune says it waits, and then empties the cache" sh -c "
+	[ $prc -eq 0 ] && grep -q 'waiting for the renders that use the cache' '$TMP/prune.err' &&
+	[ -z \"\$(find '$TMP/race-cache' -path '*speech*' -type f)\" ]"
 echo "1..$tap_n"
