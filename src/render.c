@@ -37,6 +37,10 @@
 #include "util.h"
 #include "voice.h"
 
+/* Artwork is copied into each episode's ID3 tag, whose size field holds
+ * 256 MB; it is kept far below that. */
+#define RENDER_MAX_ARTWORK (16u << 20)
+
 void render_opts_init(struct render_opts *o)
 {
 	memset(o, 0, sizeof(*o));
@@ -322,6 +326,12 @@ static int load_artwork(const struct show *sh, char **data, size_t *len, struct 
 		return 0;
 	if (util_read_file(sh->artwork, data, len) < 0)
 		return -1;
+	if (*len > RENDER_MAX_ARTWORK) {
+		free(*data);
+		*data = NULL;
+		return error("'%s' is %zu MB; artwork goes into every episode's tag, and may be %u MB at most "
+			     "(directories ask for well under 1 MB)", sh->artwork, *len >> 20, RENDER_MAX_ARTWORK >> 20);
+	}
 	if (art_probe((const unsigned char *)*data, *len, a) < 0) {
 		free(*data);
 		*data = NULL;
@@ -393,6 +403,7 @@ static char *album_of(const char *title)
 /* A paragraph longer than this is spoken in pieces cut where sentences end
  * (about four minutes of speech each), so its memory is a piece's. */
 #define RENDER_PIECE_BYTES 4096
+
 
 #define LINT_MIN_CHAPTERS 3
 #define LINT_MIN_SECONDS 10

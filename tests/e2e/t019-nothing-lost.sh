@@ -248,4 +248,24 @@ check "a prune to nothing during a render: the render ends well, with no entry d
 check "... the prune says it waits, and then empties the cache" sh -c "
 	[ $prc -eq 0 ] && grep -q 'waiting for the renders that use the cache' '$TMP/prune.err' &&
 	[ -z \"\$(find '$TMP/race-cache' -path '*speech*' -type f)\" ]"
+
+# Artwork goes into every episode's ID3 tag: an image too big for that is
+# refused before anything is written, and the episode already there stays.
+python3 - "$TMP/huge.png" <<'PY'
+import struct, sys, zlib
+def chunk(t, d):
+    return struct.pack(">I", len(d)) + t + d + struct.pack(">I", zlib.crc32(t + d) & 0xffffffff)
+w = 1400
+raw = b"".join(b"\0" + bytes(w * 3) for _ in range(w))
+png = (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", w, w, 8, 2, 0, 0, 0)) +
+       chunk(b"IDAT", zlib.compress(raw, 0)) + chunk(b"tEXt", b"pad\0" + b"x" * (17 << 20)) + chunk(b"IEND", b""))
+open(sys.argv[1], "wb").write(png)
+PY
+mkdir -p "$TMP/art"
+printf '[show]\nartwork = %s\n' "$TMP/huge.png" >"$TMP/art/show.ini"
+"$COLLOQUY" render transcripts/river-survey.txt -o "$TMP/art/ep.mp3" -q
+before=$(md5sum <"$TMP/art/ep.mp3")
+fails "artwork of 22 MB" 1 "$COLLOQUY" render transcripts/river-survey.txt -o "$TMP/art/ep.mp3" -q --show "$TMP/art/show.ini"
+stderr_has "huge.png' is 22 MB; artwork goes into every episode's tag, and may be 16 MB at most"
+check "... and the episode there stays as it was" sh -c "[ \"\$(md5sum <'$TMP/art/ep.mp3')\" = '$before' ]"
 echo "1..$tap_n"
