@@ -16,7 +16,7 @@ PKG_CONFIG ?= pkg-config
 VERSION := $(shell git describe --tags --always --dirty 2>/dev/null || echo 0.1)
 
 # Libraries that have a pkg-config file; LAME has none upstream.
-PKGS := espeak-ng sndfile libebur128 soxr jansson libutf8proc inih libxml-2.0 libxxhash yaml-0.1 uchardet md4c
+PKGS := espeak-ng sndfile libebur128 soxr jansson libutf8proc libxml-2.0 libxxhash yaml-0.1 uchardet md4c
 
 WARN := -Wall -Wextra -Wpedantic -Wshadow -Wstrict-prototypes \
 	-Wmissing-prototypes -Wwrite-strings -Wvla -Wformat-security -fno-common
@@ -49,7 +49,7 @@ all: deps colloquy
 # run as root, else prints the sudo apt-get line and fails.
 BUILD_DEBS := build-essential pkg-config libespeak-ng-dev libsndfile1-dev \
 	libmp3lame-dev libebur128-dev libsoxr-dev libjansson-dev \
-	libutf8proc-dev libinih-dev libxml2-dev libxxhash-dev libyaml-dev libuchardet-dev libmd4c-dev espeak-ng-data
+	libutf8proc-dev libxml2-dev libxxhash-dev libyaml-dev libuchardet-dev libmd4c-dev espeak-ng-data
 TEST_DEBS := ffmpeg mpg123 mp3val python3 python3-mutagen python3-numpy python3-feedparser \
 	eyed3 libxml2-utils valgrind parallel sox lame time
 

@@ -64,7 +64,13 @@ static void rfc822(const char *date, char out[40])
  * alone when the show has no url. */
 static char *url_of(const char *base, const char *name)
 {
-	return base ? util_path_join(base, name) : xstrdup(name);
+	char *escaped = util_url_escape(name), *url;
+
+	if (!base)
+		return escaped;
+	url = util_path_join(base, escaped);
+	free(escaped);
+	return url;
 }
 
 static int load_items(const char *outdir, struct item **items, size_t *n)
@@ -114,10 +120,33 @@ static int load_items(const char *outdir, struct item **items, size_t *n)
 	return 0;
 }
 
+/* Every text is written as XML 1.0 can carry it (util_text_safe()):
+ * show.ini, front matter and file names are the user's. */
 static void element(xmlTextWriterPtr w, const char *name, const char *text)
 {
-	if (text)
-		xmlTextWriterWriteElement(w, BAD_CAST name, BAD_CAST text);
+	char *safe;
+
+	if (!text)
+		return;
+	safe = util_text_safe(text);
+	xmlTextWriterWriteElement(w, BAD_CAST name, BAD_CAST safe);
+	free(safe);
+}
+
+static void attr(xmlTextWriterPtr w, const char *name, const char *value)
+{
+	char *safe = util_text_safe(value);
+
+	xmlTextWriterWriteAttribute(w, BAD_CAST name, BAD_CAST safe);
+	free(safe);
+}
+
+static void string(xmlTextWriterPtr w, const char *text)
+{
+	char *safe = util_text_safe(text);
+
+	xmlTextWriterWriteString(w, BAD_CAST safe);
+	free(safe);
 }
 
 static void channel(xmlTextWriterPtr w, json_t *show, const char *fallback_title)
@@ -138,13 +167,13 @@ static void channel(xmlTextWriterPtr w, json_t *show, const char *fallback_title
 		char *href = url_of(str(show, "url"), str(show, "artwork"));
 
 		xmlTextWriterStartElement(w, BAD_CAST "itunes:image");
-		xmlTextWriterWriteAttribute(w, BAD_CAST "href", BAD_CAST href);
+		attr(w, "href", href);
 		xmlTextWriterEndElement(w);
 		free(href);
 	}
 	if (str(show, "category")) {
 		xmlTextWriterStartElement(w, BAD_CAST "itunes:category");
-		xmlTextWriterWriteAttribute(w, BAD_CAST "text", BAD_CAST str(show, "category"));
+		attr(w, "text", str(show, "category"));
 		xmlTextWriterEndElement(w);
 	}
 	if (str(show, "email") || str(show, "author")) {
@@ -164,8 +193,8 @@ static void link_element(xmlTextWriterPtr w, const char *name, const char *base,
 	sb_addf(&file, "%s%s", stem, suffix);
 	url = url_of(base, file.buf);
 	xmlTextWriterStartElement(w, BAD_CAST name);
-	xmlTextWriterWriteAttribute(w, BAD_CAST "url", BAD_CAST url);
-	xmlTextWriterWriteAttribute(w, BAD_CAST "type", BAD_CAST type);
+	attr(w, "url", url);
+	attr(w, "type", type);
 	xmlTextWriterEndElement(w);
 	free(url);
 	sb_release(&file);
@@ -176,8 +205,8 @@ static void person(xmlTextWriterPtr w, const char *role, const char *name)
 	if (!name)
 		return;
 	xmlTextWriterStartElement(w, BAD_CAST "podcast:person");
-	xmlTextWriterWriteAttribute(w, BAD_CAST "role", BAD_CAST role);
-	xmlTextWriterWriteString(w, BAD_CAST name);
+	attr(w, "role", role);
+	string(w, name);
 	xmlTextWriterEndElement(w);
 }
 
@@ -197,15 +226,15 @@ static void item(xmlTextWriterPtr w, const struct item *it, const char *base)
 	sb_addf(&guid, "%s/%s", str(json_object_get(m, "show"), "name") ?
 		str(json_object_get(m, "show"), "name") : "colloquy", it->stem);
 	xmlTextWriterStartElement(w, BAD_CAST "guid");
-	xmlTextWriterWriteAttribute(w, BAD_CAST "isPermaLink", BAD_CAST "false");
-	xmlTextWriterWriteString(w, BAD_CAST guid.buf);
+	attr(w, "isPermaLink", "false");
+	string(w, guid.buf);
 	xmlTextWriterEndElement(w);
 	rfc822(str(m, "date"), date);
 	element(w, "pubDate", date);
 	xmlTextWriterStartElement(w, BAD_CAST "enclosure");
-	xmlTextWriterWriteAttribute(w, BAD_CAST "url", BAD_CAST mp3_url);
+	attr(w, "url", mp3_url);
 	xmlTextWriterWriteFormatAttribute(w, BAD_CAST "length", "%lld", it->bytes);
-	xmlTextWriterWriteAttribute(w, BAD_CAST "type", BAD_CAST "audio/mpeg");
+	attr(w, "type", "audio/mpeg");
 	xmlTextWriterEndElement(w);
 	xmlTextWriterWriteFormatElement(w, BAD_CAST "itunes:duration", "%ld", (long)(duration + 0.5));
 	if (json_integer_value(json_object_get(m, "episode"))) {
@@ -263,9 +292,9 @@ int feed_write(const char *outdir, int quiet)
 	xmlTextWriterSetIndentString(w, BAD_CAST "  ");
 	xmlTextWriterStartDocument(w, "1.0", "UTF-8", NULL);
 	xmlTextWriterStartElement(w, BAD_CAST "rss");
-	xmlTextWriterWriteAttribute(w, BAD_CAST "version", BAD_CAST "2.0");
-	xmlTextWriterWriteAttribute(w, BAD_CAST "xmlns:itunes", BAD_CAST ITUNES_NS);
-	xmlTextWriterWriteAttribute(w, BAD_CAST "xmlns:podcast", BAD_CAST PODCAST_NS);
+	attr(w, "version", "2.0");
+	attr(w, "xmlns:itunes", ITUNES_NS);
+	attr(w, "xmlns:podcast", PODCAST_NS);
 	xmlTextWriterStartElement(w, BAD_CAST "channel");
 	channel(w, show, str(items[0].meta, "title"));
 	for (size_t i = 0; i < n; i++)

@@ -80,27 +80,33 @@ static void text_frame(struct sb *out, const char *id, const char *text)
 	struct sb body = SB_INIT;
 	int enc;
 
+	char *safe;
+
 	if (!text || !*text)
 		return;
-	enc = fits_latin1(text) ? 0 : 1;
+	safe = util_text_safe(text);
+	enc = fits_latin1(safe) ? 0 : 1;
 	sb_addch(&body, enc);
-	put_string(&body, text, enc, 0);
+	put_string(&body, safe, enc, 0);
 	put_frame(out, id, &body);
 	sb_release(&body);
+	free(safe);
 }
 
 /* ID3v2.3 4.11: encoding, language, short description, text. */
 static void comment_frame(struct sb *out, const char *text)
 {
 	struct sb body = SB_INIT;
-	int enc = fits_latin1(text) ? 0 : 1;
+	char *safe = util_text_safe(text);
+	int enc = fits_latin1(safe) ? 0 : 1;
 
 	sb_addch(&body, enc);
 	sb_add(&body, "eng", 3);
 	put_string(&body, "", enc, 1);
-	put_string(&body, text, enc, 0);
+	put_string(&body, safe, enc, 0);
 	put_frame(out, "COMM", &body);
 	sb_release(&body);
+	free(safe);
 }
 
 /* ID3v2.3 4.15: encoding, MIME type, picture type (3: front cover),

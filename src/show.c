@@ -2,12 +2,12 @@
 #include "show.h"
 
 #include <errno.h>
-#include <ini.h>
 #include <stdio.h>
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "conf.h"
 #include "util.h"
 
 struct state {
@@ -17,18 +17,7 @@ struct state {
 	char *bad;
 };
 
-/* inih does not pass line numbers to the handler; reading for it does. */
-static char *read_line(char *str, int num, void *stream)
-{
-	struct state *st = stream;
-	char *r = fgets(str, num, st->f);
-
-	if (r)
-		st->line++;
-	return r;
-}
-
-static int on_key(void *user, const char *section, const char *key, const char *value)
+static int on_key(void *user, const char *section, const char *key, const char *value, int line)
 {
 	struct state *st = user;
 	char **field = NULL;
@@ -51,6 +40,7 @@ static int on_key(void *user, const char *section, const char *key, const char *
 		{ "sting", offsetof(struct show, sting) },
 	};
 
+	(void)line;	/* conf_parse() names the line of a refused key */
 	if (strcmp(section, "show")) {
 		sb_addf(&msg, "section [%s] is not [show]", section);
 	} else if (!strcmp(key, "explicit")) {
@@ -94,13 +84,18 @@ static void resolve(const char *show_path, char **file)
 int show_read(const char *path, FILE *f, struct show *sh)
 {
 	struct state st = { sh, f, 0, NULL };
+	char *why;
 	int line;
 
 	memset(sh, 0, sizeof(*sh));
-	line = ini_parse_stream(read_line, &st, on_key, &st);
-	if (line > 0) {
-		error("'%s' line %d: %s", path, line, st.bad ? st.bad : "not a key = value line");
+	line = conf_parse(f, on_key, &st, &why);
+	if (line) {
+		if (line < 0)
+			error("cannot read '%s': %s", path, why);
+		else
+			error("'%s' line %d: %s", path, line, st.bad ? st.bad : why);
 		free(st.bad);
+		free(why);
 		show_release(sh);
 		return -1;
 	}

@@ -759,6 +759,50 @@ int util_write_volatile(const char *path, const struct util_part *parts, size_t 
 	return write_atomic(path, parts, nparts, 0);
 }
 
+char *util_text_safe(const char *s)
+{
+	const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)s;
+	struct sb out = SB_INIT;
+
+	while (*p) {
+		utf8proc_int32_t cp;
+		utf8proc_ssize_t n = utf8proc_iterate(p, -1, &cp);
+
+		if (n < 0) {
+			sb_addstr(&out, "\xef\xbf\xbd");	/* U+FFFD for a byte that is not UTF-8 */
+			p++;
+			continue;
+		}
+		if ((cp < 0x20 && cp != '\t' && cp != '\n') || cp == 0x7f || (cp >= 0x80 && cp < 0xa0))
+			sb_addch(&out, ' ');
+		else if (cp == 0xfffe || cp == 0xffff)
+			sb_addstr(&out, "\xef\xbf\xbd");
+		else
+			sb_add(&out, p, (size_t)n);
+		p += n;
+	}
+	sb_grow(&out, 0);
+	return sb_detach(&out, NULL);
+}
+
+char *util_url_escape(const char *s)
+{
+	static const char hex[] = "0123456789ABCDEF";
+	struct sb out = SB_INIT;
+
+	for (const unsigned char *p = (const unsigned char *)s; *p; p++) {
+		if (isalnum(*p) || strchr("-._~/", *p)) {
+			sb_addch(&out, (char)*p);
+		} else {
+			sb_addch(&out, '%');
+			sb_addch(&out, hex[*p >> 4]);
+			sb_addch(&out, hex[*p & 15]);
+		}
+	}
+	sb_grow(&out, 0);
+	return sb_detach(&out, NULL);
+}
+
 char *util_stem(const char *path)
 {
 	const char *base = strrchr(path, '/');

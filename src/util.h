@@ -126,6 +126,15 @@ void util_child_del(pid_t pid);
 /* Remove temporary files still open when a signal ends the process. */
 void util_install_signal_cleanup(void);
 
+/* s as text that XML 1.0 and an ID3 tag can carry: a byte that is not
+ * UTF-8 becomes U+FFFD, a control character (tab and line feed aside) a
+ * space.  Caller frees. */
+char *util_text_safe(const char *s);
+
+/* A path's bytes for a URL: letters, digits, "-._~/" as they are, every
+ * other byte %XX (RFC 3986).  Caller frees. */
+char *util_url_escape(const char *s);
+
 /* "dir/name.txt" -> "name" (extension and folders removed), caller frees. */
 char *util_stem(const char *path);
 /* Join a folder and a file name with one '/', caller frees. */

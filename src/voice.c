@@ -4,12 +4,12 @@
 #include <ctype.h>
 #include <dirent.h>
 #include <errno.h>
-#include <ini.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
+#include "conf.h"
 #include "util.h"
 
 struct parse_state {
@@ -17,20 +17,9 @@ struct parse_state {
 	struct pacing *pacing;
 	char *bad;           /* first problem, for the message */
 	FILE *f;
-	int line;            /* of the line inih is handling */
+	int line;            /* of the key being handled */
 };
 
-/* inih (as Debian builds it) does not pass line numbers to the handler;
- * reading the lines for it does. */
-static char *read_line(char *str, int num, void *stream)
-{
-	struct parse_state *st = stream;
-	char *r = fgets(str, num, st->f);
-
-	if (r)
-		st->line++;
-	return r;
-}
 
 static int parse_int(const char *s, int lo, int hi, int *out)
 {
@@ -43,7 +32,7 @@ static int parse_int(const char *s, int lo, int hi, int *out)
 	return 0;
 }
 
-static int on_key(void *user, const char *section, const char *key, const char *value)
+static int on_key(void *user, const char *section, const char *key, const char *value, int line)
 {
 	static const struct {
 		const char *key;
@@ -60,6 +49,7 @@ static int on_key(void *user, const char *section, const char *key, const char *
 	struct voice *v = st->v;
 	struct sb msg = SB_INIT;
 
+	st->line = line;
 	if (strcmp(section, "voice")) {
 		sb_addf(&msg, "section [%s] is not [voice]", section);
 		goto bad;
@@ -107,21 +97,26 @@ bad:
 	return 0;
 }
 
-static int parse_stream(const char *name, FILE *f, ini_handler handler, struct parse_state *st)
+static int parse_stream(const char *name, FILE *f, conf_handler handler, struct parse_state *st)
 {
+	char *why;
 	int line;
 
 	st->f = f;
-	line = ini_parse_stream(read_line, st, handler, st);
-	if (line > 0) {
-		error("'%s' line %d: %s", name, line, st->bad ? st->bad : "not a key = value line");
+	line = conf_parse(f, handler, st, &why);
+	if (line) {
+		if (line < 0)
+			error("cannot read '%s': %s", name, why);
+		else
+			error("'%s' line %d: %s", name, line, st->bad ? st->bad : why);
 		free(st->bad);
+		free(why);
 		return -1;
 	}
 	return 0;
 }
 
-static int parse_file(const char *path, ini_handler handler, struct parse_state *st)
+static int parse_file(const char *path, conf_handler handler, struct parse_state *st)
 {
 	FILE *f = fopen(path, "r");
 	int ret;
@@ -133,7 +128,7 @@ static int parse_file(const char *path, ini_handler handler, struct parse_state 
 	return ret;
 }
 
-static int on_pacing(void *user, const char *section, const char *key, const char *value)
+static int on_pacing(void *user, const char *section, const char *key, const char *value, int line)
 {
 	static const struct {
 		const char *key;
@@ -148,6 +143,7 @@ static int on_pacing(void *user, const char *section, const char *key, const cha
 	struct parse_state *st = user;
 	struct sb msg = SB_INIT;
 
+	st->line = line;
 	if (strcmp(section, "pacing")) {
 		sb_addf(&msg, "section [%s] is not [pacing]", section);
 	} else {

@@ -268,4 +268,73 @@ before=$(md5sum <"$TMP/art/ep.mp3")
 fails "artwork of 22 MB" 1 "$COLLOQUY" render transcripts/river-survey.txt -o "$TMP/art/ep.mp3" -q --show "$TMP/art/show.ini"
 stderr_has "huge.png' is 22 MB; artwork goes into every episode's tag, and may be 16 MB at most"
 check "... and the episode there stays as it was" sh -c "[ \"\$(md5sum <'$TMP/art/ep.mp3')\" = '$before' ]"
+
+# show.ini is read as the README writes it, and as Python's configparser
+# reads it (comments after a blank and '#', ';' inside values, indented
+# lines going on with the value, lines of any length).
+mkdir -p "$TMP/ini"
+long=$(python3 -c 'print(" ".join(["Interviews from the coast; tides, boats and the people who mend them."] * 9))')
+{
+	echo "; the show"
+	echo "[show]"
+	echo "name = Harbour Voices; Second Series     # a comment after the name"
+	echo "author = Harbour Radio"
+	echo "description = $long"
+	echo "    and a second line that goes on with it"
+	echo "url = https://example.org/harbour      # where out/ is published"
+	echo "language = en"
+	echo "explicit = false"
+} >"$TMP/ini/show.ini"
+cp transcripts/river-survey.txt "$TMP/ini/tide talk.txt"
+check "a render with that show file" "$COLLOQUY" batch "$TMP/ini" -o "$TMP/ini/out" -q
+"$COLLOQUY" feed "$TMP/ini/out" >/dev/null
+cat >"$TMP/ini.py" <<'PY'
+import configparser, sys, xml.etree.ElementTree as ET
+import mutagen.id3
+d = sys.argv[1]
+cp = configparser.ConfigParser(inline_comment_prefixes=("#",), comment_prefixes=("#", ";"),
+                               delimiters=("=",), interpolation=None)
+cp.read(d + "/show.ini", encoding="utf-8")
+want = {k: " ".join(v.split("\n")) for k, v in cp["show"].items()}
+ch = ET.parse(d + "/out/feed.xml").getroot().find("channel")
+got = {"name": ch.findtext("title"), "description": ch.findtext("description"), "url": ch.findtext("link")}
+bad = [(k, got[k], want[k]) for k in got if got[k] != want[k]]
+album = str(mutagen.id3.ID3(d + "/out/tide talk.mp3")["TALB"])
+if album != want["name"]:
+    bad.append(("TALB", album, want["name"]))
+enc = ch.find("item").find("enclosure").get("url")
+if enc != "https://example.org/harbour/tide%20talk.mp3":
+    bad.append(("enclosure", enc, "https://example.org/harbour/tide%20talk.mp3"))
+print(bad or "same")
+sys.exit(1 if bad else 0)
+PY
+check "... the feed and the ID3 tag hold what configparser reads, and the enclosure URL is escaped" \
+	$PY "$TMP/ini.py" "$TMP/ini"
+printf '[show]\nname = Bell\007s\n' >"$TMP/ini/ctl.ini"
+fails "a show file with a control character" 1 \
+	"$COLLOQUY" render transcripts/river-survey.txt -o "$TMP/ini/c.mp3" --show "$TMP/ini/ctl.ini"
+stderr_has "ctl.ini' line 2: byte 12 is a control character"
+printf '[show]\nauthor = Caf\351 Radio\n' >"$TMP/ini/latin1.ini"
+fails "a show file in Latin-1" 1 \
+	"$COLLOQUY" render transcripts/river-survey.txt -o "$TMP/ini/l.mp3" --show "$TMP/ini/latin1.ini"
+stderr_has "latin1.ini' line 2: byte 13 is not UTF-8"
+
+# Names and front matter are the user's too: control characters and bytes
+# that are not UTF-8 in them still give a well-formed feed and whole tags.
+mkdir -p "$TMP/odd"
+cp transcripts/river-survey.txt "$TMP/odd/$(printf 'ep\001\351x.txt')"
+{ printf -- '---\ntitle: "Bell\\x07 and \\u0001 tide"\n---\n'; cat transcripts/river-survey.txt; } >"$TMP/odd/fm.txt"
+printf '[show]\nname = Odd\nurl = https://example.org/odd\n' >"$TMP/odd/show.ini"
+"$COLLOQUY" batch "$TMP/odd" -o "$TMP/odd/out" -q 2>/dev/null
+check "control characters and a Latin-1 byte in a file name and a title: the feed is well-formed (xmllint)" \
+	xmllint --noout "$TMP/odd/out/feed.xml"
+cat >"$TMP/odd.py" <<'PY'
+import sys, mutagen.id3, xml.etree.ElementTree as ET
+urls = [e.get("url") for e in ET.parse(sys.argv[1] + "/feed.xml").iter("enclosure")]
+title = str(mutagen.id3.ID3(sys.argv[1] + "/fm.mp3")["TIT2"])
+ok = "https://example.org/odd/ep%01%E9x.mp3" in urls and title == "Bell  and   tide"
+print(urls, repr(title))
+sys.exit(0 if ok else 1)
+PY
+check "... the URL escapes them, and the ID3 title is whole (mutagen)" $PY "$TMP/odd.py" "$TMP/odd/out"
 echo "1..$tap_n"
