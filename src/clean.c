@@ -491,15 +491,29 @@ static void add_para(struct text *t, struct sb *sb, int line, int indent, int bl
 	unescape_markdown(&folded);
 	heading = strip_markdown(&folded, &emphasis, &lead) || html_heading || (flags & CLEAN_HEADING);
 	emphasis |= html_bold && !lead;
-	folded.len = cruft_strip_directions(folded.buf);
-	/* what the marks and directions stood in front of may leave a space */
-	while (folded.len && folded.buf[0] == ' ') {
-		memmove(folded.buf, folded.buf + 1, folded.len);
-		folded.len--;
-	}
-	if (!folded.len) {
-		sb_release(&folded);
-		return;
+	{
+		size_t before = folded.len;
+		char *whole = xstrdup(folded.buf);
+
+		folded.len = cruft_strip_directions(folded.buf);
+		/* what the marks and directions stood in front of may leave a space */
+		while (folded.len && folded.buf[0] == ' ') {
+			memmove(folded.buf, folded.buf + 1, folded.len);
+			folded.len--;
+		}
+		if (!folded.len) {
+			free(whole);
+			sb_release(&folded);
+			return;
+		}
+		/* "A: (laughs)": a turn that says nothing, not a label for the
+		 * paragraph below it */
+		if (folded.len < before && label_is_bare(folded.buf, folded.len)) {
+			add_dropped(t, whole);
+			sb_release(&folded);
+			return;
+		}
+		free(whole);
 	}
 	/* ":" left of "(00:00:31):", a rule of dashes: nothing to say */
 	{

@@ -145,6 +145,26 @@ static unsigned least_kbps_for_info(unsigned rate_hz)
 	return 0;
 }
 
+/* The bit rates a frame header can give (ISO 11172-3 and 13818-3): MPEG-1
+ * at 32 kHz and above, MPEG-2 at 16 to 24 kHz, MPEG 2.5 below.  Any other
+ * would be rounded by the encoder without a word. */
+static const unsigned *kbps_table(unsigned rate_hz)
+{
+	static const unsigned mpeg1[] = { 32, 40, 48, 56, 64, 80, 96, 112, 128, 160, 192, 224, 256, 320, 0 };
+	static const unsigned mpeg2[] = { 8, 16, 24, 32, 40, 48, 56, 64, 80, 96, 112, 128, 144, 160, 0 };
+	static const unsigned mpeg25[] = { 8, 16, 24, 32, 40, 48, 56, 64, 0 };
+
+	return rate_hz >= 32000 ? mpeg1 : rate_hz >= 16000 ? mpeg2 : mpeg25;
+}
+
+static int standard_kbps(unsigned rate_hz, unsigned kbps)
+{
+	for (const unsigned *k = kbps_table(rate_hz); *k; k++)
+		if (*k == kbps)
+			return 1;
+	return 0;
+}
+
 int enc_format_init(struct enc_format *f, unsigned rate_hz, unsigned kbps, int vbr_quality)
 {
 	static const float silence[1152];
@@ -156,6 +176,17 @@ int enc_format_init(struct enc_format *f, unsigned rate_hz, unsigned kbps, int v
 	f->rate_hz = rate_hz;
 	f->kbps = kbps;
 	f->vbr_quality = vbr_quality;
+	if (vbr_quality < 0 && !standard_kbps(rate_hz, kbps)) {
+		struct sb list = SB_INIT;
+		const unsigned *k = kbps_table(rate_hz);
+
+		for (; *k; k++)
+			sb_addf(&list, "%s%u", list.len ? ", " : "", *k);
+		error("%u kbit/s is not an MP3 bit rate at %u Hz; the bit rates there are %s", kbps, rate_hz,
+		      list.buf);
+		sb_release(&list);
+		return -1;
+	}
 	if (vbr_quality < 0 && !info_frame_fits(rate_hz, kbps))
 		return error("%u kbit/s at %u Hz leaves no room for the Info frame that gives players "
 			     "the exact duration; use --bitrate %u or more", kbps, rate_hz,

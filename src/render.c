@@ -404,6 +404,9 @@ static char *album_of(const char *title)
  * (about four minutes of speech each), so its memory is a piece's. */
 #define RENDER_PIECE_BYTES 4096
 
+/* An episode further than this from its loudness target says so. */
+#define LOUDNESS_MISS_LU 1.0
+
 
 #define LINT_MIN_CHAPTERS 3
 #define LINT_MIN_SECONDS 10
@@ -1246,6 +1249,10 @@ static int render_episode(struct episode *ep, const char *source, const char *ou
 		goto out;
 	if (o->audio_ms)
 		*o->audio_ms = length_ms;
+	/* the peak ceiling holds the level down; a louder target is not met */
+	if (isfinite(ep->loudness_lufs) && fabs(ep->loudness_lufs - o->loudness_lufs) > LOUDNESS_MISS_LU)
+		warning("'%s' is %.1f LUFS, not the %.1f asked for: speech that loud would peak over %.1f dBTP",
+			out_path, ep->loudness_lufs, o->loudness_lufs, ep->true_peak_dbtp);
 	if (!o->quiet)
 		printf("%s: %zu chapter%s, %u:%02u, %.1f LUFS, LRA %.1f LU, %.1f dBTP\n", out_path,
 		       ep->nchapters, ep->nchapters == 1 ? "" : "s", length_ms / 60000,

@@ -2324,7 +2324,7 @@ static void emissions(const struct ctx *c, size_t i, double *e)
 	} else if (in->side == SIDE_HOST) {
 		q = in->aside ? 0.05 : in->asks_ ? 0.9 : 0.6;
 		a = in->aside ? 0.8 : 0.05;
-		intro = in->asks_ ? 0.3 : 0.5;
+		intro = in->kind == LABEL_Q && in->asks_ ? 0.05 : in->asks_ ? 0.3 : 0.5;	/* "Q: Why?" asks */
 		outro = in->close ? 0.9 : in->close_weak ? 0.45 : in->asks_ || clean_count_words(in->body) > 15 ? 0.12 : 0.4;
 		if (in->banter) {	/* hosts among themselves before the guest */
 			q = 0.15;

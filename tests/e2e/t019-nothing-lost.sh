@@ -337,4 +337,29 @@ print(urls, repr(title))
 sys.exit(0 if ok else 1)
 PY
 check "... the URL escapes them, and the ID3 title is whole (mutagen)" $PY "$TMP/odd.py" "$TMP/odd/out"
+
+# Nothing is changed without a word: a bit rate the format does not have
+# is refused with the ones it has, a loudness the peak ceiling will not
+# allow is reported as what it became, an impossible date is said to be
+# unused, and an answer that is only a stage direction is dropped, not
+# left as a label.
+fails "--bitrate 100 (MP3 has 96 and 112)" 1 "$COLLOQUY" render transcripts/river-survey.txt -o "$TMP/br.mp3" --bitrate 100 -q
+stderr_has "100 kbit/s is not an MP3 bit rate at 44100 Hz; the bit rates there are 32, 40, 48, 56, 64, 80, 96, 112"
+fails "--rate 8000 --bitrate 320 (MPEG 2.5 stops at 64)" 1 \
+	"$COLLOQUY" render transcripts/river-survey.txt -o "$TMP/br.mp3" --rate 8000 --bitrate 320 -q
+stderr_has "320 kbit/s is not an MP3 bit rate at 8000 Hz; the bit rates there are 8, 16, 24, 32, 40, 48, 56, 64"
+check "... and no episode is written" test ! -e "$TMP/br.mp3"
+"$COLLOQUY" render transcripts/river-survey.txt -o "$TMP/loud.mp3" --loudness -6 2>"$TMP/loud.err" >/dev/null
+check "--loudness -6: a warning gives the loudness the episode has, which ffmpeg's ebur128 measures too" sh -c "
+	lufs=\$(sed -n \"s/.*loud.mp3' is \\(-[0-9.]*\\) LUFS, not the -6.0 asked for.*/\\1/p\" '$TMP/loud.err')
+	[ -n \"\$lufs\" ] && $CHECK loudness '$TMP/loud.mp3' \"\$lufs\" 1.0"
+"$COLLOQUY" render transcripts/river-survey.txt -o "$TMP/quiet.mp3" --loudness -23 2>"$TMP/quiet.err" >/dev/null
+check "... and a target that is met gives no such warning" sh -c "! grep -q 'asked for' '$TMP/quiet.err'"
+printf -- '---\ntitle: Tides\ndate: 2024-02-31\n---\nQ: Why did you start?\n\nA: Because of my father.\n\nQ: And then?\n\nA: (laughs)\n\nQ: What happened next?\n\nA: Then we left the harbour early.\n' >"$TMP/silent.txt"
+"$COLLOQUY" split "$TMP/silent.txt" >"$TMP/silent.out" 2>"$TMP/silent.err"
+check "date: 2024-02-31 is said not to be a date, and is not used" \
+	grep -q "silent.txt' line 3: date '2024-02-31' is not an ISO 8601 date" "$TMP/silent.err"
+check "an answer that is only '(laughs)' is dropped (listed as such), not left as a label 'A:'" sh -c "
+	! grep -q ': A:\$' '$TMP/silent.out' && grep -q '^# dropped: A: (laughs)' '$TMP/silent.out' &&
+	grep -q '^answer \\[guest\\]: Then we left the harbour early.' '$TMP/silent.out'"
 echo "1..$tap_n"
