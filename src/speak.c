@@ -277,6 +277,8 @@ static char *voice_id(const struct voice *v)
 }
 
 /* Speak text with espeak-ng in this process, into sink. */
+#define SPEAK_NOISE_SEED 1	/* glibc's rand() before any srand() */
+
 static int speak_here(const char *id, const struct voice *v, int wpm_setting, const char *text,
 		      struct pcm_sink *sink)
 {
@@ -292,6 +294,12 @@ static int speak_here(const char *id, const struct voice *v, int wpm_setting, co
 	espeak_SetParameter(espeakRANGE, v->range, 0);
 	espeak_SetParameter(espeakVOLUME, v->volume, 0);
 	espeak_SetParameter(espeakWORDGAP, v->word_gap, 0);
+	/* espeak-ng draws its breath and aspiration noise from the C
+	 * library's rand(), which the PulseAudio client it starts reseeds
+	 * from the clock when it makes a new cookie (a first run in a fresh
+	 * home).  Seeding it here makes the noise, and so the bytes, the same
+	 * on every machine and every run. */
+	srand(SPEAK_NOISE_SEED);
 	if (espeak_Synth(text, strlen(text) + 1, 0, POS_CHARACTER, 0, flags, NULL, sink) != EE_OK ||
 	    espeak_Synchronize() != EE_OK)
 		return -1;
