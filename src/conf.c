@@ -29,6 +29,8 @@ static char *trim(char *s)
 /* Cut a comment off s: a '#' after a blank. */
 static void uncomment(char *s)
 {
+	if (!*s)
+		return;
 	for (char *p = s + 1; *p; p++)
 		if (*p == '#' && is_blank(p[-1])) {
 			*p = '\0';
