@@ -2848,11 +2848,19 @@ static const char *run_title(const struct episode *ep, size_t i)
 {
 	const char *title = NULL;
 
+	size_t first = i;
+
 	for (; i < ep->nsegs && ep->segs[i].role == ROLE_QUESTION; i++) {
 		const char *t = ep->segs[i].text;
 		if (final_punct(t) == '?' || (!title && asks(t)))
 			title = t;
 	}
+	/* "All of that out of a kitchen the size of a camper van.": a
+	 * statement the guest answers, on a page without labels */
+	if (!title && i == first + 1 && !strchr(ep->segs[first].speaker, ' ') &&
+	    !strcmp(ep->segs[first].speaker, "host") && clean_count_words(ep->segs[first].text) >= 6 &&
+	    i < ep->nsegs && ep->segs[i].role == ROLE_ANSWER)
+		title = ep->segs[first].text;
 	return title;
 }
 
@@ -2982,6 +2990,56 @@ static void set_guest(struct ctx *c, char *name)
 /* The guest's name, for "guest" in the sidecars and for the closing cue:
  * the first guest's label, else what the title, the intro or the first
  * answer says. */
+/* "We caught up with Okerlund on a Tuesday": the one the opening says
+ * it talked to, by a guest cue, with the full name the opening gives
+ * ("Delphine Okerlund cooks ...") when the cue has the surname only.
+ * Returns the name, or NULL. */
+static char *cued_guest(const struct ctx *c)
+{
+	size_t end = 0;
+
+	while (end < c->n && c->v[end].role != ROLE_QUESTION && c->v[end].role != ROLE_ANSWER)
+		end++;
+	for (size_t i = 0; i < end; i++) {
+		const char *body = c->v[i].body;
+
+		if (c->v[i].kind != LABEL_NONE)
+			continue;
+		for (size_t k = 0; k < COUNT(guest_cues); k++) {
+			const char *p = strcasestr(body, guest_cues[k]);
+			char *name, *one;
+			size_t n;
+
+			if (!p || strlen(guest_cues[k]) < 8 || (p > body && isalpha((unsigned char)p[-1])))
+				continue;	/* "caught up with", not "guest" or "we have" */
+			p += strlen(guest_cues[k]);
+			if (*p != ' ' || !is_name_word(p + 1))
+				continue;
+			if ((name = name_at(p + 1)))
+				return name;
+			n = strcspn(p + 1, " ,.;:!?");
+			one = xstrndup(p + 1, n);
+			/* the surname alone: its full name in the opening */
+			for (size_t j = 0; j < end; j++) {
+				for (const char *q = strstr(c->v[j].body, one); q; q = strstr(q + 1, one)) {
+					const char *w = q;
+
+					if (w == c->v[j].body || w[-1] != ' ')
+						continue;
+					for (w -= 2; w > c->v[j].body && w[-1] != ' '; w--)
+						;
+					if (is_name_word(w) && (name = name_at(w)) && strstr(name, one)) {
+						free(one);
+						return name;
+					}
+				}
+			}
+			free(one);
+		}
+	}
+	return NULL;
+}
+
 static void find_guest_name(struct ctx *c)
 {
 	const char *t = title_guess(c);
@@ -2990,6 +3048,8 @@ static void find_guest_name(struct ctx *c)
 		set_guest(c, xstrdup(c->spk[c->guest].name));
 	if (t)
 		set_guest(c, guest_from_title(t));
+	if (!c->guest_name)
+		set_guest(c, cued_guest(c));
 	if (t && person_shaped(t))
 		set_guest(c, xstrdup(t));	/* the headline is a name: "Chef Ingrid Solvang-Reyes" */
 	/* the body's own headline, under a front matter title */
