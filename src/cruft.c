@@ -287,6 +287,9 @@ int cruft_is_chrome(const char *text)
 	if (!hit)
 		hit = is_nav_bar(f, words, all_caps(text)) || is_date_line(f, words) ||
 		      is_direction(f, strlen(f));
+	if (!hit && words <= 30 && !strncmp(f, "chapter ", 8) && isdigit((unsigned char)f[8]) &&
+	    f[8 + strspn(f + 8, "0123456789")] == ':')
+		hit = 1;	/* "Chapter 3: How did she start?", a podcast page's chapter list */
 	if (!hit && words <= 16)	/* "Posted on 12 October 2022 by Ana" */
 		hit = (!strncmp(f, "posted on ", 10) || !strncmp(f, "published on ", 13)) && strstr(f, " by ");
 	if (!hit)	/* a Markdown or HTML image on a line of its own */

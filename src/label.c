@@ -126,15 +126,43 @@ size_t label_timestamp(const char *s)
 }
 
 /* Skip " ts" at p; returns the position after it, or p. */
+/* "0.612 - 26.132": a range of seconds, as some transcript sites give a
+ * turn's span.  Its length, or 0. */
+static size_t seconds_range(const char *s)
+{
+	const char *p = s;
+
+	for (int k = 0; k < 2; k++) {
+		size_t d = strspn(p, "0123456789");
+
+		if (!d || d > 5 || p[d] != '.' || !isdigit((unsigned char)p[d + 1]))
+			return 0;
+		p += d + 1;
+		p += strspn(p, "0123456789");
+		if (k == 0) {
+			if (strncmp(p, " - ", 3))
+				return 0;
+			p += 3;
+		}
+	}
+	return (size_t)(p - s);
+}
+
 static const char *skip_ts(const char *p, int *ts)
 {
 	const char *q = p + strspn(p, " ");
 	size_t n = label_timestamp(q);
 
+	if (!n)
+		n = seconds_range(q);
 	if (!n || (q[n] && q[n] != ' ' && q[n] != ':'))
 		return p;
 	*ts = 1;
 	q += n;
+	/* "00:00:41 - 00:01:02 Jane:": a span, its end skipped too */
+	if (!strncmp(q, " - ", 3) && label_timestamp(q + 3) &&
+	    (!q[3 + label_timestamp(q + 3)] || q[3 + label_timestamp(q + 3)] == ' '))
+		q += 3 + label_timestamp(q + 3);
 	/* "0:00:30 | AUDIENCE:", "[00:12] - Jane:" */
 	if (q[0] == ' ' && (q[1] == '|' || q[1] == '-') && q[2] == ' ')
 		q += 2;

@@ -80,6 +80,7 @@ struct info {
 	unsigned answers : 1;    /* a host's turn that answers another's question */
 	unsigned unasked : 1;    /* a turn before any question: an opening statement */
 	unsigned legend : 1;     /* "BK: Brackwater": a key to the labels, not a turn */
+	unsigned tally : 1;      /* "28" under a turn: a page's count of likes, not said */
 	float furn, q, title;
 	unsigned close : 1;  /* the host closing: thanks, a sign-off */
 	unsigned close_weak : 1;     /* ... perhaps: the guest named */
@@ -192,6 +193,7 @@ static const char *const aside_openers[] = {
 #define INLINE_MAX_WORDS 60
 #define NUMBERED_Q_WORDS 30
 #define LEGEND_MAX 40
+#define TALLY_MIN 5
 #define LEGEND_KEY_BYTES 24
 #define ALIAS_MAX_SPEAKERS 200
 #define LOW_CONFIDENCE 0.6f
@@ -1469,6 +1471,7 @@ static const char *const guest_cues[] = {
 	"i talked to", "i talked with", "we talked to", "we talked with", "i asked", "we asked",
 	"i caught up with", "we caught up with", "i interviewed", "we interviewed",
 	"today i'm talking with", "i'm talking to", "i'm talking with", "i'm joined by",
+	"conversation with", "chatted with", "a chat with",
 };
 static const char *const cohost_cues[] = { "co-host", "cohost", "co-hosts", "co-presenter", "my fellow host" };
 
@@ -2361,6 +2364,28 @@ static void emissions(const struct ctx *c, size_t i, double *e)
 	e[S_OUTRO] = lg(outro * keep);
 }
 
+/* A page that puts a bare number under turn after turn (a transcript
+ * site's likes, a comment count): those numbers are its furniture, and
+ * are left out of the decoding, so that they do not break the turns. */
+static void find_tallies(struct ctx *c)
+{
+	size_t n = 0;
+
+	for (size_t i = 0; i < c->n; i++) {
+		const char *s = c->v[i].text;
+
+		n += c->v[i].kind == LABEL_NONE && *s && strspn(s, "0123456789") == strlen(s) && strlen(s) <= 6;
+	}
+	if (n < TALLY_MIN || n * 8 < c->n)
+		return;
+	for (size_t i = 0; i < c->n; i++) {
+		const char *s = c->v[i].text;
+
+		c->v[i].tally = c->v[i].kind == LABEL_NONE && *s && strspn(s, "0123456789") == strlen(s) &&
+				strlen(s) <= 6;
+	}
+}
+
 static void score_units(struct ctx *c)
 {
 	const char *tg = title_guess(c);
@@ -2702,9 +2727,12 @@ static void decode(struct ctx *c, int with_confidence)
 	int *path;
 	struct hmm model = { NSTATE, &transitions[0][0], start_scores, end_scores };
 
-	for (size_t i = 0; i < c->n; i++)
-		if (!c->v[i].bare)
+	for (size_t i = 0; i < c->n; i++) {
+		if (c->v[i].tally)
+			c->v[i].role = ROLE_DROP;
+		else if (!c->v[i].bare)
 			idx[m++] = i;
+	}
 	emit = xmalloc((m ? m : 1) * NSTATE * sizeof(double));
 	path = xmalloc((m ? m : 1) * sizeof(int));
 	post = xmalloc((m ? m : 1) * sizeof(double));
@@ -3109,6 +3137,7 @@ struct episode *split_text_hints(const struct text *t, const char *name, const s
 	find_sides(&c, title_guess(&c));
 	full_speaker_names(&c, title_guess(&c), author, c.hint_host, c.hint_guest);
 	assign_sides(&c);
+	find_tallies(&c);
 	score_units(&c);
 	decode(&c, 0);
 	find_guest_name(&c);
