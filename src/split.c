@@ -192,6 +192,7 @@ static const char *const aside_openers[] = {
 #define CHROME_MAX_WORDS 12
 #define INLINE_MAX_WORDS 60
 #define NUMBERED_Q_WORDS 30
+#define PLAIN_Q_WORDS 25
 #define LEGEND_MAX 40
 #define TALLY_MIN 5
 #define LEGEND_KEY_BYTES 24
@@ -615,6 +616,26 @@ static size_t inline_pair(const struct para *p, size_t *qlen)
 /* "Favourite time of year? Late May, when ...": a short question and its
  * answer in one paragraph with no mark between them.  Returns where the
  * answer starts, or 0. */
+/* Do most of the longer words of s start with a capital, as a headline's
+ * do, with no sentence ended but at its end? */
+static int title_case(const char *s)
+{
+	size_t long_words = 0, caps = 0;
+	const char *end = s + strlen(s);
+
+	for (const char *p = s; p < end; p += strcspn(p, " ") + (*(p + strcspn(p, " ")) == ' ')) {
+		size_t n = strcspn(p, " ");
+
+		if (n >= 4) {
+			long_words++;
+			caps += isupper((unsigned char)*p) != 0;
+		}
+		if (n && p + n < end && p[n - 1] == '.')
+			return 0;
+	}
+	return long_words >= 3 && caps * 10 >= long_words * 8;
+}
+
 static size_t plain_pair(const char *s, size_t min_words)
 {
 	const char *q = strchr(s, '?');
@@ -628,11 +649,13 @@ static size_t plain_pair(const char *s, size_t min_words)
 	q++;
 	while (*q == '"' || !strncmp(q, "\xe2\x80\x9d", 3))
 		q += *q == '"' ? 1 : 3;
-	if (words < min_words || words > 15 || *q != ' ' || clean_count_words(q) < 2)
+	if (words < min_words || words > PLAIN_Q_WORDS || *q != ' ' || clean_count_words(q) < 2)
 		return 0;
 	/* the answer may be quoted: 'Where did you learn? "In a shed ..."' */
 	if (!is_upper_start(q + 1) && !(is_quote_open(q + 1) && is_upper_start(q + 1 + (q[1] == '"' ? 1 : 3))))
 		return 0;
+	if (title_case(s))
+		return 0;	/* "Will It Blow? And Other Questions From ...": a headline */
 	return (size_t)(q + 1 - s);
 }
 
@@ -935,7 +958,7 @@ static void make_units(struct ctx *c, const struct text *t)
 		plain += plain_pair(t->paras[i].text, 3) > 0;
 		colons += colon_pair(t->paras[i].text, &ql) > 0;
 	}
-	split_plain = plain >= 3 && plain * 5 >= prose * 2;
+	split_plain = plain >= 3 && plain * 5 >= prose;
 	split_colons = colons >= 4 && colons * 5 >= prose * 2;
 	for (size_t i = 0; i < t->n; i++) {
 		const struct para *p = &t->paras[i];
