@@ -425,6 +425,17 @@ enum label_kind label_parse_bold(const char *text, size_t bold_end, struct label
 			p = start = e + 2;	/* the speaker is the name, "Mr." aside */
 			continue;
 		}
+		/* "H. VOSS:", "I. Voss:": an initial, then the surname */
+		if (!words && e == w + 1 && *e == '.' && e[1] == ' ' && isupper((unsigned char)e[2]) &&
+		    word_end(e + 2) > e + 3) {
+			const char *sur_end = word_end(e + 2);
+
+			if (*sur_end == ':' || (sur_end[0] == ' ' && label_timestamp(sur_end + 1))) {
+				words = 2;
+				end = sur_end;
+				break;
+			}
+		}
 		if (e == w)
 			break;
 		for (const char *c = w; c < e; c++)

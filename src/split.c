@@ -1066,6 +1066,17 @@ static void resolve_aliases(struct ctx *c)
 			     are_initials(short_name, role)))	/* "PRIME MINISTER", then "PM" */
 				match = match < 0 || match == (long)b ? (long)b : -2;
 		}
+		/* "HELMUT VOSS, FORECASTER:", then "H. VOSS:" */
+		if (match == -1 && short_name[0] && short_name[1] == '.' && short_name[2] == ' ') {
+			for (size_t b = 0; b < c->nspk; b++) {
+				const char *full = c->spk[b].name;
+
+				if (b != a && c->spk[b].kind == LABEL_NAME && c->spk[b].first < c->spk[a].first &&
+				    toupper((unsigned char)full[0]) == (unsigned char)short_name[0] && strchr(full, ' ') &&
+				    !strcasecmp(surname(full), short_name + 3) && full[1] != '.')
+					match = match < 0 || match == (long)b ? (long)b : -2;
+			}
+		}
 		for (size_t b = 0; b < c->nspk && match == -1 && !strchr(short_name, ' '); b++) {
 			const char *full = c->spk[b].name;
 			size_t first = strcspn(full, " ");
