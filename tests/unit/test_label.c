@@ -36,6 +36,20 @@ int main(void)
 	/* names and capitals */
 	label("Jane Roe: I grew up by the sea.", LABEL_NAME, "Jane Roe", "I grew up by the sea.", ':');
 	label("MAYA: Welcome back.", LABEL_NAME, "MAYA", "Welcome back.", ':');
+	/* an initial and a surname; a title after the name; a span of seconds */
+	label("H. VOSS: Well, the snowpack.", LABEL_NAME, "H. VOSS", "Well, the snowpack.", ':');
+	label("HELMUT VOSS, AVALANCHE FORECASTER: Happy to be here.", LABEL_NAME, "HELMUT VOSS",
+	      "Happy to be here.", ':');
+	{
+		const char *t = "HELEN PARATA, MINISTER FOR REGIONAL WATER: That is slander.";
+		struct label r;
+
+		label_parse(t, &r);
+		CHECK(r.role_len == strlen("MINISTER FOR REGIONAL WATER") && !strncmp(t + r.role, "MINISTER", 8),
+		      "the title after the name is kept apart: '%.*s'", (int)r.role_len, t + r.role);
+	}
+	label("0.612 - 26.132 Ruth Abernathy", LABEL_NAME, "Ruth Abernathy", "", 0);
+	label("Interviewer – Wren Castellano", LABEL_NAME, "Wren Castellano", "", '-');
 	label("Odessa Grant:Welcome back to the show.", LABEL_NAME, "Odessa Grant", "Welcome back to the show.", ':');
 	label("JR. Yes, that was the year.", LABEL_NAME, "JR", "Yes, that was the year.", '.');
 	label("Ana de la Cruz: Of course.", LABEL_NAME, "Ana de la Cruz", "Of course.", ':');
