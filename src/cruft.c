@@ -47,6 +47,7 @@ static const struct {
 	{ "was this article helpful", 6 }, { "share your feedback", 8 }, { "transcript", 1 },
 	{ "share this article", 12 }, { "this transcript has been edited", 20 },
 	{ "post a comment", 4 }, { "no comments:", 3 }, { "may post a comment", 14 },
+	{ "browse content similar to", 30 },
 	{ "subscribe to: post comments", 8 },
 };
 
@@ -85,6 +86,7 @@ static const char *const directions[] = {
 	"silence", "indistinct", "overlapping", "audience laughs", "background noise",
 	"ad break", "midroll", "mid-roll", "break", "commercial break", "sponsor message",
 	"theme music", "intro music", "outro music", "music plays", "station id", "jingle",
+	"gasps",
 };
 static const char *const bio_jobs[] = {
 	"writer", "reporter", "editor", "journalist", "correspondent", "contributor",
