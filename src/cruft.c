@@ -289,6 +289,18 @@ int cruft_is_chrome(const char *text)
 	if (!hit)
 		hit = is_nav_bar(f, words, all_caps(text)) || is_date_line(f, words) ||
 		      is_direction(f, strlen(f));
+	if (!hit && words <= 16) {
+		/* "• 02:55 Who is Ines?", "- (12:40) Funding": a show page's
+		 * list of time jumps, not words said */
+		const char *p = text;
+
+		if (!strncmp(p, "\xe2\x80\xa2", 3))
+			p += 3;
+		else if (*p == '-' || *p == '*')
+			p++;
+		if (p != text && *p == ' ' && label_timestamp(p + 1))
+			hit = 1;
+	}
 	if (!hit && words <= 30 && !strncmp(f, "chapter ", 8) && isdigit((unsigned char)f[8]) &&
 	    f[8 + strspn(f + 8, "0123456789")] == ':')
 		hit = 1;	/* "Chapter 3: How did she start?", a podcast page's chapter list */
