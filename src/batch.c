@@ -3,6 +3,7 @@
 
 #include <dirent.h>
 #include <errno.h>
+#include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -176,6 +177,9 @@ static pid_t start(const char *transcript, const char *outdir, const struct rend
 		int rc;
 
 		close(fd[0]);
+		/* a closed standard output ends the batch's report, not the
+		 * render: the result line is lost, the episode is not */
+		signal(SIGPIPE, SIG_IGN);
 		mine.out_path = episode_path(transcript, outdir);
 		mine.audio_ms = &ms;
 		rc = render_file(transcript, &mine);
@@ -259,21 +263,33 @@ static void add_path_arg(struct sb *cmd, const char *opt, const char *path)
 	free(abs);
 }
 
-/* 1 when transcript's episode is missing or older than the transcript. */
+/* Is a modification time a older than b? */
+static int older(const struct stat *a, const struct stat *b)
+{
+	return a->st_mtim.tv_sec < b->st_mtim.tv_sec ||
+	       (a->st_mtim.tv_sec == b->st_mtim.tv_sec && a->st_mtim.tv_nsec < b->st_mtim.tv_nsec);
+}
+
+/* 1 when transcript's episode, or any file of its set, is missing or
+ * older than the transcript: a set cut short or left behind is made
+ * again. */
 static int out_of_date(const char *transcript, const char *mp3)
 {
+	static const char *const sidecars[] = { ".chapters.json", ".vtt", ".srt", ".json", ".episode.json" };
 	struct stat in, out;
+	int stale;
 
-	char *meta = render_sidecar_path(mp3, ".episode.json");
-	int missing;
-
-	/* an episode without its metadata sidecar was cut short */
-	missing = access(meta, F_OK) < 0;
-	free(meta);
-	if (missing || stat(mp3, &out) < 0 || stat(transcript, &in) < 0)
+	if (stat(mp3, &out) < 0 || stat(transcript, &in) < 0)
 		return 1;
-	return in.st_mtim.tv_sec > out.st_mtim.tv_sec ||
-	       (in.st_mtim.tv_sec == out.st_mtim.tv_sec && in.st_mtim.tv_nsec > out.st_mtim.tv_nsec);
+	stale = older(&out, &in);
+	for (size_t i = 0; i < sizeof(sidecars) / sizeof(sidecars[0]) && !stale; i++) {
+		char *path = render_sidecar_path(mp3, sidecars[i]);
+		struct stat sc;
+
+		stale = stat(path, &sc) < 0 || older(&sc, &in);
+		free(path);
+	}
+	return stale;
 }
 
 /* --plan: one shell command per out-of-date transcript, each complete in

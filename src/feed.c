@@ -10,6 +10,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include <sys/stat.h>
 #include <time.h>
 
@@ -98,7 +99,11 @@ static int load_items(const char *outdir, struct item **items, size_t *n)
 		mp3_name = xmalloc(strlen(stem) + 5);
 		sprintf(mp3_name, "%s.mp3", stem);
 		mp3_path = util_path_join(outdir, mp3_name);
-		meta = json_load_file(json_path, 0, &jerr);
+		/* a regular file, never a FIFO that would hang the feed */
+		if (stat(json_path, &st) == 0 && !S_ISREG(st.st_mode))
+			meta = NULL, snprintf(jerr.text, sizeof(jerr.text), "not a regular file");
+		else
+			meta = json_load_file(json_path, 0, &jerr);
 		if (!meta || !str(meta, "title") || stat(mp3_path, &st) < 0) {
 			warning("'%s': %s; left out of the feed", json_path,
 				!meta ? jerr.text : !str(meta, "title") ? "no title" : "its MP3 is missing");
@@ -223,8 +228,17 @@ static void item(xmlTextWriterPtr w, const struct item *it, const char *base)
 	element(w, "title", str(m, "title"));
 	element(w, "description", str(m, "description") ? str(m, "description") : str(m, "title"));
 	/* A guid must not change when the episode is rendered again. */
-	sb_addf(&guid, "%s/%s", str(json_object_get(m, "show"), "name") ?
-		str(json_object_get(m, "show"), "name") : "colloquy", it->stem);
+	{
+		/* a name XML cannot carry as it is gives its bytes escaped, so
+		 * that two such names never share a guid */
+		char *safe = util_text_safe(it->stem);
+		char *id = strcmp(safe, it->stem) ? util_url_escape(it->stem) : xstrdup(it->stem);
+
+		sb_addf(&guid, "%s/%s", str(json_object_get(m, "show"), "name") ?
+			str(json_object_get(m, "show"), "name") : "colloquy", id);
+		free(safe);
+		free(id);
+	}
 	xmlTextWriterStartElement(w, BAD_CAST "guid");
 	attr(w, "isPermaLink", "false");
 	string(w, guid.buf);
@@ -307,7 +321,16 @@ int feed_write(const char *outdir, int quiet)
 	path = util_path_join(outdir, "feed.xml");
 	part.data = xmlBufferContent(buf);
 	part.len = (size_t)xmlBufferLength(buf);
-	ret = util_write_atomic(path, &part, 1);
+	{
+		struct stat st;
+
+		/* as render does for an episode: a read-only feed is the user's to keep */
+		if (stat(path, &st) == 0 && (!S_ISREG(st.st_mode) || !(st.st_mode & 0222) || access(path, W_OK) < 0))
+			ret = error("will not replace '%s': it is %s", path,
+				    S_ISREG(st.st_mode) ? "read-only" : "not a regular file");
+		else
+			ret = util_write_atomic(path, &part, 1);
+	}
 	if (ret == 0 && !quiet)
 		printf("%s: %zu episode%s\n", path, n, n == 1 ? "" : "s");
 	if (ret == 0 && !str(show, "url"))

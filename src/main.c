@@ -127,6 +127,8 @@ static int parse_render_opts(int argc, char **argv, struct render_opts *o, const
 
 		switch (c) {
 		case 'o':
+			if (!*optarg)
+				return usage("-o '%s': name the episode (or, for batch, the folder) to write", optarg);
 			o->out_path = optarg;
 			break;
 		case OPT_RATE:

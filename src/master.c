@@ -8,6 +8,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "clean.h"
 #include "util.h"
@@ -437,7 +438,11 @@ int master_load_music(const char *path, unsigned rate_hz, double lufs, float **p
 	ebur128_state *st;
 	double loud = -HUGE_VAL;
 	size_t cap, done = 0;
+	struct stat sb;
 
+	/* a FIFO would be waited on for ever, a device read without end */
+	if (stat(path, &sb) == 0 && !S_ISREG(sb.st_mode))
+		return error("cannot read music '%s': it is not a regular file", path);
 	memset(&info, 0, sizeof(info));
 	sf = sf_open(path, SFM_READ, &info);
 	if (!sf)

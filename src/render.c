@@ -211,9 +211,22 @@ static void episode_date(const struct episode *ep, const char *path, char date[3
 		snprintf(date, 32, "%s", ep->date);
 		return;
 	}
-	if (sde && *sde)
-		t = (time_t)strtoll(sde, NULL, 10);
-	else if (stat(path, &st) == 0)
+	if (sde && *sde) {
+		char *end;
+		long long v;
+
+		errno = 0;
+		v = strtoll(sde, &end, 10);
+		/* a count of seconds up to the year 9999, as the spec has it */
+		if (errno || *end || end == sde || v < 0 || v > 253402300799LL) {
+			warning("SOURCE_DATE_EPOCH '%s' is not a count of seconds since 1970 up to the year 9999; "
+				"it is not used", sde);
+			sde = NULL;
+		} else {
+			t = (time_t)v;
+		}
+	}
+	if ((!sde || !*sde) && stat(path, &st) == 0)
 		t = st.st_mtime;
 	if (!gmtime_r(&t, &tm))
 		memset(&tm, 0, sizeof(tm));
@@ -329,8 +342,9 @@ static int load_artwork(const struct show *sh, char **data, size_t *len, struct 
 	if (*len > RENDER_MAX_ARTWORK) {
 		free(*data);
 		*data = NULL;
-		return error("'%s' is %zu MB; artwork goes into every episode's tag, and may be %u MB at most "
-			     "(directories ask for well under 1 MB)", sh->artwork, *len >> 20, RENDER_MAX_ARTWORK >> 20);
+		return error("'%s' is %.1f MB; artwork goes into every episode's tag, and may be %u MB at most "
+			     "(directories ask for well under 1 MB)", sh->artwork, *len / 1048576.0,
+			     RENDER_MAX_ARTWORK >> 20);
 	}
 	if (art_probe((const unsigned char *)*data, *len, a) < 0) {
 		free(*data);

@@ -279,6 +279,11 @@ static char *voice_id(const struct voice *v)
 /* Speak text with espeak-ng in this process, into sink. */
 #define SPEAK_NOISE_SEED 1	/* glibc's rand() before any srand() */
 
+/* What espeak-ng is given for one piece of a paragraph: a piece is at most
+ * 4 KB of text, which normalising (numbers into words) and a sane lexicon
+ * keep well under this. */
+#define SPEAK_SAID_MAX (64u << 10)
+
 static int speak_here(const char *id, const struct voice *v, int wpm_setting, const char *text,
 		      struct pcm_sink *sink)
 {
@@ -770,6 +775,10 @@ int speak_plan(struct episode *ep, const struct voiceset *vs, const struct lexic
 		cue_split(s->text, &s->cues, &s->ncues);
 		p[i].first = xcalloc(s->ncues ? s->ncues : 1, sizeof(*p[i].first));
 		p[i].said = said_text(s, lx, p[i].first);
+		if (strlen(p[i].said) > SPEAK_SAID_MAX)
+			return error("the paragraph at line %d grows to %zu KB once normalised and run through "
+				     "the lexicon (at most %u KB); does a lexicon entry repeat itself?", s->line,
+				     strlen(p[i].said) >> 10, SPEAK_SAID_MAX >> 10);
 		s->gap_ms = v->pause_ms;
 		{
 			double lufs = speak_voice_lufs(v);

@@ -440,6 +440,23 @@ static struct {
 
 /* Is path ROOT/kind/xx/name an entry's: a kind of ours, two hex digits,
  * then the other thirty of a key? */
+/* Does the file end with an entry's trailer (ENTRY_MAGIC)?  A file of
+ * the user's that only has an entry's name does not. */
+static int ends_as_entry(const char *path)
+{
+	char tail[8];
+	struct stat sb;
+	int fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC), ok = 0;
+
+	if (fd < 0)
+		return 0;
+	if (fstat(fd, &sb) == 0 && S_ISREG(sb.st_mode) && sb.st_size >= TRAILER &&
+	    pread(fd, tail, sizeof(tail), sb.st_size - TRAILER) == (ssize_t)sizeof(tail))
+		ok = !memcmp(tail, ENTRY_MAGIC, sizeof(tail));
+	close(fd);
+	return ok;
+}
+
 static int is_entry(const char *path)
 {
 	const char *name = strrchr(path, '/'), *xx, *kind;
@@ -458,7 +475,7 @@ static int is_entry(const char *path)
 	ok = is_kind(k) && strspn(xx + 1, "0123456789abcdef") >= 2 && strlen(name + 1) == 30 &&
 	     strspn(name + 1, "0123456789abcdef") == 30;
 	free(k);
-	return ok;
+	return ok && ends_as_entry(path);
 }
 
 static int visit(const char *path, const struct stat *st, int type, struct FTW *ftw)

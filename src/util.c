@@ -695,14 +695,19 @@ int util_atomic_commit(struct util_atomic *a)
 	 * file would be rather than mkstemp's owner-only mode. */
 	mode_t mask = umask(0), mode;
 	struct stat old;
+	int replaces;
 
 	umask(mask);
 	/* a file it replaces keeps its mode */
-	mode = stat(a->path, &old) == 0 && S_ISREG(old.st_mode) ? old.st_mode & 07777 : 0666 & ~mask;
+	replaces = stat(a->path, &old) == 0 && S_ISREG(old.st_mode);
+	mode = replaces ? old.st_mode & 07777 : 0666 & ~mask;
 	if (fchmod(a->fd, mode) < 0) {
 		error("cannot set mode of '%s': %s", a->path, strerror(errno));
 		goto fail;
 	}
+	/* and, for root replacing a user's file, its owner */
+	if (replaces && geteuid() == 0 && (old.st_uid != 0 || old.st_gid != getegid()))
+		(void)!fchown(a->fd, old.st_uid, old.st_gid);
 	if (!a->volatile_ && fsync(a->fd) < 0 && errno != EINVAL) {
 		error("cannot write '%s': %s", a->path, strerror(errno));
 		goto fail;

@@ -42,7 +42,7 @@ static int on_key(void *user, const char *section, const char *key, const char *
 		{ "wpm", 80, 450, offsetof(struct voice, wpm) },
 		{ "pitch", 0, 100, offsetof(struct voice, pitch) },
 		{ "range", 0, 100, offsetof(struct voice, range) },
-		{ "volume", 0, 200, offsetof(struct voice, volume) },
+		{ "volume", 10, 200, offsetof(struct voice, volume) },	/* below 10, espeak-ng is all but silent */
 		{ "word_gap", 0, 100, offsetof(struct voice, word_gap) },
 	};
 	struct parse_state *st = user;

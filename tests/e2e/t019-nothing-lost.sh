@@ -266,7 +266,7 @@ printf '[show]\nartwork = %s\n' "$TMP/huge.png" >"$TMP/art/show.ini"
 "$COLLOQUY" render transcripts/river-survey.txt -o "$TMP/art/ep.mp3" -q
 before=$(md5sum <"$TMP/art/ep.mp3")
 fails "artwork of 22 MB" 1 "$COLLOQUY" render transcripts/river-survey.txt -o "$TMP/art/ep.mp3" -q --show "$TMP/art/show.ini"
-stderr_has "huge.png' is 22 MB; artwork goes into every episode's tag, and may be 16 MB at most"
+stderr_has "huge.png' is 22.6 MB; artwork goes into every episode's tag, and may be 16 MB at most"
 check "... and the episode there stays as it was" sh -c "[ \"\$(md5sum <'$TMP/art/ep.mp3')\" = '$before' ]"
 
 # show.ini is read as the README writes it, and as Python's configparser
@@ -375,4 +375,86 @@ check "three first renders, each in a fresh home, give the same bytes and the sa
 	cmp '$TMP/home1/ep.mp3' '$TMP/home2/ep.mp3' && cmp '$TMP/home1/ep.mp3' '$TMP/home3/ep.mp3' &&
 	[ \"\$(cd '$TMP/home1/cache/colloquy' && find rate -type f | sort | xargs cat | md5sum)\" = \
 	  \"\$(cd '$TMP/home2/cache/colloquy' && find rate -type f | sort | xargs cat | md5sum)\" ]"
+
+# What an outside attack on the above found next.
+mkdir -p "$TMP/red" && cd "$TMP/red" || exit 1
+echo mine >.json
+fails "-o '' (an unset variable)" 2 "$COLLOQUY" render "$ROOT/transcripts/river-survey.txt" -o '' --voices "$ROOT/voices"
+check "... writes nothing, and the user's .json stays" sh -c "
+	[ \"\$(cat .json)\" = mine ] && [ \$(ls -A | wc -l) -eq 1 ]"
+cd "$ROOT" || exit 1
+
+mkdir -p "$TMP/plan2/in"
+cp transcripts/river-survey.txt transcripts/lighthouse-keeper.txt "$TMP/plan2/in/"
+"$COLLOQUY" batch "$TMP/plan2/in" -o "$TMP/plan2/out" -q
+rm "$TMP/plan2/out/river-survey.vtt"
+touch -d 2000-01-01 "$TMP/plan2/out/lighthouse-keeper.srt"
+"$COLLOQUY" batch "$TMP/plan2/in" -o "$TMP/plan2/out" --plan >"$TMP/plan2/plan"
+check "batch --plan plans an episode again when a sidecar of its set is missing, or older than the transcript" sh -c "
+	grep -q 'river-survey.txt' '$TMP/plan2/plan' && grep -q 'lighthouse-keeper.txt' '$TMP/plan2/plan'"
+
+mkdir -p "$TMP/guid/in"
+for b in 351 350; do cp transcripts/river-survey.txt "$TMP/guid/in/$(printf "caf\\$b").txt"; done
+"$COLLOQUY" batch "$TMP/guid/in" -o "$TMP/guid/out" -q 2>/dev/null
+check "two names that are not UTF-8 and differ get two guids in the feed" sh -c "
+	[ \$(xmllint --xpath '//item/guid/text()' '$TMP/guid/out/feed.xml' | sort -u | wc -l) -eq 2 ]"
+
+mkdir -p "$TMP/fifo"
+mkfifo "$TMP/fifo/intro.wav"
+printf '[show]\nname = Pipes\nintro_music = intro.wav\n' >"$TMP/fifo/show.ini"
+cp transcripts/river-survey.txt "$TMP/fifo/ep.txt"
+fails "a FIFO as intro music: refused at once, not waited on" 1 \
+	timeout 20 "$COLLOQUY" render "$TMP/fifo/ep.txt" -o "$TMP/fifo/ep.mp3" -q
+stderr_has "intro.wav': it is not a regular file"
+mkfifo "$TMP/plan2/out/zz.episode.json"
+timeout 20 "$COLLOQUY" feed "$TMP/plan2/out" >/dev/null 2>"$TMP/stderr"
+check "a FIFO named like an episode's metadata: feed skips it and ends" sh -c "
+	[ $? -eq 0 ] && grep -q 'zz.episode.json.: not a regular file; left out of the feed' '$TMP/stderr'"
+rm -f "$TMP/plan2/out/zz.episode.json"
+
+printf '/a/ = %s\n' "$(printf 'a %.0s' $(seq 1 38))" >"$TMP/lex.txt"
+{ printf 'Amplified\n\nQ: What?\n\nA: '; printf 'a a a a. %.0s' $(seq 1 1500); echo; } >"$TMP/amp.txt"
+fails "a lexicon entry that repeats itself (13 KB of text would become 1.6 GB of work)" 1 \
+	/usr/bin/time -f %M -o "$TMP/amp.peak" "$COLLOQUY" render "$TMP/amp.txt" -o "$TMP/amp.mp3" --lexicon "$TMP/lex.txt" -q
+stderr_has "the paragraph at line 5 grows to 135 KB once normalised and run through the lexicon"
+
+SOURCE_DATE_EPOCH=99999999999999 "$COLLOQUY" render transcripts/river-survey.txt -o "$TMP/sde.mp3" 2>"$TMP/stderr" >/dev/null
+check "SOURCE_DATE_EPOCH past the year 9999: a warning, and the date is not from it (mutagen)" sh -c "
+	grep -q \"SOURCE_DATE_EPOCH '99999999999999' is not a count of seconds\" '$TMP/stderr' &&
+	$PY -c \"import mutagen.id3,sys; sys.exit(str(mutagen.id3.ID3('$TMP/sde.mp3')['TDRC']) < '1971')\""
+
+mkdir -p "$TMP/vol"
+cp voices/*.ini "$TMP/vol/"
+sed -i 's/^volume = .*/volume = 0/' "$TMP/vol/guest.ini"
+fails "a voice at volume 0 (a silent speaker)" 1 "$COLLOQUY" render transcripts/river-survey.txt -o "$TMP/vol.mp3" --voices "$TMP/vol" -q
+stderr_has "guest.ini' line"
+
+chmod 444 "$TMP/plan2/out/feed.xml"
+fails "a read-only feed.xml" 1 "$COLLOQUY" feed "$TMP/plan2/out"
+stderr_has "will not replace '$TMP/plan2/out/feed.xml': it is read-only"
+chmod 644 "$TMP/plan2/out/feed.xml"
+
+mkdir -p "$TMP/pipe/in"
+cp transcripts/river-survey.txt transcripts/bread-and-code.txt "$TMP/pipe/in/"
+sh -c "'$COLLOQUY' batch '$TMP/pipe/in' -o '$TMP/pipe/out' -j 2 2>'$TMP/pipe.err' | head -c 0"
+check "a batch whose standard output is closed still renders every set, and no render is said to be killed" sh -c "
+	for s in river-survey bread-and-code; do
+		for x in .mp3 .vtt .srt .json .chapters.json .episode.json; do test -s '$TMP/pipe/out/'\$s\$x || exit 1; done
+	done
+	! grep -q 'killed by signal' '$TMP/pipe.err'"
+
+"$COLLOQUY" render transcripts/river-survey.txt -o "$TMP/own.mp3" -q --cache-dir "$TMP/own-cache"
+mkdir -p "$TMP/own-cache/speech/ab"
+echo "a diary" >"$TMP/own-cache/speech/ab/0123456789abcdef0123456789abcd"
+"$COLLOQUY" cache --prune --max-size 0 --cache-dir "$TMP/own-cache" >/dev/null
+check "a file with an entry's name but no entry's trailer is not pruned" \
+	test -s "$TMP/own-cache/speech/ab/0123456789abcdef0123456789abcd"
+if [ "$(id -u)" -eq 0 ]; then
+	chown 1000:1000 "$TMP/own.mp3"
+	"$COLLOQUY" render transcripts/river-survey.txt -o "$TMP/own.mp3" -q --cache-dir "$TMP/own-cache"
+	check "an episode of another user's, replaced by root, keeps its owner" \
+		test "$(stat -c %u:%g "$TMP/own.mp3")" = 1000:1000
+else
+	skip "an episode of another user's, replaced by root, keeps its owner" "not run as root"
+fi
 echo "1..$tap_n"
