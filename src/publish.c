@@ -165,7 +165,12 @@ void publish_episode_json(const struct episode *ep, const struct show *sh, const
 	json_object_set_new(root, "duration", seconds(ep, ep->nsamples));
 	json_object_set_new(root, "host", string_or_null(ep->host_name));
 	json_object_set_new(root, "guest", string_or_null(ep->guest_name));
-	json_object_set_new(root, "source", json_string(base ? base + 1 : source));
+	{
+		char *safe = util_text_safe(base ? base + 1 : source);
+
+		json_object_set_new(root, "source", json_string(safe));
+		free(safe);
+	}
 	json_object_set_new(show, "name", string_or_null(sh->name));
 	json_object_set_new(show, "author", string_or_null(sh->author));
 	json_object_set_new(show, "description", string_or_null(sh->description));

@@ -342,9 +342,9 @@ static int load_artwork(const struct show *sh, char **data, size_t *len, struct 
 	if (*len > RENDER_MAX_ARTWORK) {
 		free(*data);
 		*data = NULL;
-		return error("'%s' is %.1f MB; artwork goes into every episode's tag, and may be %u MB at most "
-			     "(directories ask for well under 1 MB)", sh->artwork, *len / 1048576.0,
-			     RENDER_MAX_ARTWORK >> 20);
+		return error("'%s' is %.1f MB (%zu bytes); artwork goes into every episode's tag, and may be "
+			     "%u MB (%u bytes) at most (directories ask for well under 1 MB)", sh->artwork,
+			     *len / 1048576.0, *len, RENDER_MAX_ARTWORK >> 20, RENDER_MAX_ARTWORK);
 	}
 	if (art_probe((const unsigned char *)*data, *len, a) < 0) {
 		free(*data);
@@ -417,6 +417,10 @@ static char *album_of(const char *title)
 /* A paragraph longer than this is spoken in pieces cut where sentences end
  * (about four minutes of speech each), so its memory is a piece's. */
 #define RENDER_PIECE_BYTES 4096
+
+/* Below 16 kHz (MPEG 2.5) the encoder's true-peak overshoot is larger than
+ * the ceiling allows for: ffmpeg's ebur128 measured -0.8 dBTP at 8 kHz. */
+#define LOW_RATE_PEAK_MARGIN_DB 0.6
 
 /* An episode further than this from its loudness target says so. */
 #define LOUDNESS_MISS_LU 1.0
@@ -1196,7 +1200,7 @@ static int render_episode(struct episode *ep, const char *source, const char *ou
 	 * overshoot that MP3 encoding adds to true peaks. */
 	codec_db = enc_level_db(o->rate_hz, o->bitrate_kbps, o->vbr_quality);
 	master_opts_init(&mo, o->rate_hz, o->loudness_lufs - codec_db, &vs.pacing);
-	mo.peak_dbfs = MASTER_PEAK_DBFS - codec_db;
+	mo.peak_dbfs = MASTER_PEAK_DBFS - codec_db - (o->rate_hz < 16000 ? LOW_RATE_PEAK_MARGIN_DB : 0);
 	w.codec_db = codec_db;
 	/* beds sit a little under the speech, stings nearer it */
 	if ((sh.intro_music && master_load_music(sh.intro_music, o->rate_hz, mo.loudness_lufs - 4,
@@ -1331,6 +1335,19 @@ int render_file(const char *path, const struct render_opts *o)
 		sb_addf(&sb, "out/%s.mp3", stem);
 		out_path = sb_detach(&sb, NULL);
 		free(stem);
+	}
+	{
+		const char *base = strrchr(out_path, '/') ? strrchr(out_path, '/') + 1 : out_path;
+		size_t n = strlen(base);
+
+		if (n >= 4 && !strcasecmp(base + n - 4, ".mp3"))
+			n -= 4;
+		if (!n) {
+			error("-o '%s': the episode needs a name before .mp3 (its sidecars are named after it)",
+			      out_path);
+			free(out_path);
+			return -1;
+		}
 	}
 	if (check_out_dir(out_path) == 0 && check_outputs(path, out_path, o->write_wav) == 0 &&
 	    (ep = render_load(path, o->from)) && check_size(path, ep) == 0)

@@ -2961,12 +2961,14 @@ void split_make_chapters(struct episode *ep)
 /* "my-first_interview" -> "my first interview" */
 static char *title_from_name(const char *name)
 {
-	char *stem = util_stem(name);
+	char *stem = util_stem(name), *title;
 
 	for (char *p = stem; *p; p++)
 		if (*p == '-' || *p == '_')
 			*p = ' ';
-	return stem;
+	title = util_text_safe(stem);	/* a name need not be UTF-8 */
+	free(stem);
+	return title;
 }
 
 /* "...[Editor's note: ...] ...": the host's note becomes a segment of its

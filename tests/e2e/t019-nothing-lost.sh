@@ -266,7 +266,8 @@ printf '[show]\nartwork = %s\n' "$TMP/huge.png" >"$TMP/art/show.ini"
 "$COLLOQUY" render transcripts/river-survey.txt -o "$TMP/art/ep.mp3" -q
 before=$(md5sum <"$TMP/art/ep.mp3")
 fails "artwork of 22 MB" 1 "$COLLOQUY" render transcripts/river-survey.txt -o "$TMP/art/ep.mp3" -q --show "$TMP/art/show.ini"
-stderr_has "huge.png' is 22.6 MB; artwork goes into every episode's tag, and may be 16 MB at most"
+stderr_has "huge.png' is 22.6 MB ("
+stderr_has "bytes); artwork goes into every episode's tag, and may be 16 MB (16777216 bytes) at most"
 check "... and the episode there stays as it was" sh -c "[ \"\$(md5sum <'$TMP/art/ep.mp3')\" = '$before' ]"
 
 # show.ini is read as the README writes it, and as Python's configparser
@@ -457,4 +458,21 @@ if [ "$(id -u)" -eq 0 ]; then
 else
 	skip "an episode of another user's, replaced by root, keeps its owner" "not run as root"
 fi
+
+# What the check of those fixes found next.
+mkdir -p "$TMP/hidden" && echo mine >"$TMP/hidden/.json"
+fails "-o DIR/.mp3 (a name that is only the extension)" 1 \
+	"$COLLOQUY" render transcripts/river-survey.txt -o "$TMP/hidden/.mp3" -q
+check "... writes nothing, and the user's .json stays" sh -c "
+	[ \"\$(cat '$TMP/hidden/.json')\" = mine ] && [ \$(ls -A '$TMP/hidden' | wc -l) -eq 1 ]"
+mkdir -p "$TMP/untitled/in"
+for b in 351 350; do
+	printf 'Q: Why did you go?\n\nA: To see the harbour in the morning light.\n\nQ: And after that?\n\nA: We came home by the coast road.\n' \
+		>"$TMP/untitled/in/$(printf "caf\\$b").txt"
+done
+check "untitled transcripts whose names are not UTF-8 are both in a well-formed feed" sh -c "
+	'$COLLOQUY' batch '$TMP/untitled/in' -o '$TMP/untitled/out' -q &&
+	[ \$(xmllint --xpath 'count(//item)' '$TMP/untitled/out/feed.xml') -eq 2 ]"
+"$COLLOQUY" render transcripts/lighthouse-keeper.txt -o "$TMP/low.mp3" --rate 8000 --bitrate 24 -q
+check "at 8 kHz the true peak stays at -1 dBTP or under (ffmpeg's ebur128)" $CHECK truepeak "$TMP/low.mp3" -1.0
 echo "1..$tap_n"
