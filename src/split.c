@@ -195,6 +195,7 @@ static const char *const aside_openers[] = {
 #define PLAIN_Q_WORDS 25
 #define LEGEND_MAX 40
 #define TALLY_MIN 5
+#define ALTERNATE_MIN 6
 #define LEGEND_KEY_BYTES 24
 #define ALIAS_MAX_SPEAKERS 200
 #define LOW_CONFIDENCE 0.6f
@@ -1981,6 +1982,36 @@ static void assign_sides(struct ctx *c)
 	}
 }
 
+/* '- "Thank you for meeting me."' then '- "My pleasure ..."': a run of
+ * quoted turns with no names, each a line of a dialogue, taking turns.
+ * The run's first turn is the interviewer's; then they alternate. */
+static int dialogue_line(const char *s)
+{
+	if ((*s == '-' || *s == '*') && s[1] == ' ')
+		s += 2;
+	else if (!strncmp(s, "\xe2\x80\x94 ", 4) || !strncmp(s, "\xe2\x80\x93 ", 4))	/* "— ", "– " */
+		s += 4;
+	else
+		return 0;
+	return is_quote_open(s);
+}
+
+static void alternate_quotes(struct ctx *c)
+{
+	for (size_t i = 0; i < c->n;) {
+		size_t j = i;
+
+		while (j < c->n && c->v[j].kind == LABEL_NONE && c->v[j].spk < 0 && dialogue_line(c->v[j].body))
+			j++;
+		if (j - i >= ALTERNATE_MIN)
+			for (size_t k = i; k < j; k++) {
+				c->v[k].side = (k - i) % 2 ? SIDE_GUEST : SIDE_HOST;
+				c->v[k].free = 0;
+			}
+		i = j > i ? j : i + 1;
+	}
+}
+
 /* A title to read the guest's name from before decoding: the front
  * matter's, else the first headline near the top. */
 static const char *title_guess(const struct ctx *c)
@@ -3173,6 +3204,7 @@ struct episode *split_text_hints(const struct text *t, const char *name, const s
 	find_sides(&c, title_guess(&c));
 	full_speaker_names(&c, title_guess(&c), author, c.hint_host, c.hint_guest);
 	assign_sides(&c);
+	alternate_quotes(&c);
 	find_tallies(&c);
 	score_units(&c);
 	decode(&c, 0);
