@@ -1245,6 +1245,15 @@ static void find_legend(struct ctx *c)
 	}
 }
 
+/* "mossbank77", "wren_on_a_wire", "Doug_Lee": a handle, one token with a
+ * mark no word has (an underscore, or digits after letters). */
+static int handle_shaped(const char *s)
+{
+	size_t n = strspn(s, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_");
+
+	return !s[n] && n >= 3 && isalpha((unsigned char)*s) && (strchr(s, '_') || isdigit((unsigned char)s[n - 1]));
+}
+
 /* Which labels are this document's turn markers.  A name is one when it
  * labels two turns or more; once names are confirmed, a name that labels
  * one turn in the same way among them is one too (a panel where each guest
@@ -1345,6 +1354,12 @@ static void confirm_labels(struct ctx *c)
 				s->valid = 1;
 			if (!s->valid && s->alias < 0 && s->whole && c->name_lines)
 				s->valid = 1;	/* a forum's member who posts once */
+			/* "Doug_Lee:", "mossbank77:": a forum's handles, once
+			 * each, around an AMA's confirmed poster; the first
+			 * asks just before the poster's first answer */
+			if (!s->valid && s->alias < 0 && s->uses == 1 && s->colon && handle_shaped(s->name) &&
+			    s->first + 3 >= first && s->first <= last + 3)
+				s->valid = 1;
 			if (!s->valid && s->alias < 0 && s->uses == 1 && s->colon && strlen(s->name) >= 2 &&
 			    strlen(s->name) <= 4 && strspn(s->name, "ABCDEFGHIJKLMNOPQRSTUVWXYZ") == strlen(s->name) &&
 			    s->first > first && s->first <= last + 3)
@@ -2850,7 +2865,13 @@ static void assign_speakers(struct ctx *c)
 	size_t first_q = c->n;
 	const char *hname = host >= 0 ? c->spk[host].name : "host";
 	const char *gname = guest >= 0 ? c->spk[guest].name : "guest";
+	size_t askers = 0;
 
+	/* an AMA's askers, each once: none of them wrote the page's intro */
+	for (size_t k = 0; k < c->nspk; k++)
+		askers += c->spk[k].alias < 0 && c->spk[k].valid && c->spk[k].side == SIDE_HOST && c->spk[k].uses == 1;
+	if (askers >= 3)
+		hname = "host", host = last_host = -1;
 	for (size_t i = 0; i < c->n && first_q == c->n; i++)
 		if (c->v[i].role == ROLE_QUESTION)
 			first_q = i;
