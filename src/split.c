@@ -196,6 +196,7 @@ static const char *const aside_openers[] = {
 #define LEGEND_MAX 40
 #define TALLY_MIN 5
 #define ALTERNATE_MIN 6
+#define CUED_GUEST_SCAN 40
 #define LEGEND_KEY_BYTES 24
 #define ALIAS_MAX_SPEAKERS 200
 #define LOW_CONFIDENCE 0.6f
@@ -3114,7 +3115,9 @@ static char *cued_guest(const struct ctx *c)
 {
 	size_t end = 0;
 
-	while (end < c->n && c->v[end].role != ROLE_QUESTION && c->v[end].role != ROLE_ANSWER)
+	/* the opening: up to the first turn, and no further than the top of
+	 * the page, so a long narration costs no more than a short one */
+	while (end < c->n && end < CUED_GUEST_SCAN && c->v[end].role != ROLE_QUESTION && c->v[end].role != ROLE_ANSWER)
 		end++;
 	for (size_t i = 0; i < end; i++) {
 		const char *body = c->v[i].body;
