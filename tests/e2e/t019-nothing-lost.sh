@@ -151,7 +151,7 @@ done
 check "a render killed with SIGKILL takes its $((workers - 1)) workers with it within 3 s" \
 	test "$workers" -ge 3 -a "$alive" -eq 0
 
-host=$(hostname | tr -c 'A-Za-z0-9-\n' '-' | cut -c1-32)
+host=$(uname -n | tr -c 'A-Za-z0-9-\n' '-' | cut -c1-32)
 dead=$(sh -c 'echo $$')
 mkdir -p "$TMP/kill-tmp/colloquy.$host-$dead.Ab12Cd" "$TMP/kill-tmp/colloquy.$host-$$.Ef34Gh" \
 	"$TMP/kill-tmp/colloquy.otherhost-$dead.Ij56Kl"
