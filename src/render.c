@@ -806,17 +806,18 @@ static int read_mp3(const struct store *st, const struct store_key *key, struct 
 	    memcmp(h->magic, mp3_magic, sizeof(h->magic)) || h->nenergy > len / sizeof(float) ||
 	    sizeof(*h) + h->nenergy * sizeof(float) + h->bytes != len ||
 	    enc_frames((const unsigned char *)*data + len - h->bytes, h->bytes, &(size_t){ 0 }) != h->bytes) {
-		char *path = store_path(st, "mp3", key);
-
 		free(*data);
-		if (heal)
-			warning("cache entry '%s' is damaged; encoding its chunk again", path);
-		else
+		if (heal) {
+			store_drop_damaged(st, "mp3", key);
+			return 1;
+		}
+		{
+			char *path = store_path(st, "mp3", key);
+
 			error("cache entry '%s' is damaged; remove it, or render with --no-cache", path);
-		free(path);
-		if (heal)
-			store_drop(st, "mp3", key);
-		return heal ? 1 : -1;
+			free(path);
+		}
+		return -1;
 	}
 	if (e) {
 		*e = xmalloc((h->nenergy ? h->nenergy : 1) * sizeof(float));

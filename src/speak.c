@@ -912,11 +912,7 @@ static int damaged(const struct store *st, const struct speak_plan *p)
  * again: 1. */
 static int drop_damaged(const struct store *st, const struct speak_plan *p)
 {
-	char *path = store_path(st, "speech", &p->key);
-
-	warning("cache entry '%s' is damaged; speaking its paragraph again", path);
-	free(path);
-	store_drop(st, "speech", &p->key);
+	store_drop_damaged(st, "speech", &p->key);
 	return 1;
 }
 

@@ -618,26 +618,6 @@ static size_t inline_pair(const struct para *p, size_t *qlen)
 /* "Favourite time of year? Late May, when ...": a short question and its
  * answer in one paragraph with no mark between them.  Returns where the
  * answer starts, or 0. */
-/* Do most of the longer words of s start with a capital, as a headline's
- * do, with no sentence ended but at its end? */
-static int title_case(const char *s)
-{
-	size_t long_words = 0, caps = 0;
-	const char *end = s + strlen(s);
-
-	for (const char *p = s; p < end; p += strcspn(p, " ") + (*(p + strcspn(p, " ")) == ' ')) {
-		size_t n = strcspn(p, " ");
-
-		if (n >= 4) {
-			long_words++;
-			caps += isupper((unsigned char)*p) != 0;
-		}
-		if (n && p + n < end && p[n - 1] == '.')
-			return 0;
-	}
-	return long_words >= 3 && caps * 10 >= long_words * 8;
-}
-
 static size_t plain_pair(const char *s, size_t min_words)
 {
 	const char *q = strchr(s, '?');
@@ -656,7 +636,7 @@ static size_t plain_pair(const char *s, size_t min_words)
 	/* the answer may be quoted: 'Where did you learn? "In a shed ..."' */
 	if (!is_upper_start(q + 1) && !(is_quote_open(q + 1) && is_upper_start(q + 1 + (q[1] == '"' ? 1 : 3))))
 		return 0;
-	if (title_case(s))
+	if (capitalised(s) && !strstr(s, ". "))
 		return 0;	/* "Will It Blow? And Other Questions From ...": a headline */
 	return (size_t)(q + 1 - s);
 }
@@ -3138,22 +3118,23 @@ static char *cued_guest(const struct ctx *c)
 				return name;
 			n = strcspn(p + 1, " ,.;:!?");
 			one = xstrndup(p + 1, n);
-			/* the surname alone: its full name in the opening */
-			for (size_t j = 0; j < end; j++) {
-				for (const char *q = strstr(c->v[j].body, one); q; q = strstr(q + 1, one)) {
-					const char *w = q;
+			/* the surname alone: the full name the opening gives */
+			{
+				char *names[FULL_NAMES_MAX];
+				size_t nn = 0;
 
-					if (w == c->v[j].body || w[-1] != ' ')
-						continue;
-					for (w -= 2; w > c->v[j].body && w[-1] != ' '; w--)
-						;
-					if (is_name_word(w) && (name = name_at(w)) && strstr(name, one)) {
-						free(one);
-						return name;
-					}
+				for (size_t j = 0; j < end; j++)
+					nn = full_names(c->v[j].body, names, nn, FULL_NAMES_MAX);
+				name = NULL;
+				for (size_t j = 0; j < nn; j++) {
+					if (!name && strchr(names[j], ' ') && stands_for(one, names[j]))
+						name = xstrdup(names[j]);
+					free(names[j]);
 				}
+				free(one);
+				if (name)
+					return name;
 			}
-			free(one);
 		}
 	}
 	return NULL;

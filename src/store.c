@@ -120,6 +120,14 @@ static void damaged(const char *kind, const char *path)
 	unlink(path);
 }
 
+void store_drop_damaged(const struct store *st, const char *kind, const struct store_key *k)
+{
+	char *path = store_path(st, kind, k);
+
+	damaged(kind, path);
+	free(path);
+}
+
 /* mkdir -p */
 static int make_dirs(const char *path)
 {

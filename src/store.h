@@ -59,6 +59,9 @@ int store_put(const struct store *st, const char *kind, const struct store_key *
 	      const struct util_part *parts, size_t nparts);
 /* Remove an entry (one found damaged, to be made again). */
 void store_drop(const struct store *st, const char *kind, const struct store_key *k);
+/* The same, with the warning that names it and says what is made again
+ * ("cache entry '...' is damaged; speaking its paragraph again"). */
+void store_drop_damaged(const struct store *st, const char *kind, const struct store_key *k);
 
 /* Read len bytes at offset of an entry: 1 when they are all there, 0 when
  * the entry is absent or shorter, -1 after a message. */
