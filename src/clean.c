@@ -491,6 +491,12 @@ static void add_para(struct text *t, struct sb *sb, int line, int indent, int bl
 	unescape_markdown(&folded);
 	heading = strip_markdown(&folded, &emphasis, &lead) || html_heading || (flags & CLEAN_HEADING);
 	emphasis |= html_bold && !lead;
+	if (heading && cruft_opens_link_list(folded.buf)) {	/* "## Useful links" */
+		t->in_link_list = 1;
+		t->block_chrome++;
+		add_dropped(t, sb_detach(&folded, NULL));
+		return;
+	}
 	{
 		size_t before = folded.len;
 		char *whole = xstrdup(folded.buf);

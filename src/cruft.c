@@ -56,6 +56,7 @@ static const char *const link_list_heads[] = {
 	"links mentioned", "mentioned in this episode", "show links", "resources mentioned",
 	"related posts", "related articles", "related stories", "read more", "read next",
 	"more from", "you might also like", "recommended", "most popular", "more stories",
+	"useful links", "links", "further reading", "show notes", "episode links",
 };
 
 /* Words that open a caption, a copyright line or a byline. */

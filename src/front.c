@@ -262,6 +262,47 @@ static int parse_toml(const char *name, const char *text, size_t len, int first_
 	return ret;
 }
 
+/* Keys that only a publishing system writes: a block of them opens a post
+ * whose front matter lost its "---" lines in an export. */
+static int publishing_key(const char *k, size_t n)
+{
+	static const char *const names[] = {
+		"title", "layout", "date", "permalink", "slug", "tags", "categories", "author",
+		"published", "draft", "type", "excerpt", "description", "summary", "status",
+	};
+
+	for (size_t i = 0; i < sizeof(names) / sizeof(names[0]); i++)
+		if (strlen(names[i]) == n && !memcmp(k, names[i], n))
+			return 1;
+	return 0;
+}
+
+/* The length of a block of "key: value" lines at the very top, ended by a
+ * blank line, that only front matter can be: every line a lowercase key,
+ * two or more of them a publishing system's, one of them "title" or
+ * "layout".  0 when the text opens otherwise. */
+static size_t bare_front(const char *data, size_t len)
+{
+	size_t p = 0, lines = 0, known = 0;
+	int named = 0;
+
+	while (p < len && data[p] != '\n' && data[p] != '\r') {
+		size_t k = p, eol;
+
+		while (k < len && (islower((unsigned char)data[k]) || data[k] == '_' || data[k] == '-'))
+			k++;
+		if (k == p || k + 1 >= len || data[k] != ':' || (data[k + 1] != ' ' && data[k + 1] != '\n'))
+			return 0;
+		known += (size_t)publishing_key(data + p, k - p);
+		named |= (k - p == 5 && !memcmp(data + p, "title", 5)) || (k - p == 6 && !memcmp(data + p, "layout", 6));
+		for (eol = k; eol < len && data[eol] != '\n'; eol++)
+			;
+		lines++;
+		p = eol < len ? eol + 1 : eol;
+	}
+	return lines >= 2 && known >= 2 && named && p < len ? p : 0;
+}
+
 int front_parse(const char *name, const char *data, size_t len, struct front *fm, size_t *body)
 {
 	size_t p = 0, start;
@@ -272,8 +313,18 @@ int front_parse(const char *name, const char *data, size_t len, struct front *fm
 	*body = 0;
 	if (len >= 3 && !memcmp(data, "\xef\xbb\xbf", 3))
 		p = 3;
-	if (len - p < 4 || (strncmp(data + p, "---", 3) && strncmp(data + p, "+++", 3)))
+	if (len - p < 4 || (strncmp(data + p, "---", 3) && strncmp(data + p, "+++", 3))) {
+		size_t n = bare_front(data + p, len - p);
+
+		if (!n)
+			return 0;
+		*body = p + n;
+		if (parse_yaml(name, data + p, n, 1, fm) < 0) {
+			front_release(fm);
+			return -1;
+		}
 		return 0;
+	}
 	memcpy(mark, data + p, 3);
 	mark[3] = '\0';
 	p += 3;
@@ -317,6 +368,25 @@ int front_parse(const char *name, const char *data, size_t len, struct front *fm
 		p += p < len && data[p] == '\n';
 	}
 	return error("'%s': the front matter that opens on line 1 has no closing '%s'", name, mark);
+}
+
+void front_merge(struct front *fm, struct front *more)
+{
+	char **mine[] = { &fm->title, &fm->date, &fm->author, &fm->host, &fm->guest, &fm->description,
+			  &fm->fallback_title };
+	char **theirs[] = { &more->title, &more->date, &more->author, &more->host, &more->guest,
+			    &more->description, &more->fallback_title };
+
+	for (size_t i = 0; i < sizeof(mine) / sizeof(mine[0]); i++)
+		if (!*mine[i]) {
+			*mine[i] = *theirs[i];
+			*theirs[i] = NULL;
+		}
+	if (!fm->episode)
+		fm->episode = more->episode;
+	if (!fm->season)
+		fm->season = more->season;
+	front_release(more);
 }
 
 void front_release(struct front *fm)

@@ -7,7 +7,10 @@
  *     tags: [lighthouses, islands]
  *     ---
  * YAML between "---" lines is read with libyaml; TOML between "+++" lines
- * is read for its plain "key = value" lines.  Of the keys, title, date (any
+ * is read for its plain "key = value" lines.  A block of lowercase
+ * "key: value" lines at the very top, ended by a blank line, with title or
+ * layout and another key only a publishing system writes, is front matter
+ * whose "---" lines an export lost, and is read the same way.  Of the keys, title, date (any
  * ISO 8601 form, or YYYY-MM-DD followed by a time), author, description (or
  * summary, subtitle, excerpt), host (or interviewer), guest (or
  * interviewee), episode and season are used; every other key
@@ -36,6 +39,10 @@ struct front {
  * Returns 0, or -1 after one message when the block is never closed. */
 int front_parse(const char *name, const char *data, size_t len, struct front *fm, size_t *body);
 void front_release(struct front *fm);
+
+/* Fill what fm lacks from more (a page's own metadata under the front
+ * matter's), then release more. */
+void front_merge(struct front *fm, struct front *more);
 
 /* An ISO 8601 date or date-time ("2008-09-10T09:36:22+00:00"), or a date
  * as people write it ("March 2, 2023"): its YYYY-MM-DD into out, and 1;

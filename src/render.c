@@ -126,18 +126,23 @@ struct episode *render_load(const char *path, int from)
 		free(data);
 		data = text;
 	}
+	if (front_parse(path, data, len, &fm, &body) < 0) {
+		free(data);
+		return NULL;
+	}
+	/* The front matter becomes blank lines, so that line numbers stay
+	 * those of the file. */
+	for (size_t i = 0; i < body; i++)
+		if (data[i] != '\n')
+			data[i] = ' ';
 	if (html) {
-		ok = html_read(path, data, len, &t, &fm) == 0;
+		struct front page;
+
+		ok = html_read(path, data, len, &t, &page) == 0;
+		front_merge(&fm, &page);
+		if (body)
+			what = "HTML with front matter";
 	} else {
-		if (front_parse(path, data, len, &fm, &body) < 0) {
-			free(data);
-			return NULL;
-		}
-		/* The front matter becomes blank lines, so that line numbers
-		 * stay those of the file. */
-		for (size_t i = 0; i < body; i++)
-			if (data[i] != '\n')
-				data[i] = ' ';
 		if (body && !strcmp(what, "text"))
 			what = "text with front matter";
 		if (from == FROM_SCRIPT || (from == FROM_AUTO && script_detect(data + body, len - body))) {

@@ -162,7 +162,7 @@ static const char *const request_openers[] = {
 	"take me back", "take us back", "help me understand", "help us understand",
 	"give me a sense", "give us a sense", "say more about", "explain", "paint a picture",
 	"let's talk about", "let’s talk about", "let's start with", "let’s start with",
-	"share with us", "remind us", "fill us in", "take me through", "take us through",
+	"share with us", "tell our", "introduce yourself", "remind us", "fill us in", "take me through", "take us through",
 	"start with", "begin with", "give us", "give me", "i'd love to hear", "i’d love to hear",
 	"i would love to hear", "complete this", "finish this", "fill in the blank", "name one", "name a", "i'm curious", "i’m curious", "i want to ask", "i wanted to ask",
 };
@@ -201,6 +201,7 @@ static const char *const aside_openers[] = {
 #define ALIAS_MAX_SPEAKERS 200
 #define LOW_CONFIDENCE 0.6f
 #define INTRO_NAMES_MAX 64
+#define UNASKED_TURNS 3	/* guest's turns of substance that are a conversation, not an opening */
 
 static int is_upper_start(const char *s)
 {
@@ -228,6 +229,14 @@ static int contains_word(const char *s, const char *w)
 
 	for (const char *p = s; (p = strstr(p, w)); p++)
 		if ((p == s || !isalnum((unsigned char)p[-1])) && !isalnum((unsigned char)p[n]))
+			return 1;
+	return 0;
+}
+
+static int contains_any(const char *s, const char *const *list, size_t n)
+{
+	for (size_t i = 0; i < n; i++)
+		if (contains_word(s, list[i]))
 			return 1;
 	return 0;
 }
@@ -279,6 +288,8 @@ static int is_request(const char *s)
 	for (size_t i = 0; i + 2 < n; i++)
 		if ((s[i] == '.' || s[i] == '!' || s[i] == '?') && s[i + 1] == ' ' && isupper((unsigned char)s[i + 2]))
 			sentence = i + 2;
+	if (!strncasecmp(s, "please ", 7))
+		s += 7, n -= 7;
 	if (starts_with_any(s, request_openers, COUNT(request_openers)) ||
 	    starts_with_any(s + sentence, request_openers, COUNT(request_openers)))
 		return 1;
@@ -330,6 +341,24 @@ static int asks(const char *s)
 	       starts_with_any(s, prompt_openers, COUNT(prompt_openers));
 }
 
+
+static int is_name_word(const char *p);
+
+/* "Hello from Pune", "Thanks, Odette. I'm Priya, in Bergen": a panel's
+ * round of hellos, not yet its conversation. */
+static int introduces_self(const char *s)
+{
+	static const char *const hellos[] = { "hello", "hi", "hey", "good morning", "good afternoon", "good evening" };
+	static const char *const self[] = { "I'm ", "I’m ", "I am ", "my name is ", "My name is " };
+
+	if (starts_with_any(s, hellos, COUNT(hellos)))
+		return 1;
+	for (size_t i = 0; i < COUNT(self); i++)
+		for (const char *p = strstr(s, self[i]); p; p = strstr(p + 1, self[i]))
+			if (is_name_word(p + strlen(self[i])))
+				return 1;
+	return 0;
+}
 
 /* A capital and then small letters: "Jane", "Ngozi", "Łódź", not "CEO". */
 static int is_name_word(const char *p)
@@ -1487,6 +1516,8 @@ static void follow_turns(struct ctx *c)
 			in->kind = LABEL_A;
 			continue;
 		}
+		if (in->p->heading)	/* a section of the page: whose it is, is not known */
+			cur = -1;
 		in->spk = in->asker ? -1 : cur;
 	}
 }
@@ -1873,6 +1904,36 @@ static int stands_for(const char *label, const char *full)
 
 #define FULL_NAMES_MAX 32
 
+/* "between Helen Voss (H) and Matthias Grünwald of Quarrystone (M)": the
+ * full name a text gives the label in brackets after it, the last one of
+ * its clause; or NULL. */
+static char *bracketed_name(const char *text, const char *label)
+{
+	size_t n = strlen(label);
+
+	for (const char *p = strchr(text, '('); p; p = strchr(p + 1, '(')) {
+		const char *from = text;
+		char *clause, *names[FULL_NAMES_MAX], *name = NULL;
+		size_t got;
+
+		if (strncmp(p + 1, label, n) || p[n + 1] != ')')
+			continue;
+		for (const char *q = text; q < p; q++)
+			if (*q == ',' || *q == ';' || *q == '(' || *q == ')' || !strncmp(q, " and ", 5))
+				from = q + 1;
+		clause = xstrndup(from, (size_t)(p - from));
+		got = full_names(clause, names, 0, FULL_NAMES_MAX);
+		if (got)
+			name = xstrdup(names[got - 1]);
+		for (size_t i = 0; i < got; i++)
+			free(names[i]);
+		free(clause);
+		if (name)
+			return name;
+	}
+	return NULL;
+}
+
 /* A speaker labelled by a short form takes the full name that the page
  * gives it elsewhere: "Tamsalu:" is Noa Tamsalu, "LM:" is Lidia Marsh. */
 static void full_speaker_names(struct ctx *c, const char *title, const char *author, const char *host,
@@ -1919,6 +1980,17 @@ static void full_speaker_names(struct ctx *c, const char *title, const char *aut
 		long match = -1;
 
 		if (s->kind != LABEL_NAME || s->alias >= 0 || strchr(s->name, ' '))
+			continue;
+		for (size_t i = 0; i < c->n && i < TITLE_SCAN + 4 && strlen(s->name) <= 4; i++) {
+			char *full = c->v[i].kind == LABEL_NONE ? bracketed_name(c->v[i].body, s->name) : NULL;
+
+			if (full) {
+				free(s->name);
+				s->name = full;
+				break;
+			}
+		}
+		if (strchr(s->name, ' '))
 			continue;
 		for (size_t i = 0; i < n; i++)
 			if (stands_for(s->name, names[i]))
@@ -2321,7 +2393,8 @@ static void collect_intro_names(struct ctx *c, size_t upto)
 /* The host speaking after the interview: a thank-you or sign-off (2), or
  * the guest addressed or spoken of by first name or a name from the intro
  * (1, which an answer can do too); 0 for neither. */
-static int is_host_closing(const struct ctx *c, const struct info *in)
+/* Does a paragraph of at most 60 words say one of a host's sign-offs? */
+static int signs_off(const char *body)
 {
 	static const char *const phrases[] = {
 		"thank you so much", "thanks so much", "thank you for joining", "thanks for joining",
@@ -2332,20 +2405,28 @@ static int is_host_closing(const struct ctx *c, const struct info *in)
 		"we’ll leave it there", "we'll have to leave it", "we’ll have to leave it",
 		"thank you very much for", "thanks very much for", "i'll stop the recording",
 		"i’ll stop the recording", "that's everything i", "that’s everything i",
+		"that was my interview", "that was my conversation", "that was our conversation",
+		"see you again", "see you later", "see you soon", "catch you next", "tell a friend",
+		"leave a rating", "leave a review", "rate and review",
 	};
-	char *low = NULL;
+	char *low;
 	int hit = 0;
 
-	if (clean_count_words(in->body) <= 60) {
-		low = xstrdup(in->body);
-		for (char *p = low; *p; p++)
-			*p = (char)tolower((unsigned char)*p);
-		for (size_t i = 0; i < COUNT(phrases) && !hit; i++)
-			hit = strstr(low, phrases[i]) != NULL;
-		free(low);
-		if (hit)
-			return 2;
-	}
+	if (clean_count_words(body) > 60)
+		return 0;
+	low = xstrdup(body);
+	for (char *p = low; *p; p++)
+		*p = (char)tolower((unsigned char)*p);
+	for (size_t i = 0; i < COUNT(phrases) && !hit; i++)
+		hit = strstr(low, phrases[i]) != NULL;
+	free(low);
+	return hit;
+}
+
+static int is_host_closing(const struct ctx *c, const struct info *in)
+{
+	if (signs_off(in->body))
+		return 2;
 	if (starts_with_any(in->body, closing_openers, COUNT(closing_openers)))
 		return 2;
 	for (size_t i = 0; i < c->nintro_names; i++) {
@@ -2369,6 +2450,27 @@ static double lg(double p)
 	return log(p < 1e-6 ? 1e-6 : p);
 }
 
+/* Does unit i go on with the turn of the unit before it (a paragraph of
+ * the same speaker, no label line between)? */
+static int goes_on(const struct ctx *c, size_t i)
+{
+	return i > 0 && c->v[i].kind == LABEL_NONE && !c->v[i - 1].bare && c->v[i].spk >= 0 &&
+	       c->v[i - 1].spk == c->v[i].spk;
+}
+
+/* Does unlabelled unit i, among the last few, follow a closing, one of
+ * the two units before it (the sign-off's second paragraph)? */
+static int after_closing(const struct ctx *c, size_t i)
+{
+	if (strchr(c->v[i].body, '?'))
+		return 0;
+	for (size_t k = 1; k <= 2 && k <= i && i + 6 >= c->n; k++)
+		if (c->v[i - k].close && c->v[i - k].free && signs_off(c->v[i - k].body) &&
+		    !strchr(c->v[i - k].body, '?'))
+			return 1;
+	return 0;
+}
+
 /* The emission scores of unit i for each state. */
 static void emissions(const struct ctx *c, size_t i, double *e)
 {
@@ -2382,7 +2484,7 @@ static void emissions(const struct ctx *c, size_t i, double *e)
 		q = in->close && in->q > 0.3f ? 0.3 : in->q;
 		a = (1 - q) * (in->close ? 0.2 : 0.5);
 		intro = (1 - q) * (in->bio ? 0.8 : 0.5);
-		outro = (1 - q) * (in->close ? 0.9 : in->close_weak ? 0.45 : 0.12);
+		outro = (1 - q) * (in->close ? 0.9 : in->close_weak || after_closing(c, i) ? 0.45 : 0.12);
 		if (in->side == SIDE_HOST && !in->free)
 			a *= 0.3;
 	} else if (in->side == SIDE_HOST) {
@@ -2404,11 +2506,20 @@ static void emissions(const struct ctx *c, size_t i, double *e)
 			intro = in->banter ? 0.5 : 0.25;
 		}
 	} else {
+		/* a guest's own thanks ("for having me"), in the paragraphs
+		 * of an answer, are still the answer */
+		static const char *const guest_thanks[] = {
+			"for having me", "for inviting me", "for the interview", "for the opportunity",
+			"for asking me",
+		};
+		int own = goes_on(c, i) && (is_host_closing(c, in) != 2 ||
+					    contains_any(in->body, guest_thanks, COUNT(guest_thanks)));
+
 		q = 0.01;
-		a = in->close ? 0.2 : in->thanks ? 0.4 : 0.6;
+		a = own ? 0.6 : in->close ? 0.2 : in->thanks ? 0.4 : 0.6;
 		intro = in->greets ? 0.7 : 0.3;
 		/* after the host's closing, a guest's short reply goes with it */
-		outro = in->close ? 0.9 : in->thanks ? 0.7 : clean_count_words(in->body) <= 12 ? 0.45 : 0.2;
+		outro = own ? 0.2 : in->close ? 0.9 : in->thanks ? 0.7 : clean_count_words(in->body) <= 12 ? 0.45 : 0.2;
 		if (in->unasked) {
 			intro = intro > 0.6 ? intro : 0.6;
 			a = 0.3;
@@ -2530,7 +2641,19 @@ static void score_units(struct ctx *c)
 		while (first_q < c->n && (c->v[first_q].free || c->v[first_q].side == SIDE_NONE ||
 					  !(c->v[first_q].asks_ || strchr(c->v[first_q].body, '?'))))
 			first_q++;
-		for (size_t i = 0; first_q < c->n && i < first_q; i++)
+		size_t said = 0;	/* a conversation before it is not an opening */
+		long last = -1;
+
+		for (size_t i = 0; first_q < c->n && i < first_q; i++) {
+			const struct info *in = &c->v[i];
+
+			if (in->free || in->bare || in->spk < 0)
+				continue;
+			said += in->spk != last && in->side == SIDE_GUEST && clean_count_words(in->body) > 15 &&
+				!introduces_self(in->body);
+			last = in->spk;
+		}
+		for (size_t i = 0; first_q < c->n && said < UNASKED_TURNS && i < first_q; i++)
 			if (!c->v[i].free && !c->v[i].bare && c->v[i].side != SIDE_NONE)
 				c->v[i].unasked = 1;
 	}
@@ -3180,7 +3303,7 @@ static void trace(const struct ctx *c)
 		fprintf(stderr, "%4d %-8s kind=%d side=%d spk=%ld furn=%.2f q=%.2f title=%.2f%s%s%s | %.60s\n",
 			in->p->line, in->role >= 0 && in->role <= ROLE_DROP ? roles[in->role] : "-", (int)in->kind,
 			in->side, in->spk, in->furn, in->q, in->title, in->free ? " free" : "",
-			in->bare ? " bare" : "", in->answers ? " answers" : "", in->text);
+			in->bare ? " bare" : "", in->answers ? " answers" : in->close ? " close" : "", in->text);
 	}
 }
 

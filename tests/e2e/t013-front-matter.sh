@@ -119,6 +119,23 @@ check "a front matter date written 'March 2, 2023' dates the episode (mutagen)" 
 	'$COLLOQUY' render '$TMP/written.txt' -o '$TMP/written.mp3' -q &&
 	$PY -c \"from mutagen.id3 import ID3; import sys; sys.exit(0 if str(ID3('$TMP/written.mp3')['TDRC']).startswith('2023') else 1)\""
 
+# An export that lost the "---" lines keeps its keys; a Jekyll post in
+# HTML has front matter too.
+printf 'title: Salt Roads, an interview with Ines Falk\nlayout: post\ndate: 2013-02-11T09:12:40+00:00\npermalink: salt_roads\n\nQ: Why salt?\n\nA: Because it keeps.\n' >"$TMP/fenceless.txt"
+check "front matter without its '---' lines titles and dates the episode, and is not spoken (ffprobe)" sh -c "
+	'$COLLOQUY' render '$TMP/fenceless.txt' -o '$TMP/fenceless.mp3' -q &&
+	ffprobe -v error -show_entries format_tags=title,date -of default=nw=1 '$TMP/fenceless.mp3' >'$TMP/fl' &&
+	grep -qx 'TAG:title=Salt Roads, an interview with Ines Falk' '$TMP/fl' && grep -q '^TAG:date=2013' '$TMP/fl' &&
+	! grep -qi -e permalink -e layout '$TMP/fenceless.vtt'"
+printf -- '---\nlayout: post\ntitle: Tide Tables\ndate: 2019-06-01\n---\n<p>Q: <i>Who reads them?</i></p>\n\n<p>A: Anyone with a boat.</p>\n' >"$TMP/post.html"
+check "an HTML post with front matter takes its title and speaks no key (ffprobe)" sh -c "
+	'$COLLOQUY' render '$TMP/post.html' -o '$TMP/post.mp3' -q &&
+	ffprobe -v error -show_entries format_tags=title -of default=nw=1:nk=1 '$TMP/post.mp3' | grep -qx 'Tide Tables' &&
+	! grep -qi -e layout -e '2019' '$TMP/post.vtt'"
+printf 'title: Salt Roads\n\nQ: Why salt?\n\nA: Because it keeps.\n' >"$TMP/notfront.txt"
+check "one 'title:' line alone is no front matter: it is read as text" sh -c "
+	'$COLLOQUY' split '$TMP/notfront.txt' --json | $PY -c \"import json, sys; d = json.load(sys.stdin); assert d['read_as'] == 'text', d['read_as']\""
+
 # Front matter that is not YAML is skipped with a warning, not a failure.
 printf -- '---\ntitle: [unclosed\n---\nQ: Why?\n\nA: Because.\n' >"$TMP/badyaml.txt"
 check "front matter that is not YAML: split warns and goes on" sh -c "
