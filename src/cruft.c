@@ -265,6 +265,16 @@ static int is_direction(const char *f, size_t len)
 	return hit;
 }
 
+/* "(On the short week after Sunday)", "(What was the problem?)": a press
+ * office's transcript gives the reporters' questions in brackets. */
+static int reporters_question(const char *f)
+{
+	size_t n = strlen(f);
+
+	return f[0] == '(' && n > 4 && f[n - 1] == ')' &&
+	       (f[n - 2] == '?' || !strncmp(f + 1, "on ", 3) || !strncmp(f + 1, "about ", 6));
+}
+
 int cruft_is_chrome(const char *text)
 {
 	size_t words = clean_count_words(text);
@@ -314,7 +324,7 @@ int cruft_is_chrome(const char *text)
 		hit = (!strncmp(f, "{{", 2) || !strncmp(f, "{%", 2)) &&
 		      (strstr(f, "}}") || strstr(f, "%}"));
 	if (!hit && words <= 8 && (text[0] == '(' || text[0] == '[') &&
-	    strcspn(text + 1, ")]") == strlen(text) - 2 && !strstr(f, "note"))
+	    strcspn(text + 1, ")]") == strlen(text) - 2 && !strstr(f, "note") && !reporters_question(f))
 		hit = 1;	/* "(Intro music: solo accordion)", "[End of interview]" */
 	if (!hit && words <= 2 && strspn(f, "-#* ") >= 1 && (f[strlen(f) - 1] == '-' || f[strlen(f) - 1] == '#'))
 		hit = 1;	/* "-30-", "###": the end of a press release */

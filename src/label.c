@@ -252,6 +252,9 @@ static int read_sep(const char *text, const char *p, struct label *l, int ts)
 	if (p[0] == ':' && (p[1] == ' ' || !p[1])) {
 		l->sep = ':';
 		p++;
+	} else if (p[0] == ' ' && p[1] == ':' && (p[2] == ' ' || !p[2])) {
+		l->sep = ':';	/* "Gord : It goes right down" */
+		p += 2;
 	} else if (p[0] == ':' && l->caps && (isupper((unsigned char)p[1]) || p[1] == '"' || p[1] == '(')) {
 		l->sep = ':';	/* "Odessa Grant:Welcome back" */
 		p++;

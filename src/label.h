@@ -4,7 +4,7 @@
  *   ts    := "0:00:41.3" | "00:37" | "[00:01:40]" | "(12:31)"
  *   NAME  := one to four words, each capitalised, in capitals, a name
  *            particle ("de", "van") or a number after a role ("Speaker 2")
- *   SEP   := ": " | ":" at the end | " - " | ". " (capitals or several
+ *   SEP   := ": " | " : " | ":" at the end | " - " | ". " (capitals or several
  *            words only) | the end of the line after a timestamp | the
  *            timestamp itself, words following ("Speaker 1 00:27 So ...")
  *

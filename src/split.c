@@ -1273,6 +1273,13 @@ static void confirm_labels(struct ctx *c)
 {
 	size_t nq = 0, na = 0, nhost = 0, nguest = 0, ni = 0, nr = 0, first = c->n, last = 0;
 
+	size_t upper = 0, letters = 0;	/* a caption file in capitals throughout */
+
+	for (size_t i = 0; i < c->n; i++)
+		for (const char *p = c->v[i].text; *p; p++) {
+			upper += isupper((unsigned char)*p) != 0;
+			letters += isalpha((unsigned char)*p) != 0;
+		}
 	count_repeats(c);
 	find_legend(c);
 	/* names on lines of their own that come back make the others so too */
@@ -1296,6 +1303,10 @@ static void confirm_labels(struct ctx *c)
 			in->lab.caps = 1;
 			in->lab.whole = 1;
 		}
+		/* "GOOD MORNING. I'M CALLING ...": in a text all in capitals, a
+		 * sentence, not a name and a full stop */
+		if (k == LABEL_NAME && in->lab.sep == '.' && upper * 10 >= letters * 8)
+			k = in->lab.kind = LABEL_NONE;
 		if ((k == LABEL_A || k == LABEL_Q) && c->legend_marks[k == LABEL_A] && in->lab.name_len == 1)
 			in->lab.kind = k = LABEL_NAME;	/* "A: Corwin Adebayo-Frost" in the key */
 		if (k == LABEL_NONE || (in->p->list_item && k == LABEL_NAME && !in->legend))	/* "- Ada Stone: CEO" lists, "- Q: Why?" asks */
@@ -3157,8 +3168,16 @@ static void emit(struct episode *ep, const struct info *in, const char *host)
 		while (*text == ' ')
 			text++;
 	}
-	if (*text)
+	if (in->role == ROLE_QUESTION && text[0] == '(' && strlen(text) > 2 && text[strlen(text) - 1] == ')' &&
+	    !strchr(text + 1, '(')) {
+		/* "(On the short week after Sunday)": a press office's
+		 * bracketed question, said without its brackets */
+		char *inner = xstrndup(text + 1, strlen(text) - 2);
+		episode_add_segment(ep, (enum role)in->role, in->speaker, inner, in->p->line)->confidence = in->conf;
+		free(inner);
+	} else if (*text) {
 		episode_add_segment(ep, (enum role)in->role, in->speaker, text, in->p->line)->confidence = in->conf;
+	}
 }
 
 /* "Jane Roe, CTO, Example Corp": the guest introducing themself.  Returns

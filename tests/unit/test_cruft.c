@@ -41,6 +41,9 @@ int main(void)
 	/* menus, banners and prompts */
 	chrome("Home | News | Sport | Business | Weather", 1);
 	chrome("Skip to content", 1);
+	chrome("(Intro music: solo accordion)", 1);
+	chrome("(On the short week after Sunday)", 0);
+	chrome("(What was the problem?)", 0);
 	chrome("We use cookies to give you the best experience. By continuing you agree.", 1);
 	chrome("Don\xe2\x80\x99t show this again", 1);
 	chrome("Want us to notify you of new stories?", 1);

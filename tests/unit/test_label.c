@@ -51,6 +51,7 @@ int main(void)
 	label("0.612 - 26.132 Ruth Abernathy", LABEL_NAME, "Ruth Abernathy", "", 0);
 	label("Interviewer – Wren Castellano", LABEL_NAME, "Wren Castellano", "", '-');
 	label("Odessa Grant:Welcome back to the show.", LABEL_NAME, "Odessa Grant", "Welcome back to the show.", ':');
+	label("Gord : It goes right down to the bay.", LABEL_NAME, "Gord", "It goes right down to the bay.", ':');
 	label("JR. Yes, that was the year.", LABEL_NAME, "JR", "Yes, that was the year.", '.');
 	label("Ana de la Cruz: Of course.", LABEL_NAME, "Ana de la Cruz", "Of course.", ':');
 	label("Dr. Farida Nasser: By accident.", LABEL_NAME, "Farida Nasser", "By accident.", ':');
