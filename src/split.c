@@ -80,6 +80,7 @@ struct info {
 	unsigned answers : 1;    /* a host's turn that answers another's question */
 	unsigned unasked : 1;    /* a turn before any question: an opening statement */
 	unsigned legend : 1;     /* "BK: Brackwater": a key to the labels, not a turn */
+	unsigned fact : 1;       /* "Hometown: Port Alder": a profile's line, not a turn */
 	unsigned tally : 1;      /* "28" under a turn: a page's count of likes, not said */
 	float furn, q, title;
 	unsigned close : 1;  /* the host closing: thanks, a sign-off */
@@ -1255,6 +1256,51 @@ static void find_legend(struct ctx *c)
 	}
 }
 
+/* Does a label end with a profile box's key ("Name", "IMG_4471Name",
+ * "Hometown", "Based In")? */
+static int fact_key(const char *name, size_t n)
+{
+	static const char *const keys[] = {
+		"name", "hometown", "home town", "age", "born", "birthplace", "occupation", "profession",
+		"education", "location", "based in", "current residence", "lives in", "website", "day job",
+		"current city", "current job",
+	};
+
+	for (size_t i = 0; i < COUNT(keys); i++) {
+		size_t k = strlen(keys[i]);
+
+		if (n >= k && !strncasecmp(name + n - k, keys[i], k) && (n == k || !isalpha((unsigned char)name[n - k - 1])))
+			return 1;
+	}
+	return 0;
+}
+
+/* "Name: Odile Brennan-Sato / Hometown: Port Alder / Education: ...": a
+ * profile box above an interview.  Three or more labelled lines in a row
+ * (an unlabelled line may sit between two), one of them a profile's key,
+ * are its lines, not turns. */
+static void find_fact_sheets(struct ctx *c)
+{
+	unsigned char *lab = xcalloc(c->n ? c->n : 1, 1);
+	struct label l;
+
+	for (size_t i = 0; i < c->n; i++)
+		lab[i] = label_parse(c->v[i].text, &l) == LABEL_NAME ? 1 + fact_key(c->v[i].text + l.name, l.name_len) : 0;
+	for (size_t i = 0; i < c->n; i++) {
+		size_t from = i, to = i, labelled = 1;
+
+		if (lab[i] != 2 || c->v[i].fact)
+			continue;
+		while (from > 0 && (lab[from - 1] || (from >= 2 && lab[from - 2])))
+			labelled += lab[--from] != 0;
+		while (to + 1 < c->n && (lab[to + 1] || (to + 2 < c->n && lab[to + 2])))
+			labelled += lab[++to] != 0;
+		for (size_t k = from; labelled >= 3 && k <= to; k++)
+			c->v[k].fact = lab[k] != 0;
+	}
+	free(lab);
+}
+
 /* "mossbank77", "wren_on_a_wire", "Doug_Lee": a handle, one token with a
  * mark no word has (an underscore, or digits after letters). */
 static int handle_shaped(const char *s)
@@ -1282,6 +1328,7 @@ static void confirm_labels(struct ctx *c)
 		}
 	count_repeats(c);
 	find_legend(c);
+	find_fact_sheets(c);
 	/* names on lines of their own that come back make the others so too */
 	for (size_t i = 0; i < c->n && !c->name_lines; i++)
 		c->name_lines = label_parse(c->v[i].text, &c->v[i].lab) == LABEL_NONE && name_line(c, i);
@@ -1289,7 +1336,7 @@ static void confirm_labels(struct ctx *c)
 		struct info *in = &c->v[i];
 		enum label_kind k;
 
-		if (in->inline_a)
+		if (in->inline_a || in->fact)
 			continue;
 		k = label_parse_bold(in->text, in->own ? 0 : in->p->lead, &in->lab);
 		if (k == LABEL_NONE && !in->own && label_timestamp_lead(in->text) && in->text[label_timestamp_lead(in->text)])
@@ -3288,6 +3335,17 @@ static void find_guest_name(struct ctx *c)
 
 	if (c->guest >= 0 && c->spk[c->guest].kind == LABEL_NAME)
 		set_guest(c, xstrdup(c->spk[c->guest].name));
+	for (size_t i = 0; i < c->n && !c->guest_name; i++) {	/* a profile's "Name: Odile Brennan-Sato" */
+		struct label l;
+		const char *value;
+
+		if (!c->v[i].fact || label_parse(c->v[i].text, &l) != LABEL_NAME || l.name_len < 4 ||
+		    strncasecmp(c->v[i].text + l.name + l.name_len - 4, "name", 4))
+			continue;
+		value = c->v[i].text + l.body;
+		if (person_shaped(value))
+			set_guest(c, xstrdup(value));
+	}
 	if (t)
 		set_guest(c, guest_from_title(t));
 	if (!c->guest_name)
