@@ -154,6 +154,26 @@ static int take(const char *name, int line, enum key key, const char *value, str
 
 /* A value as text: a scalar, or a list of scalars joined with ", "
  * ("authors: [Ada, Ben]").  NULL for a mapping. */
+/* A block scalar ("title: >") keeps its line breaks and a final one: one
+ * line, each run of white space one space, none at the ends. */
+static char *one_line(char *s)
+{
+	char *w = s;
+
+	for (const char *r = s; *r; r++) {
+		if (isspace((unsigned char)*r)) {
+			if (w > s && w[-1] != ' ')
+				*w++ = ' ';
+		} else {
+			*w++ = *r;
+		}
+	}
+	while (w > s && w[-1] == ' ')
+		w--;
+	*w = '\0';
+	return s;
+}
+
 static char *node_text(yaml_document_t *doc, yaml_node_t *n)
 {
 	struct sb sb = SB_INIT;
@@ -166,7 +186,7 @@ static char *node_text(yaml_document_t *doc, yaml_node_t *n)
 		if (n->data.scalar.style == YAML_PLAIN_SCALAR_STYLE &&
 		    ((len == 1 && *v == '~') || (len == 4 && !strncasecmp(v, "null", 4))))
 			return NULL;
-		return xstrndup(v, len);
+		return one_line(xstrndup(v, len));
 	}
 	if (n->type != YAML_SEQUENCE_NODE)
 		return NULL;

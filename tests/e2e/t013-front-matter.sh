@@ -132,6 +132,10 @@ check "an HTML post with front matter takes its title and speaks no key (ffprobe
 	'$COLLOQUY' render '$TMP/post.html' -o '$TMP/post.mp3' -q &&
 	ffprobe -v error -show_entries format_tags=title -of default=nw=1:nk=1 '$TMP/post.mp3' | grep -qx 'Tide Tables' &&
 	! grep -qi -e layout -e '2019' '$TMP/post.vtt'"
+printf -- '---\ntitle: >\n  Salt Roads,\n  with Ines Falk\n---\nQ: Why salt?\n\nA: Because it keeps.\n' >"$TMP/folded.txt"
+check "a folded YAML title ('title: >') is one line, with no line break at its end (ffprobe)" sh -c "
+	'$COLLOQUY' render '$TMP/folded.txt' -o '$TMP/folded.mp3' -q &&
+	[ \"\$(ffprobe -v error -show_entries format_tags=title -of default=nw=1:nk=1 '$TMP/folded.mp3')\" = 'Salt Roads, with Ines Falk' ]"
 printf 'title: Salt Roads\n\nQ: Why salt?\n\nA: Because it keeps.\n' >"$TMP/notfront.txt"
 check "one 'title:' line alone is no front matter: it is read as text" sh -c "
 	'$COLLOQUY' split '$TMP/notfront.txt' --json | $PY -c \"import json, sys; d = json.load(sys.stdin); assert d['read_as'] == 'text', d['read_as']\""
