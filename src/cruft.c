@@ -47,7 +47,8 @@ static const struct {
 	{ "was this article helpful", 6 }, { "share your feedback", 8 }, { "transcript", 1 },
 	{ "share this article", 12 }, { "this transcript has been edited", 20 },
 	{ "post a comment", 4 }, { "no comments:", 3 }, { "may post a comment", 14 },
-	{ "browse content similar to", 30 },
+	{ "browse content similar to", 30 }, { "this episode is sponsored by", 120 },
+	{ "this episode is brought to you by", 120 },
 	{ "subscribe to: post comments", 8 },
 };
 

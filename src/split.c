@@ -1960,7 +1960,7 @@ static int stands_for(const char *label, const char *full)
 	return nl >= 2 && (!strcmp(ini, lab) || (!strncmp(full, "The ", 4) && !strcmp(ini + 1, lab)));
 }
 
-#define FULL_NAMES_MAX 32
+#define FULL_NAMES_MAX 128
 
 /* "between Helen Voss (H) and Matthias Grünwald of Quarrystone (M)": the
  * full name a text gives the label in brackets after it, the last one of
@@ -2008,9 +2008,15 @@ static void full_speaker_names(struct ctx *c, const char *title, const char *aut
 		n = full_names(host, names, n, FULL_NAMES_MAX);
 	if (guest)
 		n = full_names(guest, names, n, FULL_NAMES_MAX);
-	for (size_t i = 0; i < c->n && i < TITLE_SCAN + 4; i++)
-		if (c->v[i].kind == LABEL_NONE)
-			n = full_names(c->v[i].body, names, n, FULL_NAMES_MAX);
+	/* the intro, and the hellos of a panel ("this week we have Maeve
+	 * Ortolan", "I'm Dorian Pell") */
+	size_t from = 0;
+
+	while (from < c->n && c->v[from].kind == LABEL_NONE)
+		from++;
+	from = from < c->n ? from : 0;
+	for (size_t i = 0; i < c->n && i < from + TITLE_SCAN + 4; i++)
+		n = full_names(c->v[i].body, names, n, FULL_NAMES_MAX);
 	/* a key to the labels above the turns: "BK: Brackwater", "NV: Nevermoor" */
 	for (size_t i = 0; i < c->n; i++) {
 		struct info *in = &c->v[i];
