@@ -2054,6 +2054,29 @@ static void full_speaker_names(struct ctx *c, const char *title, const char *aut
 				break;
 			}
 		}
+		/* "The Hon Lorna Quaintance MP / Premier" above the turns, and
+		 * "PREMIER:" labels her */
+		for (size_t i = 1; i < c->n && i < TITLE_SCAN + 4 && !strchr(s->name, ' '); i++) {
+			const char *card = c->v[i - 1].text, *hon[] = { "The Hon ", "The Hon. ", "The Honourable ", "Hon ", "Hon. " };
+			char *found[4];
+			size_t got;
+
+			if (c->v[i].kind != LABEL_NONE || strcasecmp(c->v[i].text, s->name) || c->v[i - 1].kind != LABEL_NONE)
+				continue;
+			for (size_t h = 0; h < COUNT(hon); h++)
+				if (!strncmp(card, hon[h], strlen(hon[h]))) {
+					card += strlen(hon[h]);
+					break;
+				}
+			got = full_names(card, found, 0, 4);
+			if (got && strlen(found[0]) + 8 >= strlen(card)) {
+				free(s->name);
+				s->name = found[0];
+				found[0] = NULL;
+			}
+			for (size_t f = 0; f < got; f++)
+				free(found[f]);
+		}
 		if (strchr(s->name, ' '))
 			continue;
 		for (size_t i = 0; i < n; i++)
