@@ -41,6 +41,14 @@ def norm(s):
     return re.sub(r"[^\w]+", "", s).replace("_", "")
 
 
+# Role words name no one: a turn labelled "Interviewee:" is the split's
+# "guest", one labelled "Interviewer:" its "host".
+ROLE_WORDS = {
+    "host": {"host", "interviewer", "moderator", "q", "question", "questioner"},
+    "guest": {"guest", "interviewee", "respondent", "participant", "a", "answer"},
+}
+
+
 def same_name(a, b):
     """A label and the full name the page gives it are one speaker:
     "OYELARAN" and "Grace Oyelaran", "LM" and "Lidia Marsh"."""
@@ -48,6 +56,9 @@ def same_name(a, b):
         return True
     if not a or not b:
         return False
+    for words in ROLE_WORDS.values():
+        if a.casefold().rstrip(".:") in words and b.casefold().rstrip(".:") in words:
+            return True
     if a.casefold() == b.casefold():    # "DANA OKONJO" and the "Dana Okonjo" the page gives
         return True
     honorific = re.compile(r"^(mr|mrs|ms|dr|prof|rev)\.? ", re.I)
