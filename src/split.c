@@ -1318,6 +1318,7 @@ static int handle_shaped(const char *s)
 static void confirm_labels(struct ctx *c)
 {
 	size_t nq = 0, na = 0, nhost = 0, nguest = 0, ni = 0, nr = 0, first = c->n, last = 0;
+	int lone_role;
 
 	size_t upper = 0, letters = 0;	/* a caption file in capitals throughout */
 
@@ -1329,6 +1330,17 @@ static void confirm_labels(struct ctx *c)
 	count_repeats(c);
 	find_legend(c);
 	find_fact_sheets(c);
+	/* "I:" and "R:" are interviewer and respondent only together; "R:"
+	 * alone is someone's initial ("Ravi:", then "R:") */
+	for (size_t i = 0; i < c->n; i++) {
+		struct label l;
+		enum label_kind k = label_parse(c->v[i].text, &l);
+
+		ni += k == LABEL_HOST && l.name_len == 1;
+		nr += k == LABEL_GUEST && l.name_len == 1;
+	}
+	lone_role = !ni || !nr;
+	ni = nr = 0;
 	/* names on lines of their own that come back make the others so too */
 	for (size_t i = 0; i < c->n && !c->name_lines; i++)
 		c->name_lines = label_parse(c->v[i].text, &c->v[i].lab) == LABEL_NONE && name_line(c, i);
@@ -1354,6 +1366,8 @@ static void confirm_labels(struct ctx *c)
 		 * sentence, not a name and a full stop */
 		if (k == LABEL_NAME && in->lab.sep == '.' && upper * 10 >= letters * 8)
 			k = in->lab.kind = LABEL_NONE;
+		if ((k == LABEL_HOST || k == LABEL_GUEST) && in->lab.name_len == 1 && lone_role)
+			in->lab.kind = k = LABEL_NAME;
 		if ((k == LABEL_A || k == LABEL_Q) && c->legend_marks[k == LABEL_A] && in->lab.name_len == 1)
 			in->lab.kind = k = LABEL_NAME;	/* "A: Corwin Adebayo-Frost" in the key */
 		if (k == LABEL_NONE || (in->p->list_item && k == LABEL_NAME && !in->legend))	/* "- Ada Stone: CEO" lists, "- Q: Why?" asks */
@@ -1962,6 +1976,30 @@ static int stands_for(const char *label, const char *full)
 
 #define FULL_NAMES_MAX 128
 
+/* The one first name, of those the speakers give themselves ("I'm
+ * Tadhg", "my name is Fionn"), that opens with the letter; or NULL. */
+static char *self_named(const struct ctx *c, char letter)
+{
+	static const char *const self[] = { "I'm ", "I’m ", "I am ", "my name is ", "My name is " };
+	char *found = NULL;
+
+	for (size_t i = 0; i < c->n && i < CUED_GUEST_SCAN; i++)
+		for (size_t k = 0; k < COUNT(self); k++)
+			for (const char *p = strstr(c->v[i].body, self[k]); p; p = strstr(p + 1, self[k])) {
+				const char *w = p + strlen(self[k]);
+				size_t n = strcspn(w, " ,.;:!?");
+
+				if (*w != letter || !is_name_word(w) || n < 2 || (found && strlen(found) == n && !strncmp(found, w, n)))
+					continue;
+				if (found) {	/* two names with the letter: neither */
+					free(found);
+					return NULL;
+				}
+				found = xstrndup(w, n);
+			}
+	return found;
+}
+
 /* "between Helen Voss (H) and Matthias Grünwald of Quarrystone (M)": the
  * full name a text gives the label in brackets after it, the last one of
  * its clause; or NULL. */
@@ -2052,6 +2090,15 @@ static void full_speaker_names(struct ctx *c, const char *title, const char *aut
 				free(s->name);
 				s->name = full;
 				break;
+			}
+		}
+		/* "I'm Tadhg, I hit things", then "T:" */
+		if (strlen(s->name) == 1 && isupper((unsigned char)*s->name)) {
+			char *said = self_named(c, *s->name);
+
+			if (said) {
+				free(s->name);
+				s->name = said;
 			}
 		}
 		/* "The Hon Lorna Quaintance MP / Premier" above the turns, and
