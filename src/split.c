@@ -2198,6 +2198,49 @@ static int dialogue_line(const char *s)
 	return is_quote_open(s);
 }
 
+/* A forum post or a club's page that gives the answers in quotation
+ * marks, paragraph by paragraph, and the questions, short, without them
+ * ("How do you approach the first leg" / "“You will see tomorrow. ...").
+ * Two in five paragraphs or more, from the first quotation to the last,
+ * open one, three or more short
+ * ones between them do not, and no one is labelled: the quotations are
+ * the guest's, the short lines between the host's. */
+static void quoted_answers(struct ctx *c)
+{
+	size_t quoted = 0, asks = 0, first = c->n, last = 0;
+
+	for (size_t i = 0; i < c->n; i++) {
+		if (is_quote_open(c->v[i].body)) {
+			quoted++;
+			first = i < first ? i : first;
+			last = i;
+		}
+	}
+	if (quoted < 5 || quoted * 10 < (last - first + 1) * 4)
+		return;
+	first -= first > 0 && !is_quote_open(c->v[first - 1].body);	/* the first question */
+	for (size_t i = first; i <= last; i++)
+		if (c->v[i].kind != LABEL_NONE || c->v[i].spk >= 0)
+			return;
+	for (size_t i = first; i < last; i++)
+		asks += !is_quote_open(c->v[i].body) && clean_count_words(c->v[i].body) <= PLAIN_Q_WORDS &&
+			!contains_word(c->v[i].body, "said") && !contains_word(c->v[i].body, "says");
+	if (asks < 3)
+		return;
+	for (size_t i = first; i <= last; i++) {
+		struct info *in = &c->v[i];
+
+		if (is_quote_open(in->body))
+			in->side = SIDE_GUEST;
+		else if (clean_count_words(in->body) <= PLAIN_Q_WORDS && !contains_word(in->body, "said") &&
+			 !contains_word(in->body, "says"))
+			in->side = SIDE_HOST;
+		else
+			continue;
+		in->free = 0;
+	}
+}
+
 static void alternate_quotes(struct ctx *c)
 {
 	for (size_t i = 0; i < c->n;) {
@@ -3486,6 +3529,7 @@ struct episode *split_text_hints(const struct text *t, const char *name, const s
 	full_speaker_names(&c, title_guess(&c), author, c.hint_host, c.hint_guest);
 	assign_sides(&c);
 	alternate_quotes(&c);
+	quoted_answers(&c);
 	find_tallies(&c);
 	score_units(&c);
 	decode(&c, 0);
