@@ -1124,7 +1124,26 @@ static const char *const name_titles[] = {
 	"With", "By", "Meet", "Author", "Correspondent", "Producer", "Director", "Founder", "Sir",
 	"Dame", "Lord", "Lady", "Judge", "Father", "Sister", "Brother", "Rev", "Rabbi", "Imam",
 	"Mayor", "Governor", "General", "Colonel", "Detective", "Officer", "Doctor", "Nurse",
+	"Deputy", "Chief", "Commissioner", "Minister", "Premier", "Secretary", "Chancellor", "Councillor",
+	"Councilmember", "Alderman", "Inspector", "Superintendent", "Sergeant", "Lieutenant", "Sheriff",
+	"Representative", "Rep",
 };
+
+/* Past the titles that open a name: "Deputy Mayor Cade" is "Cade". */
+static const char *past_titles(const char *name)
+{
+	for (;;) {
+		size_t wl = strcspn(name, " .,:"), i;
+
+		for (i = 0; i < COUNT(name_titles); i++)
+			if (strlen(name_titles[i]) == wl && !strncmp(name, name_titles[i], wl) &&
+			    (name[wl] == ' ' || (name[wl] == '.' && name[wl + 1] == ' ')))
+				break;
+		if (i == COUNT(name_titles))
+			return name;
+		name += wl + (name[wl] == '.') + 1;
+	}
+}
 
 /* "Ada Stone", "Ben Okafor": capitalised words, small letters after the
  * first, as a person is named (not "Note", "THE END"). */
@@ -1132,13 +1151,7 @@ static int person_shaped(const char *name)
 {
 	int words = 0;
 
-	for (size_t i = 0; i < COUNT(name_titles); i++) {
-		size_t n = strlen(name_titles[i]);
-		if (!strncmp(name, name_titles[i], n) && (name[n] == ' ' || (name[n] == '.' && name[n + 1] == ' '))) {
-			name += n + (name[n] == '.') + 1;
-			break;
-		}
-	}
+	name = past_titles(name);
 	for (const char *p = name; *p;) {
 		if (!is_name_word(p))
 			return 0;
@@ -1907,16 +1920,8 @@ static size_t full_names(const char *s, char **out, size_t n, size_t max)
 	while (*s && n < max) {
 		const char *p = s;
 		int words = 0;
-		size_t wl = strcspn(s, " .,:");
 
-		for (size_t i = 0; i < COUNT(name_titles); i++) {
-			if (strlen(name_titles[i]) == wl && !strncmp(s, name_titles[i], wl)) {
-				s += wl;
-				s += strspn(s, " .");
-				p = s;
-				break;
-			}
-		}
+		s = p = past_titles(s);
 
 		while (words < 3) {
 			const char *w = p;
@@ -2080,8 +2085,9 @@ static void full_speaker_names(struct ctx *c, const char *title, const char *aut
 	for (size_t k = 0; k < c->nspk; k++) {
 		struct speaker *s = &c->spk[k];
 		long match = -1;
+		const char *bare;
 
-		if (s->kind != LABEL_NAME || s->alias >= 0 || strchr(s->name, ' '))
+		if (s->kind != LABEL_NAME || s->alias >= 0 || strchr(past_titles(s->name), ' '))
 			continue;
 		for (size_t i = 0; i < c->n && i < TITLE_SCAN + 4 && strlen(s->name) <= 4; i++) {
 			char *full = c->v[i].kind == LABEL_NONE ? bracketed_name(c->v[i].body, s->name) : NULL;
@@ -2124,10 +2130,12 @@ static void full_speaker_names(struct ctx *c, const char *title, const char *aut
 			for (size_t f = 0; f < got; f++)
 				free(found[f]);
 		}
-		if (strchr(s->name, ' '))
+		/* "Mayor Osterhagen" is the Ruth Osterhagen of the intro */
+		bare = past_titles(s->name);
+		if (strchr(bare, ' '))
 			continue;
 		for (size_t i = 0; i < n; i++)
-			if (stands_for(s->name, names[i]))
+			if (stands_for(bare, names[i]) && (bare == s->name || !strcasecmp(bare, surname(names[i]))))
 				match = match < 0 || !strcmp(names[match], names[i]) ? (long)i : -2;
 		if (match >= 0) {
 			free(s->name);
