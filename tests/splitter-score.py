@@ -119,7 +119,8 @@ def score(exp_path, t):
         """An unlabelled turn is spoken as "guest" or "host"; it names the
         speaker right when the split names that side's person so."""
         return same_name(got, want) or (got in ("host", "guest") and doc.get(got) not in (None, got) and
-                                         same_name(doc.get(got), want))
+                                         same_name(doc.get(got), want)) or \
+            (want in ("host", "guest") and doc.get(want) == got)    # a side the page leaves unnamed, named
 
     def side(name):
         if any(same_name(name, h) for h in hosts):
