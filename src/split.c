@@ -3511,6 +3511,52 @@ static void trace(const struct ctx *c)
 	}
 }
 
+/* "By Wren", "Posted on March 3, 2024 by Wren", "Interview by Ravi
+ * Sandhu. Photos by ...": the writer a byline names, or NULL. */
+static char *byline_name(const char *s)
+{
+	const char *by = !strncmp(s, "By ", 3) ? s : NULL;
+
+	if (clean_count_words(s) > 14)
+		return NULL;
+	for (const char *p = strstr(s, " by "); !by && p; p = strstr(p + 1, " by "))
+		if (p == strstr(s, " by ") && (strstr(s, "osted") || strstr(s, "nterview") || strstr(s, "ritten") ||
+					       strstr(s, "ords") || strstr(s, "eporting")))
+			by = p + 1;
+	if (!by)
+		return NULL;
+	by += 3;
+	{
+		const char *e = by;
+		int words = 0;
+
+		while (words < 3 && is_name_word(e)) {
+			e += strcspn(e, " .,|;");
+			words++;
+			if (*e != ' ' || !is_name_word(e + 1))
+				break;
+			e++;
+		}
+		if (!words || (*e && !strchr(".,|;", *e) && strncmp(e, " |", 2) && strncmp(e, " on ", 4)))
+			return NULL;
+		return xstrndup(by, (size_t)(e - by));
+	}
+}
+
+/* The writer of an interview whose questions carry no name: the page's
+ * byline, among the lines it drops or the paragraphs it keeps. */
+static char *writer(const struct ctx *c, const struct text *t)
+{
+	char *name = NULL;
+
+	for (size_t i = 0; i < t->ndropped && !name; i++)
+		name = byline_name(t->dropped[i]);
+	for (size_t i = 0; i < c->n && !name; i++)
+		if (c->v[i].kind == LABEL_NONE)
+			name = byline_name(c->v[i].text);
+	return name;
+}
+
 struct episode *split_text_hints(const struct text *t, const char *name, const struct split_hints *h)
 {
 	static const struct split_hints none;
@@ -3518,6 +3564,7 @@ struct episode *split_text_hints(const struct text *t, const char *name, const s
 	struct episode *ep = episode_new();
 	struct ctx c;
 	const char *host;
+	char *byline;
 	long title = -1;
 
 	memset(&c, 0, sizeof(c));
@@ -3548,7 +3595,8 @@ struct episode *split_text_hints(const struct text *t, const char *name, const s
 	if (getenv("COLLOQUY_TRACE_SPLIT"))
 		trace(&c);
 
-	host = c.host >= 0 ? c.spk[c.host].name : "host";
+	byline = c.host < 0 && c.guest < 0 && c.guest_name ? writer(&c, t) : NULL;
+	host = c.host >= 0 ? c.spk[c.host].name : byline ? byline : "host";
 	for (size_t i = 0; i < c.n; i++) {
 		struct info *in = &c.v[i];
 
@@ -3570,6 +3618,8 @@ struct episode *split_text_hints(const struct text *t, const char *name, const s
 	split_make_chapters(ep);
 	if (c.host >= 0 && c.spk[c.host].kind == LABEL_NAME)
 		ep->host_name = xstrdup(c.spk[c.host].name);
+	else if (byline)
+		ep->host_name = byline;
 	ep->guest_name = c.guest_name;
 
 	for (size_t i = 0; i < c.n; i++)
