@@ -332,6 +332,16 @@ int cruft_is_chrome(const char *text)
 	if (!hit && words <= 12 && (text[0] == '(' || text[0] == '[') && all_caps(text) &&
 	    (text[strlen(text) - 1] == ')' || text[strlen(text) - 1] == ']'))
 		hit = 1;	/* "(SOUNDBITE OF BIRDS CALLING)", "[MUSIC]" */
+	if (!hit && f[0] == '#' && isalnum((unsigned char)f[1])) {
+		/* "#OrchardCrush2021 #CiderSeason": a line of hashtags */
+		const char *p = f;
+
+		while (*p == '#' && isalnum((unsigned char)p[1])) {
+			p += 1 + strcspn(p + 1, " ");
+			p += strspn(p, " ");
+		}
+		hit = !*p;
+	}
 	if (!hit && label_timestamp(f) == strlen(f))
 		hit = 1;	/* a timestamp alone: "00:01:02" over a speaker's words */
 	if (!hit && f[0] == '[' && f[strlen(f) - 1] == ']' && strspn(f + 1, "0123456789") == strlen(f) - 2)

@@ -44,6 +44,8 @@ int main(void)
 	chrome("(Intro music: solo accordion)", 1);
 	chrome("(On the short week after Sunday)", 0);
 	chrome("(What was the problem?)", 0);
+	chrome("#OrchardCrush2021 #CiderSeason", 1);
+	chrome("#1 on the charts this week", 0);
 	chrome("We use cookies to give you the best experience. By continuing you agree.", 1);
 	chrome("Don\xe2\x80\x99t show this again", 1);
 	chrome("Want us to notify you of new stories?", 1);
