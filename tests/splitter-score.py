@@ -130,6 +130,10 @@ def score(exp_path, t):
     for para in exp["paragraphs"]:
         key = norm(para["starts"])[:60]
         hits = [i for i, s in enumerate(segs) if key in norm(s.get("text", ""))]
+        if not hits and re.match(r"^\s*[(\[][^)\]]{1,40}[)\]]\s*\w", para["starts"]):
+            # "(laughs) There is a kitchen table": the stage direction is not said
+            key = norm(re.sub(r"^\s*[(\[][^)\]]{1,40}[)\]]", "", para["starts"]))[:60]
+            hits = [i for i, s in enumerate(segs) if key in norm(s.get("text", ""))]
         if len(key) < 6:    # "[1]", "Foam.": a short paragraph is found whole
             hits = [i for i in hits if norm(segs[i].get("text", "")) == key]
         role, spk = para["role"], para.get("speaker")
