@@ -3513,11 +3513,11 @@ static void trace(const struct ctx *c)
 
 /* "By Wren", "Posted on March 3, 2024 by Wren", "Interview by Ravi
  * Sandhu. Photos by ...": the writer a byline names, or NULL. */
-static char *byline_name(const char *s)
+static char *byline_name(const char *s, int interview)
 {
-	const char *by = !strncmp(s, "By ", 3) ? s : NULL;
+	const char *by = !strncmp(s, "By ", 3) && !interview ? s : NULL;
 
-	if (clean_count_words(s) > 14)
+	if (clean_count_words(s) > 14 || (interview && !strstr(s, "nterview")))
 		return NULL;
 	for (const char *p = strstr(s, " by "); !by && p; p = strstr(p + 1, " by "))
 		if (p == strstr(s, " by ") && (strstr(s, "osted") || strstr(s, "nterview") || strstr(s, "ritten") ||
@@ -3544,16 +3544,17 @@ static char *byline_name(const char *s)
 }
 
 /* The writer of an interview whose questions carry no name: the page's
- * byline, among the lines it drops or the paragraphs it keeps. */
-static char *writer(const struct ctx *c, const struct text *t)
+ * byline ("Interview by ..." only, when interview is set), among the
+ * lines it drops or the paragraphs it keeps. */
+static char *writer(const struct ctx *c, const struct text *t, int interview)
 {
 	char *name = NULL;
 
 	for (size_t i = 0; i < t->ndropped && !name; i++)
-		name = byline_name(t->dropped[i]);
+		name = byline_name(t->dropped[i], interview);
 	for (size_t i = 0; i < c->n && !name; i++)
-		if (c->v[i].kind == LABEL_NONE)
-			name = byline_name(c->v[i].text);
+		if (c->v[i].kind == LABEL_NONE || interview)
+			name = byline_name(c->v[i].text, interview);
 	return name;
 }
 
@@ -3595,7 +3596,16 @@ struct episode *split_text_hints(const struct text *t, const char *name, const s
 	if (getenv("COLLOQUY_TRACE_SPLIT"))
 		trace(&c);
 
-	byline = c.host < 0 && c.guest < 0 && c.guest_name ? writer(&c, t) : NULL;
+	byline = c.host < 0 && c.guest < 0 && c.guest_name ? writer(&c, t, 0) : NULL;
+	if (c.host >= 0 && c.spk[c.host].kind != LABEL_NAME && (byline = writer(&c, t, 1))) {
+		/* "Q:" turns under "Interview by Tobias Wrenfield" are his */
+		free(c.spk[c.host].name);
+		c.spk[c.host].name = byline;
+		byline = NULL;
+		for (size_t i = 0; i < c.n; i++)
+			if (c.v[i].spk == c.host && c.v[i].speaker)
+				c.v[i].speaker = c.spk[c.host].name;
+	}
 	host = c.host >= 0 ? c.spk[c.host].name : byline ? byline : "host";
 	for (size_t i = 0; i < c.n; i++) {
 		struct info *in = &c.v[i];
