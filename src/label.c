@@ -264,6 +264,14 @@ static int read_sep(const char *text, const char *p, struct label *l, int ts)
 		if (*p != ' ')
 			return 0;
 		l->sep = '-';
+	} else if ((!strncmp(p, "\xe2\x80\x93", 3) || !strncmp(p, "\xe2\x80\x94", 3)) && l->caps &&
+		   (p[3] == ' ' || upper_start(p + 3))) {
+		l->sep = '-';	/* "Devendra Rao– Hello", "DR– That is very kind" */
+		p += 3;
+	} else if (p[0] == '-' && l->caps && isupper((unsigned char)p[1]) &&
+		   (islower((unsigned char)p[2]) || p[2] == ' ' || p[2] == '\'') && p - text <= 5) {
+		l->sep = '-';	/* "CW-My first impression" */
+		p++;
 	} else if (p[0] == ' ' && p[1] == '|' && p[2] == ' ') {
 		l->sep = '|';	/* "Odalys | Hello, this is ..." */
 		p += 2;
@@ -347,9 +355,23 @@ static int username(const char *p, const char **end)
 
 static const char *word_end(const char *p)
 {
+	const char *start = p;
+
 	while (*p && *p != ' ' && *p != ':' && *p != ',' && *p != '(' && *p != '[' &&
-	       !(*p == '.' && (p[1] == ' ' || !p[1])))
+	       !(*p == '.' && (p[1] == ' ' || !p[1])) &&
+	       strncmp(p, "\xe2\x80\x93", 3) && strncmp(p, "\xe2\x80\x94", 3)) {	/* "Rao– Hello" */
+		/* "CW-My first impression": initials, a hyphen, the words */
+		if (*p == '-' && p - start >= 2 && p - start <= 4 && isupper((unsigned char)p[1]) &&
+		    (islower((unsigned char)p[2]) || p[2] == ' ' || p[2] == '\'')) {
+			const char *c = start;
+
+			while (c < p && isupper((unsigned char)*c))
+				c++;
+			if (c == p)
+				break;
+		}
 		p++;
+	}
 	return p;
 }
 

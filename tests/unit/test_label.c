@@ -52,6 +52,9 @@ int main(void)
 	label("Interviewer – Wren Castellano", LABEL_NAME, "Wren Castellano", "", '-');
 	label("Odessa Grant:Welcome back to the show.", LABEL_NAME, "Odessa Grant", "Welcome back to the show.", ':');
 	label("Gord : It goes right down to the bay.", LABEL_NAME, "Gord", "It goes right down to the bay.", ':');
+	label("Devendra Rao– Hello and welcome.", LABEL_NAME, "Devendra Rao", "Hello and welcome.", '-');
+	label("CW-My first impression was honest.", LABEL_NAME, "CW", "My first impression was honest.", '-');
+	label("Jean-Pierre Okafor: Of course.", LABEL_NAME, "Jean-Pierre Okafor", "Of course.", ':');
 	label("JR. Yes, that was the year.", LABEL_NAME, "JR", "Yes, that was the year.", '.');
 	label("Ana de la Cruz: Of course.", LABEL_NAME, "Ana de la Cruz", "Of course.", ':');
 	label("Dr. Farida Nasser: By accident.", LABEL_NAME, "Farida Nasser", "By accident.", ':');
