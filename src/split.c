@@ -430,7 +430,7 @@ static char *name_at(const char *s)
  * "Interview: Jane Roe on ...", "Jane Roe on Running a Bakery". */
 static char *guest_from_title(const char *t)
 {
-	static const char *const before[] = { " with ", ": ", "\xe2\x80\x94 ", "- " };
+	static const char *const before[] = { " with ", ": ", "\xe2\x80\x94 ", "- ", "Know ", "Meet " };
 	char *name;
 
 	for (size_t i = 0; i < COUNT(before); i++) {
@@ -1151,8 +1151,20 @@ static int person_shaped(const char *name)
 {
 	int words = 0;
 
+	static const char *const bodies[] = {	/* "Wrenhaven University News" is no one */
+		"University", "College", "School", "News", "Magazine", "Journal", "Review", "Times", "Post",
+		"Press", "Radio", "Podcast", "Show", "Club", "Society", "Company", "Association", "Foundation",
+		"Institute", "Council", "Centre", "Center", "Library", "Museum", "Festival", "Records", "Studio",
+		"Studios", "Network", "Media", "Group", "Gazette", "Herald", "Tribune", "Weekly", "Daily", "Blog",
+	};
+
 	name = past_titles(name);
 	for (const char *p = name; *p;) {
+		size_t wl = strcspn(p, " ");
+
+		for (size_t i = 0; i < COUNT(bodies); i++)
+			if (strlen(bodies[i]) == wl && !strncmp(p, bodies[i], wl))
+				return 0;
 		if (!is_name_word(p))
 			return 0;
 		words++;
@@ -3394,6 +3406,15 @@ static void set_guest(struct ctx *c, char *name)
 			memmove(name, name + skip, strlen(name + skip) + 1);
 			break;
 		}
+	}
+	/* "Dean Teodora Vasquez-Healy": a title that is also a first name
+	 * ("Dean Martin") goes only before two more names */
+	if ((!strncmp(name, "Dean ", 5) || !strncmp(name, "Provost ", 8) || !strncmp(name, "Bishop ", 7) ||
+	     !strncmp(name, "Pastor ", 7) || !strncmp(name, "Principal ", 10)) &&
+	    strchr(strchr(name, ' ') + 1, ' ')) {
+		char *rest = strchr(name, ' ') + 1;
+
+		memmove(name, rest, strlen(rest) + 1);
 	}
 	c->guest_name = name;
 	free(c->guest_first);
