@@ -272,6 +272,9 @@ static int read_sep(const char *text, const char *p, struct label *l, int ts)
 		   (islower((unsigned char)p[2]) || p[2] == ' ' || p[2] == '\'') && p - text <= 5) {
 		l->sep = '-';	/* "CW-My first impression" */
 		p++;
+	} else if ((p[0] == ' ' && !strncmp(p + 1, "\xe3\x80\x8c", 3)) || !strncmp(p, "\xe3\x80\x8c", 3)) {
+		l->sep = ':';	/* "Haruto 「Still I cannot believe it.」" */
+		p += p[0] == ' ' ? 4 : 3;
 	} else if (p[0] == ' ' && p[1] == '|' && p[2] == ' ') {
 		l->sep = '|';	/* "Odalys | Hello, this is ..." */
 		p += 2;
@@ -305,6 +308,12 @@ static enum label_kind qa_mark(const char *s, const char **after)
 		{ "Question", LABEL_Q, 1 }, { "Answer", LABEL_A, 1 }, { "Q", LABEL_Q, 0 }, { "A", LABEL_A, 0 },
 	};
 
+	/* "― What is your feeling now?": the horizontal bar of a translated
+	 * Japanese interview's questions */
+	if (!strncmp(s, "\xe2\x80\x95", 3) && s[3] == ' ' && s[4]) {
+		*after = s + 4;
+		return LABEL_Q;
+	}
 	for (size_t i = 0; i < sizeof(marks) / sizeof(marks[0]); i++) {
 		size_t n = strlen(marks[i].word);
 		const char *p = s;

@@ -1946,7 +1946,8 @@ static size_t full_names(const char *s, char **out, size_t n, size_t max)
 				initials = 1;
 			}
 			if (!initials) {
-				if (!is_name_word(w))
+				/* "But Sora said": a sentence's first word is no name's */
+				if (!is_name_word(w) || (!words && is_name_stop(w) && strncmp(w, "The ", 4)))
 					break;
 				while (*p && *p != ' ' && *p != ',' && *p != ':' && *p != '.' && *p != '?' &&
 				       *p != '!' && *p != ')' && *p != ';' && strncmp(p, "\xe2\x80\x99", 3) && *p != '\'')
@@ -3617,7 +3618,7 @@ struct episode *split_text_hints(const struct text *t, const char *name, const s
 	if (getenv("COLLOQUY_TRACE_SPLIT"))
 		trace(&c);
 
-	byline = c.host < 0 && c.guest < 0 && c.guest_name ? writer(&c, t, 0) : NULL;
+	byline = c.host < 0 && c.guest < 0 ? writer(&c, t, 0) : NULL;
 	if (c.host >= 0 && c.spk[c.host].kind != LABEL_NAME && (byline = writer(&c, t, 1))) {
 		/* "Q:" turns under "Interview by Tobias Wrenfield" are his */
 		free(c.spk[c.host].name);

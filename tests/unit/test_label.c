@@ -75,6 +75,12 @@ int main(void)
 	/* Q/A marks and role words */
 	label("Q: How did it start?", LABEL_Q, "Q", "How did it start?", ':');
 	label("Q3. And then?", LABEL_Q, "Q", "And then?", ':');
+	/* a translated interview: "―" asks, a name and a corner bracket answers */
+	CHECK(label_parse("\xe2\x80\x95 What is your feeling now?", &l) == LABEL_Q &&
+		      !strcmp("\xe2\x80\x95 What is your feeling now?" + l.body, "What is your feeling now?"),
+	      "a horizontal bar opens a question");
+	label("Haruto \xe3\x80\x8cStill I cannot believe it.\xe3\x80\x8d", LABEL_NAME, "Haruto",
+	      "Still I cannot believe it.\xe3\x80\x8d", ':');
 	label("Answer - By accident.", LABEL_A, "A", "By accident.", ':');
 	label("Q Thanks, Irene. On the terminal?", LABEL_Q, "Q", "Thanks, Irene. On the terminal?", ':');
 	none("A Fresnel lens throws the light far out to sea.");
