@@ -130,10 +130,13 @@ def score(exp_path, t):
     for para in exp["paragraphs"]:
         key = norm(para["starts"])[:60]
         hits = [i for i, s in enumerate(segs) if key in norm(s.get("text", ""))]
-        if not hits and re.match(r"^\s*[(\[][^)\]]{1,40}[)\]]\s*\w", para["starts"]):
-            # "(laughs) There is a kitchen table": the stage direction is not said
-            key = norm(re.sub(r"^\s*[(\[][^)\]]{1,40}[)\]]", "", para["starts"]))[:60]
-            hits = [i for i, s in enumerate(segs) if key in norm(s.get("text", ""))]
+        if not hits and re.search(r"[(\[][^)\]]{1,40}[)\]]", para["starts"]):
+            # "(laughs) There is a kitchen table", "I'm sorry. [laughter]":
+            # a stage direction is not said
+            bare = norm(re.sub(r"[(\[][^)\]]{1,40}[)\]]", "", para["starts"]))[:60]
+            if len(bare) >= 6:
+                key = bare
+                hits = [i for i, s in enumerate(segs) if key in norm(s.get("text", ""))]
         if len(key) < 6:    # "[1]", "Foam.": a short paragraph is found whole
             hits = [i for i in hits if norm(segs[i].get("text", "")) == key]
         role, spk = para["role"], para.get("speaker")
