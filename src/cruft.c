@@ -342,6 +342,20 @@ int cruft_is_chrome(const char *text)
 		}
 		hit = !*p;
 	}
+	if (!hit && words <= 8 && label_timestamp(f)) {
+		/* "0:40:31 to 0:41:15( Edit History Discussion )": a time range
+		 * over a stretch of a recording */
+		const char *p = f + label_timestamp(f);
+
+		p += strspn(p, " ");
+		if (!strncmp(p, "to ", 3) || !strncmp(p, "- ", 2) || !strncmp(p, "--> ", 4))
+			p += strcspn(p, " ") + 1;
+		else if (!strncmp(p, "\xe2\x80\x93 ", 4))
+			p += 4;
+		else
+			p = NULL;
+		hit = p && label_timestamp(p);
+	}
 	if (!hit && label_timestamp(f) == strlen(f))
 		hit = 1;	/* a timestamp alone: "00:01:02" over a speaker's words */
 	if (!hit && f[0] == '[' && f[strlen(f) - 1] == ']' && strspn(f + 1, "0123456789") == strlen(f) - 2)

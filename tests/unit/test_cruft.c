@@ -46,6 +46,8 @@ int main(void)
 	chrome("(What was the problem?)", 0);
 	chrome("#OrchardCrush2021 #CiderSeason", 1);
 	chrome("#1 on the charts this week", 0);
+	chrome("0:40:31 to 0:41:15( Edit History Discussion )", 1);
+	chrome("0:40 to be honest I was late", 0);
 	chrome("We use cookies to give you the best experience. By continuing you agree.", 1);
 	chrome("Don\xe2\x80\x99t show this again", 1);
 	chrome("Want us to notify you of new stories?", 1);
