@@ -3565,6 +3565,30 @@ static char *byline_name(const char *s, int interview)
 	}
 }
 
+/* "Hi, Bettina. Thanks for having me.": the name the guest's first turn
+ * greets the host by, or NULL. */
+static char *greeted_host(const struct ctx *c)
+{
+	static const char *const hellos[] = { "Hi, ", "Hello, ", "Hey, ", "Thanks, ", "Thank you, ", "Hi ", "Hey " };
+
+	for (size_t i = 0; i < c->n; i++) {
+		const char *b = c->v[i].body;
+
+		if (c->v[i].side != SIDE_GUEST || c->v[i].kind == LABEL_NONE)
+			continue;
+		for (size_t k = 0; k < COUNT(hellos); k++) {
+			const char *w = b + strlen(hellos[k]);
+			size_t n = strcspn(w, " ,.!;:");
+
+			if (!strncmp(b, hellos[k], strlen(hellos[k])) && is_name_word(w) && !is_name_stop(w) &&
+			    strchr(".,!", w[n]) && w[n] && (!c->guest_first || strncmp(w, c->guest_first, n)))
+				return xstrndup(w, n);
+		}
+		return NULL;	/* the first turn only */
+	}
+	return NULL;
+}
+
 /* The writer of an interview whose questions carry no name: the page's
  * byline ("Interview by ..." only, when interview is set), among the
  * lines it drops or the paragraphs it keeps. */
@@ -3618,7 +3642,9 @@ struct episode *split_text_hints(const struct text *t, const char *name, const s
 	if (getenv("COLLOQUY_TRACE_SPLIT"))
 		trace(&c);
 
-	byline = c.host < 0 && c.guest < 0 ? writer(&c, t, 0) : NULL;
+	byline = c.host < 0 ? greeted_host(&c) : NULL;
+	if (!byline && c.host < 0 && c.guest < 0)
+		byline = writer(&c, t, 0);
 	if (c.host >= 0 && c.spk[c.host].kind != LABEL_NAME && (byline = writer(&c, t, 1))) {
 		/* "Q:" turns under "Interview by Tobias Wrenfield" are his */
 		free(c.spk[c.host].name);
