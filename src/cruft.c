@@ -48,7 +48,8 @@ static const struct {
 	{ "share this article", 12 }, { "this transcript has been edited", 20 },
 	{ "post a comment", 4 }, { "no comments:", 3 }, { "may post a comment", 14 },
 	{ "browse content similar to", 30 }, { "this episode is sponsored by", 120 },
-	{ "this episode is brought to you by", 120 },
+	{ "this episode is brought to you by", 120 }, { "video courtesy", 40 }, { "photo courtesy", 40 },
+	{ "photos courtesy", 40 }, { "image courtesy", 40 }, { "footage courtesy", 40 },
 	{ "subscribe to: post comments", 8 },
 };
 
@@ -356,6 +357,9 @@ int cruft_is_chrome(const char *text)
 			p = NULL;
 		hit = p && label_timestamp(p);
 	}
+	if (!hit && words <= 8 && (!strncmp(f, "screen shot ", 12) || !strncmp(f, "screenshot ", 11) ||
+				   ((!strncmp(f, "img_", 4) || !strncmp(f, "dsc_", 4)) && words <= 2 && !strchr(f, ':'))))
+		hit = 1;	/* "Screen Shot 2018-11-03 at 6.14.22 PM", "IMG_4471": an image's file name */
 	if (!hit && label_timestamp(f) == strlen(f))
 		hit = 1;	/* a timestamp alone: "00:01:02" over a speaker's words */
 	if (!hit && f[0] == '[' && f[strlen(f) - 1] == ']' && strspn(f + 1, "0123456789") == strlen(f) - 2)

@@ -48,6 +48,8 @@ int main(void)
 	chrome("#1 on the charts this week", 0);
 	chrome("0:40:31 to 0:41:15( Edit History Discussion )", 1);
 	chrome("0:40 to be honest I was late", 0);
+	chrome("Screen Shot 2018-11-03 at 6.14.22 PM", 1);
+	chrome("Tomas speaking to the media after the draw. Video courtesy Kickabout Clips.", 1);
 	chrome("We use cookies to give you the best experience. By continuing you agree.", 1);
 	chrome("Don\xe2\x80\x99t show this again", 1);
 	chrome("Want us to notify you of new stories?", 1);
