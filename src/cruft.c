@@ -357,6 +357,23 @@ int cruft_is_chrome(const char *text)
 			p = NULL;
 		hit = p && label_timestamp(p);
 	}
+	if (!hit && words <= 40) {
+		/* a described video's scenes: "Close-up of Amara nodding",
+		 * "Frances Odell is shown on her stool" */
+		static const char *const scene_openers[] = {
+			"close-up of", "close up of", "wide shot", "the camera ", "a montage of",
+			"camera pans", "title card", "on-screen text", "on screen text",
+		};
+		static const char *const scene_phrases[] = {
+			" is shown ", " are shown ", " appears on screen", " appear on screen", " fades to ",
+			" fades out", " fades in", " the camera cuts", " cuts to ",
+		};
+
+		hit = starts_with_any(f, scene_openers, COUNT(scene_openers));
+		for (size_t i = 0; i < COUNT(scene_phrases) && !hit; i++)
+			hit = strstr(f, scene_phrases[i]) != NULL && !strchr(f, '?') && !strstr(f, " i ") &&
+			      strncmp(f, "i ", 2);
+	}
 	if (!hit && words <= 8 && (!strncmp(f, "screen shot ", 12) || !strncmp(f, "screenshot ", 11) ||
 				   ((!strncmp(f, "img_", 4) || !strncmp(f, "dsc_", 4)) && words <= 2 && !strchr(f, ':'))))
 		hit = 1;	/* "Screen Shot 2018-11-03 at 6.14.22 PM", "IMG_4471": an image's file name */

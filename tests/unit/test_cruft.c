@@ -49,6 +49,9 @@ int main(void)
 	chrome("0:40:31 to 0:41:15( Edit History Discussion )", 1);
 	chrome("0:40 to be honest I was late", 0);
 	chrome("Screen Shot 2018-11-03 at 6.14.22 PM", 1);
+	chrome("Close-up of Amara nodding, then a wide shot of the students.", 1);
+	chrome("Frances Odell is shown on her stool, holding a microphone.", 1);
+	chrome("I think the film is shown in too few cinemas.", 0);
 	chrome("Tomas speaking to the media after the draw. Video courtesy Kickabout Clips.", 1);
 	chrome("We use cookies to give you the best experience. By continuing you agree.", 1);
 	chrome("Don\xe2\x80\x99t show this again", 1);
