@@ -1927,6 +1927,21 @@ static void find_sides(struct ctx *c, const char *title)
 /* Full names the title, the author line and the opening give ("Noa
  * Tamsalu", "R.T. Vance"): two or three capitalised words or initials. */
 
+static int is_calendar_word(const char *w)
+{
+	static const char *const words[] = {
+		"January", "February", "March", "April", "May", "June", "July", "August", "September",
+		"October", "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
+		"Saturday", "Sunday",
+	};
+	size_t n = strcspn(w, " ,.:;!?");
+
+	for (size_t i = 0; i < COUNT(words); i++)
+		if (strlen(words[i]) == n && !strncmp(w, words[i], n))
+			return 1;
+	return 0;
+}
+
 static size_t full_names(const char *s, char **out, size_t n, size_t max)
 {
 	while (*s && n < max) {
@@ -1946,8 +1961,11 @@ static size_t full_names(const char *s, char **out, size_t n, size_t max)
 				initials = 1;
 			}
 			if (!initials) {
-				/* "But Sora said": a sentence's first word is no name's */
-				if (!is_name_word(w) || (!words && is_name_stop(w) && strncmp(w, "The ", 4)))
+				/* "But Sora said": a sentence's first word is no name's;
+				 * "with Garrett and Theo October 7": a date's month ends
+				 * the name before it */
+				if (!is_name_word(w) || (!words && is_name_stop(w) && strncmp(w, "The ", 4)) ||
+				    (words && is_calendar_word(w)))
 					break;
 				while (*p && *p != ' ' && *p != ',' && *p != ':' && *p != '.' && *p != '?' &&
 				       *p != '!' && *p != ')' && *p != ';' && strncmp(p, "\xe2\x80\x99", 3) && *p != '\'')
