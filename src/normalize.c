@@ -27,6 +27,18 @@ const struct normalize_rule normalize_rules[] = {
 	{ "number ranges", "10\xe2\x80\x93" "20 people", "10 to 20 people" },
 	{ "web addresses", "see https://www.example.com/about", "see example dot com slash about" },
 	{ "e-mail addresses", "write to jane@example.org", "write to jane at example dot org" },
+	{ "money", "$14 million, $5.99, \xc2\xa3" "20, $0.50", "14 million dollars, 5 dollars 99, 20 pounds, 50 cents" },
+	{ "decades", "the 1990s, the '80s, the 2000s", "the 19 nineties, the eighties, the two thousands" },
+	{ "dates with slashes", "on 11/30/2026", "on November 30, 2026" },
+	{ "fractions and 24/7", "1/2 cup, 2/3 of them, open 24/7", "one half cup, two thirds of them, open twenty-four seven" },
+	{ "ratios and times", "3:1 odds at 9:05", "3 to 1 odds at 9 oh 5" },
+	{ "ranges and scores with a hyphen", "5-10 people, a 2-1 win", "5 to 10 people, a 2 to 1 win" },
+	{ "ISO dates", "on 2024-05-01", "on May 1, 2024" },
+	{ "months cut short", "Nov. 30, 2026", "November 30, 2026" },
+	{ "musical and language names", "C#, F# and .NET", "C sharp, F sharp and dot net" },
+	{ "initials in the plural", "P&Ls", "P and L's" },
+	{ "states after a town", "Sunnyvale, CA", "Sunnyvale, California" },
+	{ "emoji", "launch day \xf0\x9f\x9a\x80", "launch day" },
 };
 const unsigned normalize_nrules = sizeof(normalize_rules) / sizeof(normalize_rules[0]);
 
@@ -41,7 +53,7 @@ static const struct {
 	{ "etc.", "et cetera", 1 }, { "approx.", "approximately", 0 }, { "Dr.", "Doctor", 0 },
 	{ "Mr.", "Mister", 0 }, { "Mrs.", "Missus", 0 }, { "Ms.", "Miz", 0 },
 	{ "Prof.", "Professor", 0 }, { "Dept.", "Department", 1 }, { "Gov.", "Governor", 0 },
-	{ "Sen.", "Senator", 0 }, { "Rep.", "Representative", 0 }, { "St.", "Saint", 0 },
+	{ "Sen.", "Senator", 0 }, { "Rep.", "Representative", 0 },	/* "St." espeak-ng reads by its place */
 	{ "Mt.", "Mount", 0 }, { "Ave.", "Avenue", 1 }, { "approx", "approximately", 0 },
 };
 
@@ -280,6 +292,365 @@ static void pass_addresses(struct sb *out, const char *s)
 	}
 }
 
+/* The length of the UTF-8 sequence at p when it is an emoji (or a joiner,
+ * a variation selector or a skin tone that goes with one), else 0. */
+static size_t emoji_at(const char *p)
+{
+	const unsigned char *u = (const unsigned char *)p;
+	unsigned cp;
+	size_t n;
+
+	if (u[0] < 0xe2)
+		return 0;
+	if (u[0] >= 0xf0 && u[0] < 0xf5 && u[1] && u[2] && u[3]) {
+		cp = ((u[0] & 7u) << 18) | ((u[1] & 0x3fu) << 12) | ((u[2] & 0x3fu) << 6) | (u[3] & 0x3fu);
+		n = 4;
+	} else if (u[0] >= 0xe0 && u[0] < 0xf0 && u[1] && u[2]) {
+		cp = ((u[0] & 0xfu) << 12) | ((u[1] & 0x3fu) << 6) | (u[2] & 0x3fu);
+		n = 3;
+	} else {
+		return 0;
+	}
+	return (cp >= 0x1f000 && cp <= 0x1faff) || (cp >= 0x2600 && cp <= 0x27bf) || cp == 0x200d ||
+	       cp == 0xfe0f || cp == 0x2b50 || cp == 0x2b55 || cp == 0x2934 || cp == 0x2935 ? n : 0;
+}
+
+/* Emoji are pictures: not read out ("rocket", "party popper"). */
+static void pass_emoji(struct sb *out, const char *s)
+{
+	for (const char *p = s; *p;) {
+		size_t n = emoji_at(p);
+
+		if (!n) {
+			sb_addch(out, *p++);
+			continue;
+		}
+		p += n;
+		while ((n = emoji_at(p)))
+			p += n;
+		if (out->len && out->buf[out->len - 1] == ' ' && *p == ' ')
+			p++;
+	}
+}
+
+static const char *const months[] = {
+	"January", "February", "March", "April", "May", "June", "July", "August", "September",
+	"October", "November", "December",
+};
+
+static const char *const tens_plural[] = {
+	"", "tens", "twenties", "thirties", "forties", "fifties", "sixties", "seventies", "eighties", "nineties",
+};
+
+/* Digits at p: their count, their value in *v (saturating). */
+static size_t digits(const char *p, unsigned long *v)
+{
+	size_t n = 0;
+
+	*v = 0;
+	while (isdigit((unsigned char)p[n])) {
+		if (*v < 100000000ul)
+			*v = *v * 10 + (unsigned long)(p[n] - '0');
+		n++;
+	}
+	return n;
+}
+
+/* "$14 million", "$5.99", "$2.5M", "\xc2\xa3" "20", "\xe2\x82\xac" "5": the amount
+ * first, then its unit, as people say it.  Returns the bytes read at p,
+ * 0 when p holds no amount. */
+static size_t money(struct sb *out, const char *s, const char *p)
+{
+	static const struct {
+		const char *sign, *one, *many;
+	} units[] = {
+		{ "$", "dollar", "dollars" }, { "\xc2\xa3", "pound", "pounds" }, { "\xe2\x82\xac", "euro", "euros" },
+	};
+	static const struct {
+		const char *word, *say;
+	} scales[] = {
+		{ " million", "million" }, { " billion", "billion" }, { " trillion", "trillion" },
+		{ " thousand", "thousand" }, { "M", "million" }, { "bn", "billion" }, { "B", "billion" },
+		{ "m", "million" }, { "K", "thousand" }, { "k", "thousand" },
+	};
+	const char *q;
+	unsigned long whole, cents = 0;
+	size_t u, nw, nc = 0;
+
+	for (u = 0; u < COUNT(units); u++)
+		if (!strncmp(p, units[u].sign, strlen(units[u].sign)))
+			break;
+	if (u == COUNT(units) || (p > s && isalnum((unsigned char)p[-1])))
+		return 0;
+	q = p + strlen(units[u].sign);
+	nw = digits(q, &whole);
+	if (!nw)
+		return 0;
+	while (q[nw] == ',' && isdigit((unsigned char)q[nw + 1]) && digits(q + nw + 1, &cents) == 3)
+		nw += 4;	/* "$1,200" */
+	if (q[nw] == '.' && isdigit((unsigned char)q[nw + 1]))
+		nc = digits(q + nw + 1, &cents);
+	for (size_t k = 0; k < COUNT(scales); k++) {
+		size_t n = strlen(scales[k].word), after = nw + (nc ? nc + 1 : 0);
+
+		if (!strncmp(q + after, scales[k].word, n) && !isalpha((unsigned char)q[after + n])) {
+			/* "$2.5M": the number as written, the scale, the unit */
+			sb_add(out, q, after);
+			sb_addf(out, " %s %s", scales[k].say, units[u].many);
+			return (size_t)(q + after + n - p);
+		}
+	}
+	if (nc && nc != 2)
+		return 0;	/* "$1.5" without a scale: leave it to the reader */
+	if (whole == 0 && nc && u == 0) {
+		sb_addf(out, "%lu cent%s", cents, cents == 1 ? "" : "s");
+	} else {
+		sb_add(out, q, nw);
+		sb_addf(out, " %s", whole == 1 && nw == 1 ? units[u].one : units[u].many);
+		if (nc && cents)
+			sb_addf(out, " %02lu", cents);
+	}
+	return (size_t)(q + nw + (nc ? nc + 1 : 0) - p);
+}
+
+/* "1990s", "'90s", "80s": a decade, said as one. */
+static size_t decade(struct sb *out, const char *s, const char *p)
+{
+	unsigned long v;
+	size_t n;
+	const char *q = p;
+
+	if (!strncmp(q, "'", 1))
+		q++;
+	else if (!strncmp(q, "\xe2\x80\x99", 3))
+		q += 3;
+	if (p > s && (isalnum((unsigned char)p[-1]) || (q == p && (p[-1] == '$' || p[-1] == '.'))))
+		return 0;
+	n = digits(q, &v);
+	if ((n != 2 && n != 4) || q[n] != 's' || isalnum((unsigned char)q[n + 1]) || v % 10)
+		return 0;
+	if (n == 2) {
+		sb_addstr(out, tens_plural[v / 10]);
+	} else if (v % 1000 == 0) {
+		sb_addf(out, "%s thousands", v == 1000 ? "one" : v == 2000 ? "two" : "three");
+	} else if (v % 100 == 0) {
+		sb_addf(out, "%lu hundreds", v / 100);
+	} else if (v / 100 == 20 && v % 100 < 10) {
+		return 0;
+	} else {
+		sb_addf(out, "%lu %s", v / 100, tens_plural[(v % 100) / 10]);
+	}
+	return (size_t)(q + n + 1 - p);
+}
+
+/* "11/30/2026" (month first, or day first when the first is over 12),
+ * "1/2", "3/4", "24/7". */
+static size_t slashed(struct sb *out, const char *s, const char *p)
+{
+	static const char *const parts[][2] = {
+		{ "", "" }, { "", "" }, { "half", "halves" }, { "third", "thirds" }, { "quarter", "quarters" },
+		{ "fifth", "fifths" }, { "sixth", "sixths" }, { "seventh", "sevenths" }, { "eighth", "eighths" },
+		{ "ninth", "ninths" }, { "tenth", "tenths" },
+	};
+	static const char *const small[] = { "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten" };
+	unsigned long a, b, c;
+	size_t na, nb, nc;
+
+	if (p > s && (isalnum((unsigned char)p[-1]) || p[-1] == '/' || p[-1] == '.'))
+		return 0;
+	na = digits(p, &a);
+	if (!na || p[na] != '/' || !(nb = digits(p + na + 1, &b)))
+		return 0;
+	if (p[na + 1 + nb] == '/' && (nc = digits(p + na + 2 + nb, &c)) && (nc == 2 || nc == 4) &&
+	    !isalnum((unsigned char)p[na + 2 + nb + nc]) && p[na + 2 + nb + nc] != '/') {
+		unsigned long m = a, d = b;
+
+		if (a > 12 && b <= 12)
+			m = b, d = a;
+		if (m < 1 || m > 12 || d < 1 || d > 31)
+			return 0;
+		if (nc == 2)
+			c += c < 50 ? 2000 : 1900;
+		if (m == a)
+			sb_addf(out, "%s %lu, %lu", months[m - 1], d, c);
+		else
+			sb_addf(out, "%lu %s %lu", d, months[m - 1], c);
+		return na + nb + nc + 2;
+	}
+	if (isalnum((unsigned char)p[na + 1 + nb]) || p[na + 1 + nb] == '/')
+		return 0;
+	if (a == 24 && b == 7) {
+		sb_addstr(out, "twenty-four seven");
+		return na + nb + 1;
+	}
+	if (a >= 1 && a < b && b >= 2 && b <= 10) {
+		sb_addf(out, "%s %s", small[a], parts[b][a != 1]);
+		return na + nb + 1;
+	}
+	return 0;
+}
+
+/* "3:1" a ratio, "9:05" a time with its nought said as "oh". */
+static size_t colon_numbers(struct sb *out, const char *s, const char *p)
+{
+	unsigned long a, b;
+	size_t na, nb;
+
+	if (p > s && (isalnum((unsigned char)p[-1]) || p[-1] == ':' || p[-1] == '.'))
+		return 0;
+	na = digits(p, &a);
+	if (!na || na > 2 || p[na] != ':' || !(nb = digits(p + na + 1, &b)) || isalnum((unsigned char)p[na + 1 + nb]) ||
+	    p[na + 1 + nb] == ':')
+		return 0;
+	if (nb == 1) {
+		sb_addf(out, "%lu to %lu", a, b);
+		return na + 2;
+	}
+	if (nb == 2 && p[na + 1] == '0' && b && a <= 23) {
+		sb_addf(out, "%lu oh %lu", a, b);
+		return na + 3;
+	}
+	return 0;
+}
+
+/* "5-10" a range, "2-1" a score: "to", never "dash"; "2024-05-01" a
+ * date. */
+static size_t hyphen_range(struct sb *out, const char *s, const char *p)
+{
+	unsigned long a, b, c;
+	size_t na, nb;
+
+	if (p > s && (isalnum((unsigned char)p[-1]) || p[-1] == '-' || p[-1] == '.' || p[-1] == '/'))
+		return 0;
+	na = digits(p, &a);
+	if (!na || p[na] != '-' || !(nb = digits(p + na + 1, &b)))
+		return 0;
+	if (na == 4 && nb == 2 && p[7] == '-' && digits(p + 8, &c) == 2 && !isalnum((unsigned char)p[10]) &&
+	    b >= 1 && b <= 12 && c >= 1 && c <= 31) {
+		sb_addf(out, "%s %lu, %lu", months[b - 1], c, a);
+		return 10;
+	}
+	if (nb > 4 || na > 4 || (na == 3 && nb == 4))
+		return 0;	/* a phone number ("555-1234"), a serial */
+	if (isalnum((unsigned char)p[na + 1 + nb]) || p[na + 1 + nb] == '-' ||
+	    (p[na + 1 + nb] == '.' && isdigit((unsigned char)p[na + 2 + nb])))
+		return 0;
+	sb_add(out, p, na);
+	sb_addstr(out, " to ");
+	sb_add(out, p + na + 1, nb);
+	return na + 1 + nb;
+}
+
+/* Numbers as people say them: money, decades, dates, fractions, ratios,
+ * times and ranges. */
+static void pass_numerals(struct sb *out, const char *s)
+{
+	static size_t (*const readers[])(struct sb *, const char *, const char *) = {
+		money, decade, slashed, colon_numbers, hyphen_range,
+	};
+
+	for (const char *p = s; *p;) {
+		size_t n = 0;
+
+		for (size_t i = 0; i < COUNT(readers) && !n; i++)
+			n = readers[i](out, s, p);
+		if (n)
+			p += n;
+		else
+			sb_addch(out, *p++);
+	}
+}
+
+static const struct {
+	const char code[3], *name;
+} states[] = {
+	{ "AL", "Alabama" }, { "AK", "Alaska" }, { "AZ", "Arizona" }, { "AR", "Arkansas" }, { "CA", "California" },
+	{ "CO", "Colorado" }, { "CT", "Connecticut" }, { "DE", "Delaware" }, { "FL", "Florida" }, { "GA", "Georgia" },
+	{ "HI", "Hawaii" }, { "ID", "Idaho" }, { "IL", "Illinois" }, { "IN", "Indiana" }, { "IA", "Iowa" },
+	{ "KS", "Kansas" }, { "KY", "Kentucky" }, { "LA", "Louisiana" }, { "ME", "Maine" }, { "MD", "Maryland" },
+	{ "MA", "Massachusetts" }, { "MI", "Michigan" }, { "MN", "Minnesota" }, { "MS", "Mississippi" },
+	{ "MO", "Missouri" }, { "MT", "Montana" }, { "NE", "Nebraska" }, { "NV", "Nevada" },
+	{ "NH", "New Hampshire" }, { "NJ", "New Jersey" }, { "NM", "New Mexico" }, { "NY", "New York" },
+	{ "NC", "North Carolina" }, { "ND", "North Dakota" }, { "OH", "Ohio" }, { "OK", "Oklahoma" },
+	{ "OR", "Oregon" }, { "PA", "Pennsylvania" }, { "RI", "Rhode Island" }, { "SC", "South Carolina" },
+	{ "SD", "South Dakota" }, { "TN", "Tennessee" }, { "TX", "Texas" }, { "UT", "Utah" }, { "VT", "Vermont" },
+	{ "VA", "Virginia" }, { "WA", "Washington" }, { "WV", "West Virginia" }, { "WI", "Wisconsin" },
+	{ "WY", "Wyoming" }, { "DC", "D.C." },
+};
+
+/* Is the word before p (which follows ", ") a town's: capitalised, and
+ * not a word a sentence opens with ("Yes, OK")? */
+static int town_before(const char *s, const char *comma)
+{
+	static const char *const openers[] = { "Yes", "No", "Well", "So", "Oh", "Okay", "Hey", "Hi", "And", "But", "Now", "Right" };
+	const char *w = comma;
+
+	while (w > s && isalpha((unsigned char)w[-1]))
+		w--;
+	if (w == comma || !isupper((unsigned char)*w) || islower((unsigned char)comma[-1]) == 0)
+		return 0;
+	for (size_t i = 0; i < COUNT(openers); i++)
+		if (strlen(openers[i]) == (size_t)(comma - w) && !strncmp(w, openers[i], (size_t)(comma - w)))
+			return 0;
+	return 1;
+}
+
+/* Words espeak-ng reads letter by letter or by symbol: "C#", ".NET",
+ * "P&Ls", "Nov. 30", "Sunnyvale, CA". */
+static void pass_symbols(struct sb *out, const char *s)
+{
+	static const char *const short_months[] = {
+		"Jan.", "Feb.", "Mar.", "Apr.", "Jun.", "Jul.", "Aug.", "Sep.", "Sept.", "Oct.", "Nov.", "Dec.",
+	};
+	static const int month_of[] = { 0, 1, 2, 3, 5, 6, 7, 8, 8, 9, 10, 11 };
+
+	for (const char *p = s; *p;) {
+		size_t i;
+
+		if (word_start(s, p) && *p >= 'A' && *p <= 'G' && p[1] == '#' && !isalnum((unsigned char)p[2])) {
+			sb_addch(out, *p);
+			sb_addstr(out, " sharp");
+			p += 2;
+			continue;
+		}
+		if ((p == s || p[-1] == ' ') && !strncmp(p, ".NET", 4) && !isalnum((unsigned char)p[4])) {
+			sb_addstr(out, "dot net");
+			p += 4;
+			continue;
+		}
+		if (word_start(s, p) && isupper((unsigned char)p[0]) && p[1] == '&' && isupper((unsigned char)p[2]) &&
+		    p[3] == 's' && !isalnum((unsigned char)p[4])) {
+			sb_addf(out, "%c and %c's", p[0], p[2]);
+			p += 4;
+			continue;
+		}
+		for (i = 0; i < COUNT(short_months); i++) {
+			size_t n = strlen(short_months[i]);
+
+			if (word_start(s, p) && !strncmp(p, short_months[i], n) && p[n] == ' ' &&
+			    isdigit((unsigned char)p[n + 1])) {
+				sb_addstr(out, months[month_of[i]]);
+				p += n;
+				break;
+			}
+		}
+		if (i < COUNT(short_months))
+			continue;
+		if (p > s + 2 && p[-1] == ' ' && p[-2] == ',' && isupper((unsigned char)p[0]) && isupper((unsigned char)p[1]) &&
+		    !isalnum((unsigned char)p[2]) && town_before(s, p - 2)) {
+			for (i = 0; i < COUNT(states); i++)
+				if (p[0] == states[i].code[0] && p[1] == states[i].code[1])
+					break;
+			if (i < COUNT(states)) {
+				sb_addstr(out, states[i].name);
+				p += 2;
+				continue;
+			}
+		}
+		sb_addch(out, *p++);
+	}
+}
+
 typedef void (*pass_fn)(struct sb *, const char *);
 
 static void run_pass(struct sb *text, pass_fn fn)
@@ -309,7 +680,8 @@ static void pass_spaces(struct sb *out, const char *s)
 	while (*s == ' ')
 		s++;
 	for (const char *p = s; *p; p++) {
-		if (*p == ' ' && (p[1] == ' ' || p[1] == ',' || p[1] == '.' || p[1] == '?' || p[1] == '!' || !p[1]))
+		if (*p == ' ' && (p[1] == ' ' || p[1] == ',' || (p[1] == '.' && !isalnum((unsigned char)p[2])) ||
+				  p[1] == '?' || p[1] == '!' || !p[1]))
 			continue;
 		sb_addch(out, *p);
 	}
@@ -318,8 +690,9 @@ static void pass_spaces(struct sb *out, const char *s)
 char *normalize_text(const char *text)
 {
 	static const pass_fn passes[] = {
-		pass_emoticons, pass_bracketed_punct, pass_markup, pass_list, pass_addresses,
-		pass_numbers, pass_abbreviations, pass_ampersands, pass_pauses, pass_spaces,
+		pass_emoji, pass_emoticons, pass_bracketed_punct, pass_markup, pass_list, pass_addresses,
+		pass_symbols, pass_numerals, pass_numbers, pass_abbreviations, pass_ampersands, pass_pauses,
+		pass_spaces,
 	};
 	struct sb sb = SB_INIT;
 
