@@ -30,6 +30,8 @@
 #define STING_PAD_MS 300
 #define OUTRO_SOLO_MS 4000
 #define CONTINUE_GAP_MS 340	/* espeak-ng's own pause between sentences, about */
+#define FADE_MS 5		/* the fade at each edge of a clip */
+#define PAUSE_WORDS 150		/* a paragraph this long or longer earns the longest pause */
 #define OUTRO_FADE_MS 2500
 /* BS.1770 gates: absolute, and relative to the programme (integrated);
  * EBU R 128 loudness range: relative gate and percentiles. */
@@ -47,7 +49,8 @@ void master_opts_init(struct master_opts *o, unsigned rate_hz, double loudness_l
 	o->lead_ms = 300;
 	o->tail_ms = 800;
 	o->answer_gap_ms = 600;
-	o->chapter_gap_ms = 1500;
+	o->speaker_gap_ms = 650;
+	o->chapter_gap_ms = 900;
 	o->chapter_lead_ms = 350;
 	o->list_item_ms = 350;
 	o->chunk_ms = 12000;
@@ -56,13 +59,14 @@ void master_opts_init(struct master_opts *o, unsigned rate_hz, double loudness_l
 		o->lead_ms = pacing->lead_ms;
 		o->tail_ms = pacing->tail_ms;
 		o->answer_gap_ms = pacing->after_question_ms;
+		o->speaker_gap_ms = pacing->speaker_change_ms;
 		o->chapter_gap_ms = pacing->before_chapter_ms;
 		o->list_item_ms = pacing->list_item_ms;
 	}
-	/* a chapter starts inside its pause, never closer than 100 ms to the
-	 * speech before it */
-	if (o->chapter_lead_ms > o->chapter_gap_ms / 2)
-		o->chapter_lead_ms = o->chapter_gap_ms / 2;
+	/* a chapter starts inside its pause (which may be 6 % shorter than
+	 * chapter_gap_ms), never closer than 100 ms to the speech before it */
+	if (o->chapter_lead_ms > o->chapter_gap_ms * 2 / 5)
+		o->chapter_lead_ms = o->chapter_gap_ms * 2 / 5;
 }
 
 static uint64_t ms_to_samples(unsigned ms, unsigned rate_hz)
@@ -73,6 +77,23 @@ static uint64_t ms_to_samples(unsigned ms, unsigned rate_hz)
 double master_step_db(double db)
 {
 	return round(db / GAIN_STEP_DB) * GAIN_STEP_DB;
+}
+
+/* A clip starts and ends in silence whatever the synthesiser's first and
+ * last samples: a raised-cosine fade of FADE_MS at each edge, so that no
+ * paragraph opens or closes with a click. */
+static void fade_edges(float *x, size_t n, unsigned rate_hz)
+{
+	size_t f = (size_t)FADE_MS * rate_hz / 1000;
+
+	if (f > n / 2)
+		f = n / 2;
+	for (size_t i = 0; i < f; i++) {
+		float g = (float)(0.5 - 0.5 * cos(3.14159265358979323846 * (double)i / (double)f));
+
+		x[i] *= g;
+		x[n - 1 - i] *= g;
+	}
 }
 
 /* soxr at medium quality: speech has nothing above the synthesiser's
@@ -103,6 +124,7 @@ int master_clip(const int16_t *pcm, size_t len, unsigned in_hz, unsigned out_hz,
 		for (size_t i = 0; i < len; i++)
 			(*clip)[i] = pcm[first + i] / 32768.0f;
 		*n = len;
+		fade_edges(*clip, *n, out_hz);
 		return 0;
 	}
 	err = soxr_oneshot(in_hz, out_hz, 1, pcm + first, len, NULL, *clip, cap, &done, &io, &q, NULL);
@@ -112,6 +134,7 @@ int master_clip(const int16_t *pcm, size_t len, unsigned in_hz, unsigned out_hz,
 		return error("cannot resample speech from %u to %u Hz: %s", in_hz, out_hz, err);
 	}
 	*n = done;
+	fade_edges(*clip, *n, out_hz);
 	return 0;
 }
 
@@ -325,7 +348,34 @@ double master_programme_lufs(const struct episode *ep)
 	return lufs;
 }
 
-/* The pause after segment i, before segment i + 1. */
+/* A pause as people leave it: longer after a long paragraph, longer
+ * still after one that trails off ("...", a dash), and never twice the
+ * same, by an offset of up to 6 % that the text decides, so that the
+ * bytes stay the same from run to run. */
+static unsigned shaped(unsigned base, const struct segment *s, size_t i)
+{
+	const char *t = s->text;
+	size_t n = strlen(t), words = 0;
+	uint32_t h = 2166136261u ^ (uint32_t)i;
+	double f;
+
+	for (size_t k = 0; k < n; k++) {
+		words += t[k] != ' ' && (k == 0 || t[k - 1] == ' ');
+		h = (h ^ (unsigned char)t[k]) * 16777619u;
+	}
+	f = 1.0 + 0.12 * (double)(words < PAUSE_WORDS ? words : PAUSE_WORDS) / PAUSE_WORDS;
+	while (n && (t[n - 1] == ' ' || t[n - 1] == '"' || t[n - 1] == ')'))
+		n--;
+	if ((n >= 3 && !strncmp(t + n - 3, "...", 3)) || (n >= 3 && !strncmp(t + n - 3, "\xe2\x80\xa6", 3)) ||
+	    (n >= 3 && !strncmp(t + n - 3, "\xe2\x80\x94", 3)) || (n && t[n - 1] == '-'))
+		f += 0.15;
+	f += ((double)(h % 2001) / 1000.0 - 1.0) * 0.06;
+	return (unsigned)lround(base * f);
+}
+
+/* The pause after segment i, before segment i + 1: a sentence's < a
+ * paragraph's < another speaker's < a new question's, each shaped by what
+ * came before it. */
 static unsigned gap_after(const struct episode *ep, size_t i, const char *opens_chapter,
 			  const struct master_opts *o)
 {
@@ -339,14 +389,16 @@ static unsigned gap_after(const struct episode *ep, size_t i, const char *opens_
 		return o->chapter_gap_ms > need ? o->chapter_gap_ms : need;
 	}
 	if (opens_chapter[i + 1])
-		return o->chapter_gap_ms;
+		return shaped(o->chapter_gap_ms, &ep->segs[i], i);
 	if (ep->segs[i + 1].continues)	/* the same paragraph, cut where a sentence ends */
 		return ep->segs[i].gap_ms < CONTINUE_GAP_MS ? ep->segs[i].gap_ms : CONTINUE_GAP_MS;
 	if (ep->segs[i].role == ROLE_QUESTION && ep->segs[i + 1].role == ROLE_ANSWER)
-		return o->answer_gap_ms;
+		return shaped(o->answer_gap_ms, &ep->segs[i], i);
 	if (clean_is_list_item(ep->segs[i].text) || clean_is_list_item(ep->segs[i + 1].text))
 		return o->list_item_ms > ep->segs[i].gap_ms ? o->list_item_ms : ep->segs[i].gap_ms;
-	return ep->segs[i].gap_ms;
+	if (ep->segs[i].speaker && ep->segs[i + 1].speaker && strcmp(ep->segs[i].speaker, ep->segs[i + 1].speaker))
+		return shaped(o->speaker_gap_ms, &ep->segs[i], i);
+	return shaped(ep->segs[i].gap_ms, &ep->segs[i], i);
 }
 
 /* A peak limiter: the gain each sample needs to stay under the ceiling is

@@ -50,6 +50,7 @@ struct master_opts {
 	unsigned lead_ms;          /* silence before the first word */
 	unsigned tail_ms;          /* silence after the last */
 	unsigned answer_gap_ms;    /* between a question and its answer */
+	unsigned speaker_gap_ms;   /* when another speaker takes over */
 	unsigned chapter_gap_ms;   /* before a question that opens a chapter */
 	unsigned chapter_lead_ms;  /* a chapter starts this long before its first sound */
 	unsigned list_item_ms;     /* before and after each item of a list */

@@ -789,7 +789,7 @@ int speak_plan(struct episode *ep, const struct voiceset *vs, const struct lexic
 		id = voice_id(v);
 		if (!id)
 			return -1;
-		sb_addf(&desc, "speech 4\nespeak-ng %s\n%s %d %d %d %d %d\n%u %u\n%.1f %.2f\n",
+		sb_addf(&desc, "speech 5\nespeak-ng %s\n%s %d %d %d %d %d\n%u %u\n%.1f %.2f\n",
 			version ? version : "", id, p[i].setting, v->pitch, v->range, v->volume,
 			v->word_gap, ep->speech_rate_hz, mo->rate_hz, p[i].gain_db, mo->peak_dbfs);
 		for (size_t k = 0; k < s->ncues; k++)

@@ -136,6 +136,7 @@ static int on_pacing(void *user, const char *section, const char *key, const cha
 	} keys[] = {
 		{ "lead_ms", offsetof(struct pacing, lead_ms) },
 		{ "after_question_ms", offsetof(struct pacing, after_question_ms) },
+		{ "speaker_change_ms", offsetof(struct pacing, speaker_change_ms) },
 		{ "before_chapter_ms", offsetof(struct pacing, before_chapter_ms) },
 		{ "list_item_ms", offsetof(struct pacing, list_item_ms) },
 		{ "tail_ms", offsetof(struct pacing, tail_ms) },
@@ -160,7 +161,7 @@ static int on_pacing(void *user, const char *section, const char *key, const cha
 			return 1;
 		}
 		if (!msg.len)
-			sb_addf(&msg, "unknown key '%s' (keys: lead_ms, after_question_ms, "
+			sb_addf(&msg, "unknown key '%s' (keys: lead_ms, after_question_ms, speaker_change_ms, "
 				"before_chapter_ms, list_item_ms, tail_ms)", key);
 	}
 	if (!st->bad)
@@ -173,7 +174,8 @@ static void pacing_defaults(struct pacing *p)
 {
 	p->lead_ms = 300;
 	p->after_question_ms = 600;
-	p->before_chapter_ms = 1500;
+	p->speaker_change_ms = 650;
+	p->before_chapter_ms = 900;
 	p->list_item_ms = 350;
 	p->tail_ms = 800;
 }

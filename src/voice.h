@@ -14,7 +14,8 @@
  * host.ini and guest.ini must exist.  voices/pacing.ini, when present, is
  * not a profile but the pauses of struct pacing:
  *     [pacing]
- *     lead_ms, after_question_ms, before_chapter_ms, list_item_ms, tail_ms
+ *     lead_ms, after_question_ms, speaker_change_ms, before_chapter_ms,
+ *     list_item_ms, tail_ms
  * Pure parsing; speak.c checks the espeak-ng names against espeak-ng. */
 #ifndef COLLOQUY_VOICE_H
 #define COLLOQUY_VOICE_H
@@ -37,6 +38,7 @@ struct voice {
 struct pacing {
 	unsigned lead_ms;          /* silence before the first word */
 	unsigned after_question_ms;   /* between a question and its answer */
+	unsigned speaker_change_ms;   /* when another speaker takes over */
 	unsigned before_chapter_ms;   /* before the paragraph that opens a chapter */
 	unsigned list_item_ms;     /* before and after each item of a list */
 	unsigned tail_ms;          /* silence after the last word */

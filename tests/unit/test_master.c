@@ -151,16 +151,38 @@ static void test_timeline(void)
 	      "nothing sounds during the lead");
 
 	/* The pauses are master's: after a question, before a chapter,
-	 * between paragraphs, and the tail. */
-	CHECK(ep->segs[3].start_sample - ep->segs[2].end_sample == ms(o.answer_gap_ms),
-	      "answer_gap_ms between a question and its answer");
-	CHECK(ep->segs[2].start_sample - ep->segs[1].end_sample == ms(o.chapter_gap_ms),
-	      "chapter_gap_ms before a question that opens a chapter");
-	CHECK(ep->segs[6].start_sample - ep->segs[5].end_sample == ms(o.chapter_gap_ms),
-	      "chapter_gap_ms before the Closing chapter");
-	CHECK(ep->segs[1].start_sample - ep->segs[0].end_sample == ms(GAP_MS),
-	      "the voice's gap_ms between paragraphs of one chapter");
+	 * between paragraphs, and the tail; each its kind's, shaped by what
+	 * came before (6 % either way, up to 12 % more after a long one). */
+	{
+		static const struct {
+			size_t after;
+			const char *kind;
+		} pauses[] = {
+			{ 0, "the voice's gap_ms between paragraphs of one chapter" },
+			{ 1, "chapter_gap_ms before a question that opens a chapter" },
+			{ 2, "answer_gap_ms between a question and its answer" },
+			{ 5, "chapter_gap_ms before the Closing chapter" },
+		};
+		const unsigned base[] = { GAP_MS, o.chapter_gap_ms, o.answer_gap_ms, o.chapter_gap_ms };
+		uint64_t got[4];
+
+		for (size_t k = 0; k < 4; k++) {
+			got[k] = ep->segs[pauses[k].after + 1].start_sample - ep->segs[pauses[k].after].end_sample;
+			CHECK(got[k] + ms(1) >= ms((unsigned)(base[k] * 0.94)) &&
+				      got[k] <= ms((unsigned)(base[k] * 1.19)) + ms(1),
+			      "%s (%u ms, got %.1f ms)", pauses[k].kind, base[k], (double)got[k] * 1000 / OUT_HZ);
+		}
+		CHECK(got[0] < got[2] && got[2] < got[1] && got[2] < got[3],
+		      "a paragraph's pause < an answer's < a new question's (%.0f, %.0f, %.0f ms)",
+		      (double)got[0] * 1000 / OUT_HZ, (double)got[2] * 1000 / OUT_HZ, (double)got[1] * 1000 / OUT_HZ);
+		CHECK(got[1] != got[3], "two pauses of one kind differ (%.1f and %.1f ms)", (double)got[1] * 1000 / OUT_HZ,
+		      (double)got[3] * 1000 / OUT_HZ);
+	}
 	CHECK(ep->nsamples - ep->segs[NSEGS - 1].end_sample == ms(o.tail_ms), "tail_ms after the last word");
+	for (size_t i = 0; i < ep->nsegs; i++)	/* no click at a clip's edges */
+		CHECK(fabsf(ep->pcm[ep->segs[i].start_sample]) < 1e-6f && fabsf(ep->pcm[ep->segs[i].end_sample - 1]) < 1e-3f,
+		      "segment %zu starts and ends in silence (%.5f, %.5f)", i, (double)ep->pcm[ep->segs[i].start_sample],
+		      (double)ep->pcm[ep->segs[i].end_sample - 1]);
 	CHECK(first_loud(ep->pcm, ep->segs[2].end_sample, ep->segs[3].start_sample, 0.001f) ==
 	      ep->segs[3].start_sample, "the pause after a question is silent");
 
@@ -287,6 +309,27 @@ static void test_empty_segments(void)
 	episode_free(ep);
 }
 
+/* Speech that starts and stops at full level (a synthesiser's clip cut
+ * mid-wave) is faded in and out over a few milliseconds. */
+static void test_fade(void)
+{
+	int16_t pcm[4410];
+	float *clip;
+	size_t n, trim;
+
+	for (size_t i = 0; i < 4410; i++)
+		pcm[i] = 16384;
+	if (!CHECK(master_clip(pcm, 4410, OUT_HZ, OUT_HZ, &clip, &n, &trim) == 0 && n == 4410, "master_clip() keeps a loud clip whole"))
+		return;
+	CHECK(fabsf(clip[0]) < 1e-6f && fabsf(clip[n - 1]) < 1e-3f, "its first and last samples are silent (%.4f, %.4f)",
+	      (double)clip[0], (double)clip[n - 1]);
+	CHECK(clip[20] > 0.0f && clip[20] < 0.25f && fabsf(clip[2205] - 0.5f) < 1e-4f,
+	      "it rises over a few milliseconds to its level (%.4f at 0.45 ms, %.4f mid-clip)", (double)clip[20],
+	      (double)clip[2205]);
+	CHECK(clip[441] > 0.499f, "and is at its level by 10 ms (%.4f)", (double)clip[441]);
+	free(clip);
+}
+
 int main(void)
 {
 	/* Lines whole, in order with the library's messages on stderr. */
@@ -295,5 +338,6 @@ int main(void)
 	test_limiter();
 	test_rate();
 	test_empty_segments();
+	test_fade();
 	return tap_done();
 }
