@@ -20,7 +20,7 @@
 
 static const char usage_text[] =
 	"usage: colloquy render FILE [-o OUT.mp3] [options]\n"
-	"       colloquy split FILE [--json] [--from FORMAT]\n"
+	"       colloquy split FILE [--json | --spoken [--lexicon FILE]] [--from FORMAT]\n"
 	"       colloquy voices [--voices DIR] [--preview NAME -o FILE.mp3]\n"
 	"       colloquy batch [DIR] [-o OUTDIR] [-j N] [--plan] [options]\n"
 	"       colloquy cache [--prune [--max-size SIZE]]\n"
@@ -33,7 +33,9 @@ static const char usage_text[] =
 	"  render FILE        speak FILE and write OUT.mp3 (default out/NAME.mp3)\n"
 	"                     and OUT.chapters.json beside it\n"
 	"  split FILE         print the labelled script (edit it, then render it),\n"
-	"                     or with --json the labelling as JSON\n"
+	"                     or with --json the labelling as JSON, or with --spoken\n"
+	"                     what the synthesiser is given for each paragraph\n"
+	"                     (normalised, through the lexicon)\n"
 	"  batch [DIR]        render every transcript in DIR (*.txt, *.md, *.html,\n"
 	"                     *.vtt, *.srt; default transcripts/) into OUTDIR\n"
 	"                     (default out/), N at a time (default: the cores), then\n"
@@ -88,7 +90,7 @@ static long parse_num(const char *s, long lo, long hi)
 
 enum { OPT_RATE = 256, OPT_BITRATE, OPT_VBR, OPT_VOICES, OPT_LOUDNESS, OPT_WAV, OPT_JSON,
        OPT_LEXICON, OPT_PREVIEW, OPT_SHOW, OPT_NO_CACHE, OPT_CACHE_DIR, OPT_PLAN, OPT_PRUNE,
-       OPT_MAX_SIZE, OPT_FROM };
+       OPT_MAX_SIZE, OPT_FROM, OPT_SPOKEN };
 
 /* Options of render, batch and voices.  Returns 0, or 2 after a usage
  * message; sets *preview for --preview and *plan for --plan when they are
@@ -338,16 +340,23 @@ static int cmd_split(int argc, char **argv)
 	static const struct option longopts[] = {
 		{ "json", no_argument, NULL, OPT_JSON },
 		{ "from", required_argument, NULL, OPT_FROM },
+		{ "spoken", no_argument, NULL, OPT_SPOKEN },
+		{ "lexicon", required_argument, NULL, OPT_LEXICON },
 		{ NULL, 0, NULL, 0 }
 	};
 	struct sb out = SB_INIT;
 	struct episode *ep;
-	int c, json = 0, ret = 0, from = FROM_AUTO;
+	int c, json = 0, spoken = 0, ret = 0, from = FROM_AUTO;
+	const char *lexicon = NULL;
 
 	optind = 1;
 	while ((c = getopt_long(argc, argv, "", longopts, NULL)) != -1) {
 		if (c == OPT_JSON)
 			json = 1;
+		else if (c == OPT_SPOKEN)
+			spoken = 1;
+		else if (c == OPT_LEXICON)
+			lexicon = optarg;
 		else if (c == OPT_FROM && (from = render_parse_from(optarg)) >= 0)
 			continue;
 		else if (c == OPT_FROM)
@@ -357,13 +366,23 @@ static int cmd_split(int argc, char **argv)
 	}
 	if (optind != argc - 1)
 		return usage("split takes one FILE%s", "");
+	if (json && spoken)
+		return usage("split: --json and --spoken are two different outputs%s", "");
+	if (lexicon && !spoken)
+		return usage("split: --lexicon goes with --spoken%s", "");
 	ep = render_load(argv[optind], from);
 	if (!ep)
 		return 1;
-	if (json)
+	if (spoken) {
+		if (render_spoken(argv[optind], lexicon, ep, &out) < 0) {
+			episode_free(ep);
+			return 1;
+		}
+	} else if (json) {
 		script_write_json(ep, &out);
-	else
+	} else {
 		script_write(ep, &out);
+	}
 	if (fwrite(out.buf, 1, out.len, stdout) != out.len || fflush(stdout) != 0) {
 		error("cannot write the script to standard output");
 		ret = 1;

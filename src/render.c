@@ -334,6 +334,24 @@ static int load_lexicon(const char *transcript, const char *named, struct lexico
 	return ret;
 }
 
+int render_spoken(const char *path, const char *lexicon, struct episode *ep, struct sb *out)
+{
+	struct lexicon lx;
+
+	memset(&lx, 0, sizeof(lx));
+	if (load_lexicon(path, lexicon, &lx) < 0)
+		return -1;
+	for (size_t i = 0; i < ep->nsegs; i++) {
+		char *said = speak_said(&ep->segs[i], &lx);
+
+		sb_addf(out, "%s%s [%s]: %s\n", i ? "\n" : "", role_name(ep->segs[i].role),
+			ep->segs[i].speaker, said);
+		free(said);
+	}
+	lexicon_release(&lx);
+	return 0;
+}
+
 /* The show's artwork, checked: a square PNG or JPEG.  *data is the file,
  * NULL when the show has none. */
 static int load_artwork(const struct show *sh, char **data, size_t *len, struct art *a, int quiet)

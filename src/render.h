@@ -41,7 +41,13 @@ void render_opts_init(struct render_opts *o);
  * page through html, captions through cues, and any other text through
  * clean, each then split.  from (enum input_format) forces the reading.
  * Returns a new episode, or NULL after one message. */
+struct sb;
 struct episode *render_load(const char *path, int from);
+
+/* Append, for each paragraph of ep (read from path), ROLE [SPEAKER]: and
+ * exactly what the synthesiser is given for it, through the lexicon named
+ * (NULL: lexicon.txt beside path, if any).  0, or -1 after a message. */
+int render_spoken(const char *path, const char *lexicon, struct episode *ep, struct sb *out);
 
 int render_file(const char *path, const struct render_opts *o);
 

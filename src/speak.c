@@ -664,6 +664,27 @@ static char *said_text(struct segment *s, const struct lexicon *lx, int32_t *fir
 	return sb_detach(&said, NULL);
 }
 
+/* Cut segment s into cues afresh and say what espeak-ng is given for it;
+ * *first (new, caller frees) where each cue starts. */
+static char *cut_and_say(struct segment *s, const struct lexicon *lx, int32_t **first)
+{
+	for (size_t k = 0; k < s->ncues; k++)
+		free(s->cues[k].text);
+	free(s->cues);
+	cue_split(s->text, &s->cues, &s->ncues);
+	*first = xcalloc(s->ncues ? s->ncues : 1, sizeof(**first));
+	return said_text(s, lx, *first);
+}
+
+char *speak_said(struct segment *s, const struct lexicon *lx)
+{
+	int32_t *first;
+	char *said = cut_and_say(s, lx, &first);
+
+	free(first);
+	return said;
+}
+
 /* Each cue starts at the first word espeak-ng spoke from its text. */
 static void time_cues(struct segment *s, const int32_t *first, const struct pcm_sink *sink)
 {
@@ -769,12 +790,7 @@ int speak_plan(struct episode *ep, const struct voiceset *vs, const struct lexic
 		p[i].setting = speak_rate_setting(v);
 		if (p[i].setting < 0)
 			return -1;
-		for (size_t k = 0; k < s->ncues; k++)
-			free(s->cues[k].text);
-		free(s->cues);
-		cue_split(s->text, &s->cues, &s->ncues);
-		p[i].first = xcalloc(s->ncues ? s->ncues : 1, sizeof(*p[i].first));
-		p[i].said = said_text(s, lx, p[i].first);
+		p[i].said = cut_and_say(s, lx, &p[i].first);
 		if (strlen(p[i].said) > SPEAK_SAID_MAX)
 			return error("the paragraph at line %d grows to %zu KB once normalised and run through "
 				     "the lexicon (at most %u KB); does a lexicon entry repeat itself?", s->line,

@@ -60,6 +60,11 @@ int speak_plan(struct episode *ep, const struct voiceset *vs, const struct lexic
 	       struct speak_plan **plans);
 void speak_plan_free(struct speak_plan *plans, size_t n);
 
+/* What espeak-ng is given for segment s, as speak_plan() gives it: its
+ * cues cut afresh, each normalised and run through the lexicon lx (may be
+ * NULL).  A new string; for `colloquy split --spoken`. */
+char *speak_said(struct segment *s, const struct lexicon *lx);
+
 /* Select v in this process, never to speak here: the processes forked
  * from it then start with v's voice and dictionary loaded, all from the
  * same state (selecting speaks nothing). */
