@@ -99,7 +99,11 @@ test: test-deps colloquy $(UNIT_BIN)
 splitter-report: all
 	@sh tests/splitter-report.sh
 
+# the judge of bench/intelligibility.sh, and espeak-ng as it comes, its baseline
+BENCH_DEBS := pocketsphinx pocketsphinx-en-us espeak-ng
+
 bench: all test-deps
+	@sh tests/deps.sh $(BENCH_DEBS)
 	@sh bench/run.sh
 
 # Fuzzing with libFuzzer (clang): each target for FUZZ_SECONDS from its
