@@ -51,7 +51,7 @@ BUILD_DEBS := build-essential pkg-config libespeak-ng-dev libsndfile1-dev \
 	libmp3lame-dev libebur128-dev libsoxr-dev libjansson-dev \
 	libutf8proc-dev libxml2-dev libxxhash-dev libyaml-dev libuchardet-dev libmd4c-dev espeak-ng-data
 TEST_DEBS := ffmpeg mpg123 mp3val python3 python3-mutagen python3-numpy python3-feedparser \
-	eyed3 libxml2-utils valgrind parallel sox lame time procps
+	eyed3 libxml2-utils valgrind parallel sox lame time procps aubio-tools
 
 deps:
 	@sh tests/deps.sh $(BUILD_DEBS)

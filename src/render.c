@@ -1215,7 +1215,13 @@ static int render_episode(struct episode *ep, const char *source, const char *ou
 	    load_artwork(&sh, &art_data, &art_len, &art, o->quiet) < 0 ||
 	    voices_load(o->voices_dir, &vs) < 0)
 		goto out;
-	voices_cast(&vs, ep);
+	for (size_t i = 0; i < sh.ncast; i++)
+		if (sh.cast[i].profile && !voices_find(&vs, sh.cast[i].profile)) {
+			error("the show file gives %s the voice '%s', but '%s' has no %s.ini", sh.cast[i].speaker,
+			      sh.cast[i].profile, o->voices_dir, sh.cast[i].profile);
+			goto out;
+		}
+	voices_cast(&vs, ep, sh.cast, sh.ncast);
 	if (load_lexicon(source, o->lexicon_path, &lx) < 0 ||
 	    enc_format_init(&fmt, o->rate_hz, o->bitrate_kbps, o->vbr_quality) < 0)
 		goto out;

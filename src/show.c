@@ -6,6 +6,7 @@
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "conf.h"
 #include "util.h"
@@ -43,6 +44,30 @@ static int on_key(void *user, const char *section, const char *key, const char *
 	(void)line;	/* conf_parse() names the line of a refused key */
 	if (strcmp(section, "show")) {
 		sb_addf(&msg, "section [%s] is not [show]", section);
+	} else if ((!strncmp(key, "voice.", 6) && key[6]) || (!strncmp(key, "gender.", 7) && key[7])) {
+		/* a speaker's voice: "voice.Ada Stone = narrator", "gender.Ben = male" */
+		int voice = key[0] == 'v';
+		const char *who = key + (voice ? 6 : 7);
+		struct cast_hint *h = NULL;
+
+		for (size_t i = 0; i < st->sh->ncast && !h; i++)
+			if (!strcasecmp(st->sh->cast[i].speaker, who))
+				h = &st->sh->cast[i];
+		if (!h) {
+			st->sh->cast = xrealloc(st->sh->cast, (st->sh->ncast + 1) * sizeof(*st->sh->cast));
+			h = &st->sh->cast[st->sh->ncast++];
+			memset(h, 0, sizeof(*h));
+			h->speaker = xstrdup(who);
+		}
+		if (voice) {
+			free((char *)h->profile);
+			h->profile = xstrdup(value);
+			return 1;
+		}
+		h->gender = voice_parse_gender(value);
+		if (h->gender)
+			return 1;
+		sb_addf(&msg, "%s '%s' is not female or male", key, value);
 	} else if (!strcmp(key, "explicit")) {
 		if (strcmp(value, "true") && strcmp(value, "false"))
 			sb_addf(&msg, "explicit '%s' is not true or false", value);
@@ -56,7 +81,8 @@ static int on_key(void *user, const char *section, const char *key, const char *
 				field = (char **)((char *)st->sh + keys[i].off);
 		if (!field)
 			sb_addf(&msg, "unknown key '%s' (keys: name, author, description, language, "
-				"url, email, category, explicit, artwork, intro_music, outro_music, sting)", key);
+				"url, email, category, explicit, artwork, intro_music, outro_music, sting, "
+				"voice.NAME, gender.NAME)", key);
 	}
 	if (field) {
 		free(*field);
@@ -133,5 +159,10 @@ void show_release(struct show *sh)
 	free(sh->intro_music);
 	free(sh->outro_music);
 	free(sh->sting);
+	for (size_t i = 0; i < sh->ncast; i++) {
+		free((char *)sh->cast[i].speaker);
+		free((char *)sh->cast[i].profile);
+	}
+	free(sh->cast);
 	memset(sh, 0, sizeof(*sh));
 }

@@ -12,6 +12,8 @@
  *     intro_music = intro.flac       any file libsndfile reads; see master.h
  *     outro_music = outro.wav
  *     sting = sting.ogg              between chapters
+ *     voice.Ada Stone = narrator     Ada Stone speaks with narrator.ini
+ *     gender.Ben Okafor = male       a voice of that gender for Ben
  * The file is --show FILE, else show.ini beside the transcript; without
  * one, an episode is its own show (named after the title).  Errors name
  * the file and line. */
@@ -19,6 +21,8 @@
 #define COLLOQUY_SHOW_H
 
 #include <stdio.h>
+
+#include "voice.h"
 
 struct show {
 	char *name;
@@ -31,6 +35,8 @@ struct show {
 	char *artwork;       /* paths: relative ones resolved against the show file */
 	char *intro_music, *outro_music, *sting;
 	int explicit_;
+	struct cast_hint *cast;   /* voice.NAME = PROFILE, gender.NAME = female */
+	size_t ncast;
 };
 
 /* Read path into sh (zeroed first).  Returns 0, or -1 after one message. */

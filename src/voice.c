@@ -6,7 +6,9 @@
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <stdint.h>
 #include <string.h>
+#include <strings.h>
 #include <unistd.h>
 
 #include "conf.h"
@@ -29,6 +31,20 @@ static int parse_int(const char *s, int lo, int hi, int *out)
 	if (!*s || *end || v < lo || v > hi)
 		return -1;
 	*out = (int)v;
+	return 0;
+}
+
+char voice_parse_gender(const char *s)
+{
+	static const char *const female[] = { "female", "f", "woman", "she" };
+	static const char *const male[] = { "male", "m", "man", "he" };
+
+	for (size_t i = 0; i < sizeof(female) / sizeof(female[0]); i++) {
+		if (!strcasecmp(s, female[i]))
+			return 'f';
+		if (!strcasecmp(s, male[i]))
+			return 'm';
+	}
 	return 0;
 }
 
@@ -70,6 +86,14 @@ static int on_key(void *user, const char *section, const char *key, const char *
 		v->variant_line = st->line;
 		return 1;
 	}
+	if (!strcmp(key, "gender")) {
+		v->gender = voice_parse_gender(value);
+		if (!v->gender) {
+			sb_addf(&msg, "gender '%s' is not female or male", value);
+			goto bad;
+		}
+		return 1;
+	}
 	if (!strcmp(key, "pause_ms")) {
 		int ms;
 		if (parse_int(value, 0, 10000, &ms) < 0) {
@@ -89,7 +113,7 @@ static int on_key(void *user, const char *section, const char *key, const char *
 		}
 		return 1;
 	}
-	sb_addf(&msg, "unknown key '%s' (keys: espeak, variant, wpm, pitch, range, volume, word_gap, pause_ms)", key);
+	sb_addf(&msg, "unknown key '%s' (keys: espeak, variant, wpm, pitch, range, volume, word_gap, pause_ms, gender)", key);
 bad:
 	if (!st->bad)
 		st->bad = sb_detach(&msg, NULL);
@@ -210,14 +234,24 @@ static int voice_load(const char *path, struct voice *v)
 	return ret;
 }
 
+/* A profile that says no gender has its variant's: "f3" a woman's. */
+static void settle_gender(struct voice *v)
+{
+	if (!v->gender && (v->variant[0] == 'f' || v->variant[0] == 'm') && isdigit((unsigned char)v->variant[1]))
+		v->gender = v->variant[0];
+}
+
 int voice_read(const char *name, FILE *f, struct voice *v)
 {
 	struct parse_state st;
+	int ret;
 
 	voice_defaults(v, name);
 	memset(&st, 0, sizeof(st));
 	st.v = v;
-	return parse_stream(name, f, on_key, &st);
+	ret = parse_stream(name, f, on_key, &st);
+	settle_gender(v);
+	return ret;
 }
 
 int pacing_read(const char *name, FILE *f, struct pacing *p)
@@ -322,41 +356,48 @@ void voices_release(struct voiceset *vs)
 	memset(vs, 0, sizeof(*vs));
 }
 
-/* Voices for the third speaker on: espeak-ng voice, variant, pitch and
- * range, chosen to differ from each other and from the stock host and
- * guest profiles. */
+/* Voices for the third speaker on, derived from guest.ini: espeak-ng
+ * voice, variant, pitch, range and gender.  Chosen by measurement
+ * (bench/intelligibility.sh): each is as clear as espeak-ng's own en-us,
+ * and the first six, with the shipped host and guest, are eight pitch
+ * levels 3.4 semitones apart (about 82, 100, 122, 148, 180, 219, 267 and
+ * 325 Hz; measured with aubio).  The spares repeat a level in another
+ * timbre, for a ninth speaker on. */
 static const struct {
 	const char *espeak, *variant;
 	int pitch, range;
+	char gender;
+	int spare;           /* at a level already taken: for a ninth speaker on */
 } palette[] = {
-	{ "en-us", "f2", 88, 65 },
-	{ "en-gb-x-rp", "m1", 70, 55 },
-	{ "en-gb-scotland", "m4", 20, 40 },
-	{ "en-029", "f4", 62, 70 },
-	{ "en-gb-x-gbclan", "m2", 50, 50 },
-	{ "en-us", "f5", 80, 45 },
-	{ "en-gb", "m7", 30, 60 },
-	{ "en-us", "m6", 55, 35 },
+	{ "en-us", "m6", 20, 40, 'm', 0 },	/* about 82 Hz */
+	{ "en-us", "f2", 36, 50, 'f', 0 },	/* 180 Hz */
+	{ "en-us", "m5", 71, 50, 'm', 0 },	/* 122 Hz */
+	{ "en-us", "f2", 79, 55, 'f', 0 },	/* 267 Hz */
+	{ "en-us", "m6", 84, 50, 'm', 0 },	/* 148 Hz */
+	{ "en-us", "f5", 90, 60, 'f', 0 },	/* 325 Hz */
+	{ "en-us", "m3", 50, 60, 'm', 1 },	/* the host's level, another timbre */
+	{ "en-us", "f1", 60, 60, 'f', 1 },	/* the guest's level, another timbre */
 };
+#define NPALETTE (sizeof(palette) / sizeof(palette[0]))
 
 static size_t add_derived(struct voiceset *vs, const char *speaker, size_t k)
 {
-	const struct voice *guest = voices_find(vs, "guest");
+	const struct voice *guest;
 	struct voice *v;
 	struct sb name = SB_INIT;
 
-	sb_addf(&name, "%s (auto %zu)", speaker, k % (sizeof(palette) / sizeof(palette[0])) + 1);
+	sb_addf(&name, "%s (auto %zu)", speaker, k + 1);
 	XGROW(vs->v, vs->alloc, vs->n + 1);
 	guest = voices_find(vs, "guest");	/* vs->v may have moved */
 	v = &vs->v[vs->n];
 	*v = *guest;
 	v->name = sb_detach(&name, NULL);
 	v->path = xstrdup(guest->path);
-	k %= sizeof(palette) / sizeof(palette[0]);
 	v->espeak = xstrdup(palette[k].espeak);
 	v->variant = xstrdup(palette[k].variant);
 	v->pitch = palette[k].pitch;
 	v->range = palette[k].range;
+	v->gender = palette[k].gender;
 	return vs->n++;
 }
 
@@ -376,11 +417,99 @@ static long cast_find(const struct voiceset *vs, const char *speaker)
 	return -1;
 }
 
-void voices_cast(struct voiceset *vs, const struct episode *ep)
+/* Common first names, for a speaker whose gender the show file does not
+ * give: a guess that picks a voice, never a claim.  Sorted, lower case. */
+static const char *const women[] = {
+	"abigail", "ada", "adriana", "agnes", "aisha", "alice", "alicia", "amanda", "amara", "amelia",
+	"amy", "ana", "andrea", "angela", "anna", "anne", "ava", "barbara", "beatrice", "bella", "carla",
+	"carmen", "caroline", "catherine", "charlotte", "chloe", "claire", "clara", "deborah", "diana",
+	"dolores", "eleanor", "elena", "elizabeth", "ella", "ellen", "emily", "emma", "eva", "fatima",
+	"fiona", "frances", "grace", "hana", "hannah", "helen", "ines", "ingrid", "irene", "isabel",
+	"jane", "janet", "jennifer", "jessica", "joan", "julia", "karen", "kate", "laura", "leila",
+	"lena", "linda", "lisa", "lucia", "lucy", "maria", "marie", "marta", "mary", "maya", "megan",
+	"mia", "michelle", "mira", "nadia", "nancy", "natalie", "nina", "nora", "olivia", "priya",
+	"rachel", "rebecca", "rosa", "ruth", "sara", "sarah", "sofia", "sophie", "susan", "teresa",
+	"vera", "victoria", "wren", "yasmin", "zoe",
+};
+static const char *const men[] = {
+	"aaron", "adam", "ahmed", "alan", "albert", "alex", "ali", "andrew", "anthony", "arthur", "ben",
+	"benjamin", "bob", "brian", "carl", "carlos", "charles", "chris", "daniel", "david", "dennis",
+	"dev", "diego", "edward", "eric", "felix", "frank", "gareth", "george", "greg", "harry", "henry",
+	"hugo", "ian", "isaac", "jack", "jacob", "james", "jason", "javier", "john", "jonah", "jonas",
+	"jose", "joseph", "juan", "kevin", "kofi", "leo", "liam", "lucas", "luis", "marcus", "mark",
+	"martin", "matthew", "michael", "miguel", "mohamed", "nathan", "nick", "noah", "oliver", "omar",
+	"oscar", "owen", "patrick", "paul", "pedro", "pete", "peter", "raj", "ravi", "richard", "robert",
+	"ryan", "sam", "samuel", "scott", "sean", "simon", "stephen", "steven", "thomas", "tim", "tom",
+	"tomas", "victor", "william",
+};
+
+static int cmp_name(const void *key, const void *elem)
+{
+	return strcmp(key, *(const char *const *)elem);
+}
+
+/* 'f' or 'm' as the speaker's first name suggests, else 0. */
+static char guess_gender(const char *speaker)
+{
+	char first[32];
+	size_t n = 0;
+
+	/* Latin-1 letters as their base letter: "Tomás" is tomas */
+	static const char latin[] = "aaaaaaaceeeeiiii" "dnooooo" "\0" "ouuuuy";
+	const unsigned char *p = (const unsigned char *)speaker;
+
+	while (*p && *p != ' ' && n + 1 < sizeof(first)) {
+		size_t k = p[0] == 0xc3 && p[1] >= 0x80 && p[1] <= 0xbf ? (size_t)(p[1] & 0x1f) : sizeof(latin);
+
+		if (k < sizeof(latin) - 1 && latin[k]) {
+			first[n++] = latin[k];
+			p += 2;
+		} else {
+			first[n++] = (char)tolower(*p++);
+		}
+	}
+	first[n] = '\0';
+	if (bsearch(first, women, sizeof(women) / sizeof(women[0]), sizeof(women[0]), cmp_name))
+		return 'f';
+	if (bsearch(first, men, sizeof(men) / sizeof(men[0]), sizeof(men[0]), cmp_name))
+		return 'm';
+	return 0;
+}
+
+/* The palette voice for a speaker: the name picks where to start, so the
+ * same name gets the same voice from one episode to the next; the first
+ * of that gender (any, when unknown) not yet taken, else one again. */
+static size_t pick(const char *speaker, char gender, const unsigned char *taken)
+{
+	uint32_t h = 2166136261u;
+
+	for (const char *p = speaker; *p; p++)
+		h = (h ^ (unsigned char)tolower((unsigned char)*p)) * 16777619u;
+	for (int pass = 0; pass < 3; pass++)	/* a level of its own, a spare, any */
+		for (size_t i = 0; i < NPALETTE; i++) {
+			size_t k = (h + i) % NPALETTE;
+
+			if ((!gender || palette[k].gender == gender) && (pass == 2 || !taken[k]) &&
+			    (pass || !palette[k].spare))
+				return k;
+		}
+	return h % NPALETTE;
+}
+
+static const struct cast_hint *hint_for(const struct cast_hint *hints, size_t n, const char *speaker)
+{
+	for (size_t i = 0; i < n; i++)
+		if (!strcasecmp(hints[i].speaker, speaker))
+			return &hints[i];
+	return NULL;
+}
+
+void voices_cast(struct voiceset *vs, const struct episode *ep, const struct cast_hint *hints, size_t nhints)
 {
 	size_t host = (size_t)(voices_find(vs, "host") - vs->v);
 	size_t guest = (size_t)(voices_find(vs, "guest") - vs->v);
-	size_t speakers, derived = 0;
+	size_t speakers;
+	unsigned char taken[NPALETTE] = { 0 };
 	int guest_taken = 0;
 
 	/* First count the speakers: the palette is for three or more. */
@@ -392,19 +521,42 @@ void voices_cast(struct voiceset *vs, const struct episode *ep)
 	vs->ncast = 0;
 	for (size_t i = 0; i < ep->nsegs; i++) {
 		const char *who = ep->segs[i].speaker;
-		const struct voice *own = voices_find(vs, who);
+		/* an unlabelled "guest" or "host" is the person the text names */
+		const char *person = !strcmp(who, "guest") && ep->guest_name ? ep->guest_name :
+				     !strcmp(who, "host") && ep->host_name ? ep->host_name : who;
+		const struct cast_hint *h = hint_for(hints, nhints, who);
+		const struct voice *own;
+		char said, gender;
 		size_t voice;
 
 		if (cast_find(vs, who) >= 0)
 			continue;
-		if (own)
+		if (!h)
+			h = hint_for(hints, nhints, person);
+		said = h ? h->gender : 0;
+		gender = said ? said : guess_gender(person);
+		own = h && h->profile ? voices_find(vs, h->profile) : NULL;
+		if (!own && strcmp(who, "host") && strcmp(who, "guest"))
+			own = voices_find(vs, who);
+		if (own) {
 			voice = (size_t)(own - vs->v);
-		else if (ep->host_name && !strcmp(who, ep->host_name))
+		} else if (!strcmp(who, "host") || (ep->host_name && !strcmp(who, ep->host_name))) {
 			voice = host;
-		else if (!guest_taken || speakers < 3)
+			if (gender && vs->v[host].gender && vs->v[host].gender != gender) {
+				size_t k = pick(person, gender, taken);
+
+				taken[k] = 1;
+				voice = add_derived(vs, who, k);
+			}
+		} else if ((!guest_taken || speakers < 3) &&
+			   (!gender || !vs->v[guest].gender || vs->v[guest].gender == gender)) {
 			voice = guest;
-		else
-			voice = add_derived(vs, who, derived++);
+		} else {
+			size_t k = pick(person, gender, taken);
+
+			taken[k] = 1;
+			voice = add_derived(vs, who, k);
+		}
 		guest_taken |= voice == guest;
 		cast_add(vs, who, voice);
 	}

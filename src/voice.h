@@ -33,6 +33,8 @@ struct voice {
 	int espeak_line, variant_line;   /* where they were set, for messages */
 	int wpm, pitch, range, volume, word_gap;
 	unsigned pause_ms;
+	char gender;         /* 'f', 'm' (the gender key, else the variant's
+				first letter), or 0 */
 };
 
 struct pacing {
@@ -63,18 +65,33 @@ struct voiceset {
 int voices_load(const char *dir, struct voiceset *vs);
 void voices_release(struct voiceset *vs);
 
-/* Give every speaker of ep a profile: their own NAME.ini (matched without
- * case, spaces as '-'); else the host's (host.ini) for "host" and the
- * host's name, guest.ini for the first other speaker; and when a
- * transcript has three or more speakers, each further one a voice of its
- * own, derived from guest.ini by a fixed palette in order of appearance
- * (the same transcript always gets the same voices). */
-void voices_cast(struct voiceset *vs, const struct episode *ep);
+/* What a show file says of its speakers: voice.NAME = PROFILE and
+ * gender.NAME = female | male. */
+struct cast_hint {
+	const char *speaker;
+	const char *profile;       /* NULL: none given */
+	char gender;               /* 'f', 'm' or 0 */
+};
+
+/* Give every speaker of ep a profile: the one the show file names for
+ * them, else their own NAME.ini (matched without case, spaces as '-');
+ * else host.ini for "host" and the host's name, guest.ini for the first
+ * other speaker; and when a transcript has three or more speakers, each
+ * further one a voice of its own, derived from guest.ini by a palette
+ * whose voices are at least 3 semitones apart in pitch.  A speaker's
+ * gender, as the show file gives it or else as a list of common first
+ * names suggests, picks a voice of that gender (never against the show
+ * file), and the name picks which, so that a speaker keeps a voice from
+ * episode to episode. */
+void voices_cast(struct voiceset *vs, const struct episode *ep, const struct cast_hint *hints, size_t nhints);
 
 /* Parse one profile, or a pacing file, from f (name is for messages):
  * what voices_load() does per file, for tests and fuzzing. */
 int voice_read(const char *name, FILE *f, struct voice *v);
 int pacing_read(const char *name, FILE *f, struct pacing *p);
+
+/* "female", "f", "male", "m" (any case): 'f' or 'm'; else 0. */
+char voice_parse_gender(const char *s);
 void voice_release(struct voice *v);
 
 /* The profile that speaks seg, after voices_cast(). */

@@ -430,6 +430,43 @@ def speaker_pitches(path, mp3, n, ratio):
                 fail(f"{names[i]} and {names[j]} speak at {f0[names[i]]:.0f} and {f0[names[j]]:.0f} Hz")
 
 
+def speaker_semitones(path, mp3, n, semitones):
+    """Each speaker's median F0 by aubio's pitch tracker (yinfft), over
+    their cues; every two speakers at least semitones apart."""
+    import os
+    import statistics
+    import tempfile
+    import wave
+    cues = parse_vtt(path)
+    who = sorted({c[2] for c in cues})
+    if len(who) != int(n):
+        fail(f"{len(who)} speakers {who}, want {n}")
+    samples, rate = decode(mp3)
+    midi = {}
+    with tempfile.TemporaryDirectory() as d:
+        for w in who:
+            part = array.array("h")
+            for start, end, v, _ in cues:
+                if v == w:
+                    part += samples[int(start * rate):int(end * rate)]
+            wav = os.path.join(d, "speaker.wav")
+            with wave.open(wav, "wb") as f:
+                f.setnchannels(1)
+                f.setsampwidth(2)
+                f.setframerate(rate)
+                f.writeframes(part.tobytes())
+            out = run(["aubiopitch", "-i", wav, "-u", "midi", "-s", "-45"]).stdout.decode()
+            voiced = [float(line.split()[1]) for line in out.splitlines() if float(line.split()[1]) > 30]
+            if len(voiced) < 50:
+                fail(f"{w}: too few voiced frames ({len(voiced)})")
+            midi[w] = statistics.median(voiced)
+    print(" ".join(f"{w}: {440 * 2 ** ((m - 69) / 12):.0f} Hz" for w, m in midi.items()))
+    for i in range(len(who)):
+        for j in range(i + 1, len(who)):
+            if abs(midi[who[i]] - midi[who[j]]) < float(semitones):
+                fail(f"{who[i]} and {who[j]} are {abs(midi[who[i]] - midi[who[j]]):.1f} semitones apart")
+
+
 def srt(path, vtt_path):
     cues = parse_vtt(vtt_path)
     blocks = [b for b in open(path, encoding="utf-8").read().split("\n\n") if b.strip()]
@@ -480,6 +517,7 @@ CHECKS = {
     "titles-from": titles_from, "pitch": pitch, "chapter-pitches": chapter_pitches,
     "rate": rate, "noclip": noclip, "vtt": vtt, "cue-onsets": cue_onsets,
     "speakers": lambda v, m, x: speakers(v, m, x), "srt": srt, "speaker-pitches": speaker_pitches,
+    "speaker-semitones": speaker_semitones,
 }
 
 if __name__ == "__main__":
