@@ -59,9 +59,9 @@ int main(void)
 	episode_add_segment(ab, ROLE_ANSWER, "guest", para_b, 3);
 	b = one("guest", para_b);
 	b->segs[0].role = ROLE_ANSWER;
-	voices_cast(&vs, ab);
+	voices_cast(&vs, ab, NULL, 0);
 	CHECK(speak_episode(ab, &vs, NULL) == 0, "speak three paragraphs");
-	voices_cast(&vs, b);
+	voices_cast(&vs, b, NULL, 0);
 	CHECK(speak_episode(b, &vs, NULL) == 0, "speak the last one alone");
 	CHECK(ab->segs[2].nsamples == b->segs[0].nsamples &&
 	      !memcmp(ab->segs[2].pcm, b->segs[0].pcm, b->segs[0].nsamples * 2),
@@ -78,7 +78,7 @@ int main(void)
 		double wpm;
 
 		ep = one(v->name, prose);
-		voices_cast(&vs, ep);
+		voices_cast(&vs, ep, NULL, 0);
 		if (!CHECK(speak_episode(ep, &vs, NULL) == 0, "profile %s speaks", v->name)) {
 			episode_free(ep);
 			continue;
@@ -95,9 +95,9 @@ int main(void)
 		struct episode *marked = one("host", "Tags like <b> and </b> & [[kat]] stay words.");
 		struct episode *plain = one("host", "Tags like and stay words.");
 
-		voices_cast(&vs, marked);
+		voices_cast(&vs, marked, NULL, 0);
 		speak_episode(marked, &vs, NULL);
-		voices_cast(&vs, plain);
+		voices_cast(&vs, plain, NULL, 0);
 		speak_episode(plain, &vs, NULL);
 		CHECK(marked->segs[0].nsamples > plain->segs[0].nsamples + plain->speech_rate_hz,
 		      "'<b>', '&' and '[[kat]]' are spoken as text");
@@ -112,9 +112,9 @@ int main(void)
 		struct episode *with = one("host", "Zmanda");
 		struct episode *without = one("host", "Zmanda");
 
-		voices_cast(&vs, with);
+		voices_cast(&vs, with, NULL, 0);
 		speak_episode(with, &vs, &lx);
-		voices_cast(&vs, without);
+		voices_cast(&vs, without, NULL, 0);
 		speak_episode(without, &vs, NULL);
 		CHECK(with->segs[0].nsamples != without->segs[0].nsamples ||
 		      memcmp(with->segs[0].pcm, without->segs[0].pcm, with->segs[0].nsamples * 2),
