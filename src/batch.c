@@ -86,7 +86,9 @@ static int list_transcripts(const char *dir, char ***out, size_t *n)
 	while ((de = readdir(d))) {
 		const char *dot = strrchr(de->d_name, '.');
 
-		if (de->d_name[0] != '.' && dot && dot > de->d_name && is_transcript_ext(dot + 1)) {
+		/* lexicon.txt beside the transcripts is the show's words */
+		if (de->d_name[0] != '.' && dot && dot > de->d_name && is_transcript_ext(dot + 1) &&
+		    strcmp(de->d_name, "lexicon.txt")) {
 			XGROW(names, alloc, *n + 1);
 			names[(*n)++] = util_path_join(dir, de->d_name);
 		}

@@ -325,9 +325,14 @@ static char *show_file(const char *transcript, const char *named, const char *na
 	return NULL;
 }
 
-static int load_lexicon(const char *transcript, const char *named, struct lexicon *lx)
+/* The lexicon: --lexicon FILE, else lexicon.txt beside the transcript,
+ * else beside the show file (a show's words, for every episode of it). */
+static int load_lexicon(const char *transcript, const char *named, const char *show, struct lexicon *lx)
 {
 	char *path = show_file(transcript, named, "lexicon.txt");
+
+	if (!path && show)
+		path = show_file(show, NULL, "lexicon.txt");
 	int ret = path ? lexicon_load(path, lx) : 0;
 
 	free(path);
@@ -339,7 +344,7 @@ int render_spoken(const char *path, const char *lexicon, struct episode *ep, str
 	struct lexicon lx;
 
 	memset(&lx, 0, sizeof(lx));
-	if (load_lexicon(path, lexicon, &lx) < 0)
+	if (load_lexicon(path, lexicon, NULL, &lx) < 0)
 		return -1;
 	for (size_t i = 0; i < ep->nsegs; i++) {
 		char *said = speak_said(&ep->segs[i], &lx);
@@ -1222,7 +1227,7 @@ static int render_episode(struct episode *ep, const char *source, const char *ou
 			goto out;
 		}
 	voices_cast(&vs, ep, sh.cast, sh.ncast);
-	if (load_lexicon(source, o->lexicon_path, &lx) < 0 ||
+	if (load_lexicon(source, o->lexicon_path, o->show_path, &lx) < 0 ||
 	    enc_format_init(&fmt, o->rate_hz, o->bitrate_kbps, o->vbr_quality) < 0)
 		goto out;
 	/* Master for what the listener hears: the encoder's own level change

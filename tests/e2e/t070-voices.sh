@@ -147,6 +147,17 @@ import json, subprocess, sys
 d = lambda p: float(json.loads(subprocess.run(['ffprobe', '-v', 'error', '-show_format', '-of', 'json', p], capture_output=True, check=True).stdout)['format']['duration'])
 sys.exit(0 if d('$TMP/lex.mp3') > d('$TMP/plain.mp3') + 2 else 'no longer with the lexicon')"
 check "... but not the chapter titles" sh -c "ffprobe -v error -show_chapters '$TMP/lex.mp3' | grep -q 'title=What is a Fresnel lens?'"
+mkdir "$TMP/showfiles"
+printf '[show]\nname = Keeping the Light\n' >"$TMP/showfiles/show.ini"
+printf 'Fresnel = the lens that Augustin Fresnel designed for lighthouses in eighteen twenty two\n' >"$TMP/showfiles/lexicon.txt"
+rm -f "$TMP/show/lexicon.txt"
+: >"$TMP/empty-lexicon.txt"
+"$COLLOQUY" render "$TMP/show/lens.txt" -o "$TMP/shown-plain.mp3" -q --show "$TMP/showfiles/show.ini" --lexicon "$TMP/empty-lexicon.txt"
+"$COLLOQUY" render "$TMP/show/lens.txt" -o "$TMP/shown-lex.mp3" -q --show "$TMP/showfiles/show.ini"
+check "a show's lexicon.txt beside its show file (--show) is read for an episode elsewhere" $PY -c "
+import json, subprocess, sys
+d = lambda p: float(json.loads(subprocess.run(['ffprobe', '-v', 'error', '-show_format', '-of', 'json', p], capture_output=True, check=True).stdout)['format']['duration'])
+sys.exit(0 if d('$TMP/shown-lex.mp3') > d('$TMP/shown-plain.mp3') + 2 else 'no longer with the show lexicon')"
 printf 'ok = fine\n/(unclosed/ = x\n' >"$TMP/show/lexicon.txt"
 fails "a bad lexicon pattern" 1 "$COLLOQUY" render "$TMP/show/lens.txt" -o "$TMP/x.mp3"
 stderr_has "lexicon.txt' line 2: bad pattern"

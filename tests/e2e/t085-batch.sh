@@ -36,3 +36,12 @@ check "a batch takes .vtt and .html transcripts too" sh -c "
 rm "$in/captions.vtt" "$in/page.html"
 fails "a batch of a folder without transcripts" 1 "$COLLOQUY" batch "$TMP/two" -o "$TMP/three"
 stderr_has "no transcripts (*.txt, *.md, *.html, *.vtt, *.srt) in"
+
+# lexicon.txt among the transcripts is the show's words, not an episode;
+# the sample folder ships one, and every transcript there is read with it.
+check "lexicon.txt in a batch's folder is no transcript" sh -c "
+	'$COLLOQUY' batch transcripts -o '$TMP/withlex' --plan >'$TMP/lexplan' &&
+	[ \$(grep -c ' render ' '$TMP/lexplan') -eq \$(ls transcripts/*.txt | grep -vc '/lexicon.txt\$') ] &&
+	! grep -q 'lexicon.txt -o' '$TMP/lexplan'"
+check "... and what it says is spoken: the guest's name as the lexicon spells it" sh -c "
+	'$COLLOQUY' split transcripts/lighthouse-keeper.txt --spoken | grep -qF \"[[i:n'Es]] Varga\""
