@@ -28,6 +28,16 @@ check "true peak at most -1 dBTP (ffmpeg ebur128)" $CHECK truepeak "$mp3" -1.0
 check "WebVTT: header, increasing cues within the audio, <v Speaker> on each, short lines" $CHECK vtt "$TMP/ceo.vtt" "$mp3"
 check "cues that start a sentence or turn start within 100 ms of the sound" $CHECK cue-onsets "$TMP/ceo.vtt" "$mp3"
 check "host and guest within 1 LU of each other (ffmpeg ebur128 over each one's cues)" $CHECK speakers "$TMP/ceo.vtt" "$mp3" 1
+"$COLLOQUY" split "$SHARED/corpus/open-source-ceo-19.txt" --json >"$TMP/ceo.split.json" 2>/dev/null
+check "pauses (ffmpeg silencedetect): a sentence's < a paragraph's < another speaker's < a new question's, 0.7 to 1.2 s before a question, no two of a kind alike" $PY -c "
+import subprocess, sys
+out = subprocess.run(['$PY', 'bench/pauses.py', '$mp3', '$TMP/ceo.json', '$TMP/ceo.split.json'], capture_output=True, text=True, check=True).stdout
+print(out)
+rows = {l[:16].strip(): [float(x) for x in l[16:].split()] for l in out.splitlines()[1:]}
+med = [rows[k][3] for k in ('sentence', 'paragraph', 'another speaker', 'new question')]
+spread = [rows[k][5] - rows[k][1] for k in ('paragraph', 'another speaker', 'new question')]
+q = rows['new question']
+sys.exit(0 if med == sorted(med) and len(set(med)) == 4 and min(spread) >= 20 and 700 <= q[3] <= 1200 else (med, spread))"
 check "the SubRip file has the same cues, numbered, with speakers" $CHECK srt "$TMP/ceo.srt" "$TMP/ceo.vtt"
 check "the JSON transcript (Podcasting 2.0) has the cues' speakers, times and text" $PY -c "
 import json, sys
