@@ -37,6 +37,7 @@ expect river-survey.txt TIQAQAQAQAO guest,host
 
 for f in transcripts/*.txt; do
 	name=$(basename "$f" .txt)
+	[ "$name" = lexicon ] && continue	# the show's words, not a transcript
 	"$COLLOQUY" split "$f" >"$TMP/$name.script"
 	"$COLLOQUY" split "$TMP/$name.script" >"$TMP/$name.again"
 	check "$name: the script reads back as itself" cmp "$TMP/$name.script" "$TMP/$name.again"

@@ -6,6 +6,7 @@ cd "$ROOT" || exit 1
 
 for f in transcripts/*.txt; do
 	name=$(basename "$f" .txt)
+	[ "$name" = lexicon ] && continue	# the show's words, not a transcript
 	mp3="$TMP/$name.mp3"
 	"$COLLOQUY" split "$f" --json >"$TMP/$name.json"
 	$PY -c "
