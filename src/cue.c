@@ -11,6 +11,8 @@
 static const char *const no_stop[] = {
 	"Mr", "Mrs", "Ms", "Dr", "Prof", "Sr", "Jr", "St", "Mt", "vs", "etc", "e.g", "i.e",
 	"Inc", "Ltd", "Co", "Corp", "No", "approx", "Dept", "Gov", "Sen", "Rep",
+	"Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
+	"Gen", "Capt", "Lt", "Col", "Sgt", "Rev", "Fig", "Vol", "Ave", "Blvd",
 };
 
 static size_t chars(const char *s, size_t n)

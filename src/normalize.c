@@ -315,12 +315,35 @@ static size_t emoji_at(const char *p)
 	       cp == 0xfe0f || cp == 0x2b50 || cp == 0x2b55 || cp == 0x2934 || cp == 0x2935 ? n : 0;
 }
 
-/* Emoji are pictures: not read out ("rocket", "party popper"). */
+/* Emoji are pictures: not read out ("rocket", "party popper"), but for
+ * the few that stand for a word: a heart for "love" ("I <heart> NY"), a
+ * star for "star" ("5<star> reviews"), a no-entry sign for "no". */
 static void pass_emoji(struct sb *out, const char *s)
 {
-	for (const char *p = s; *p;) {
-		size_t n = emoji_at(p);
+	static const struct {
+		const char *emoji, *word;
+	} words[] = {
+		{ "\xe2\x9d\xa4", "love" }, { "\xe2\x99\xa5", "love" }, { "\xe2\xad\x90", "star" },
+		{ "\xf0\x9f\x9a\xab", "no" },
+	};
 
+	for (const char *p = s; *p;) {
+		size_t n = emoji_at(p), k;
+
+		for (k = 0; k < COUNT(words); k++)
+			if (!strncmp(p, words[k].emoji, strlen(words[k].emoji)))
+				break;
+		if (k < COUNT(words)) {
+			if (out->len && isalnum((unsigned char)out->buf[out->len - 1]))
+				sb_addch(out, ' ');
+			sb_addstr(out, words[k].word);
+			p += strlen(words[k].emoji);
+			while ((n = emoji_at(p)))	/* its variation selector */
+				p += n;
+			if (isalnum((unsigned char)*p))
+				sb_addch(out, ' ');
+			continue;
+		}
 		if (!n) {
 			sb_addch(out, *p++);
 			continue;
@@ -359,6 +382,49 @@ static size_t digits(const char *p, unsigned long *v)
 /* "$14 million", "$5.99", "$2.5M", "\xc2\xa3" "20", "\xe2\x82\xac" "5": the amount
  * first, then its unit, as people say it.  Returns the bytes read at p,
  * 0 when p holds no amount. */
+/* An amount at q ("1,200", "2.5"): the bytes of its number, its whole
+ * part in *whole, its decimals' count in *nc and value in *cents; then the
+ * scale after it ("M", " million"): its index in scales, or -1, and the
+ * bytes read in *len. */
+static const struct {
+	const char *word, *say;
+} scales[] = {
+	{ " million", "million" }, { " billion", "billion" }, { " trillion", "trillion" },
+	{ " thousand", "thousand" }, { "M", "million" }, { "bn", "billion" }, { "B", "billion" },
+	{ "m", "million" }, { "K", "thousand" }, { "k", "thousand" },
+};
+
+static size_t amount(const char *q, unsigned long *whole, size_t *nc, unsigned long *cents, int *scale, size_t *len)
+{
+	unsigned long part;
+	size_t nw = digits(q, whole);
+
+	*nc = 0;
+	*cents = 0;
+	*scale = -1;
+	if (!nw)
+		return 0;
+	while (q[nw] == ',' && isdigit((unsigned char)q[nw + 1]) && digits(q + nw + 1, &part) == 3)
+		nw += 4;	/* "$1,200" */
+	if (q[nw] == '.' && isdigit((unsigned char)q[nw + 1]))
+		*nc = digits(q + nw + 1, cents);
+	*len = nw + (*nc ? *nc + 1 : 0);
+	for (size_t k = 0; k < COUNT(scales); k++) {
+		size_t n = strlen(scales[k].word);
+
+		if (!strncmp(q + *len, scales[k].word, n) && !isalpha((unsigned char)q[*len + n])) {
+			*scale = (int)k;
+			*len += n;
+			break;
+		}
+	}
+	return nw;
+}
+
+/* "$14 million", "$5.99", "$2.5M", "£20", "€5", "$5 to $10 million",
+ * "$25-$40": the amount first, then its unit, as people say it
+ * ("a $20 bill": a 20 dollar bill).  Returns the bytes read at p, 0 when
+ * p holds no amount. */
 static size_t money(struct sb *out, const char *s, const char *p)
 {
 	static const struct {
@@ -366,16 +432,11 @@ static size_t money(struct sb *out, const char *s, const char *p)
 	} units[] = {
 		{ "$", "dollar", "dollars" }, { "\xc2\xa3", "pound", "pounds" }, { "\xe2\x82\xac", "euro", "euros" },
 	};
-	static const struct {
-		const char *word, *say;
-	} scales[] = {
-		{ " million", "million" }, { " billion", "billion" }, { " trillion", "trillion" },
-		{ " thousand", "thousand" }, { "M", "million" }, { "bn", "billion" }, { "B", "billion" },
-		{ "m", "million" }, { "K", "thousand" }, { "k", "thousand" },
-	};
-	const char *q;
-	unsigned long whole, cents = 0;
-	size_t u, nw, nc = 0;
+	static const char *const to[] = { " to ", "-", "\xe2\x80\x93", " - ", " \xe2\x80\x93 " };
+	const char *q, *end;
+	unsigned long whole, cents, whole2, cents2;
+	size_t u, nw, nc, len, nc2, len2 = 0;
+	int scale, scale2 = -1, range = 0, one;
 
 	for (u = 0; u < COUNT(units); u++)
 		if (!strncmp(p, units[u].sign, strlen(units[u].sign)))
@@ -383,34 +444,52 @@ static size_t money(struct sb *out, const char *s, const char *p)
 	if (u == COUNT(units) || (p > s && isalnum((unsigned char)p[-1])))
 		return 0;
 	q = p + strlen(units[u].sign);
-	nw = digits(q, &whole);
-	if (!nw)
+	if (!(nw = amount(q, &whole, &nc, &cents, &scale, &len)))
 		return 0;
-	while (q[nw] == ',' && isdigit((unsigned char)q[nw + 1]) && digits(q + nw + 1, &cents) == 3)
-		nw += 4;	/* "$1,200" */
-	if (q[nw] == '.' && isdigit((unsigned char)q[nw + 1]))
-		nc = digits(q + nw + 1, &cents);
-	for (size_t k = 0; k < COUNT(scales); k++) {
-		size_t n = strlen(scales[k].word), after = nw + (nc ? nc + 1 : 0);
+	end = q + len;
+	/* a range: the second amount's scale and unit are the first's too */
+	for (size_t k = 0; k < COUNT(to) && scale < 0 && !range; k++) {
+		const char *r = end + strlen(to[k]);
 
-		if (!strncmp(q + after, scales[k].word, n) && !isalpha((unsigned char)q[after + n])) {
-			/* "$2.5M": the number as written, the scale, the unit */
-			sb_add(out, q, after);
-			sb_addf(out, " %s %s", scales[k].say, units[u].many);
-			return (size_t)(q + after + n - p);
+		if (strncmp(end, to[k], strlen(to[k])))
+			continue;
+		if (!strncmp(r, units[u].sign, strlen(units[u].sign)))
+			r += strlen(units[u].sign);
+		if (amount(r, &whole2, &nc2, &cents2, &scale2, &len2) && (!nc2 || scale2 >= 0 || nc2 == 2)) {
+			range = 1;
+			sb_add(out, q, nw + (nc ? nc + 1 : 0));
+			sb_addstr(out, " to ");
+			sb_add(out, r, len2 - (scale2 >= 0 ? strlen(scales[scale2].word) : 0));
+			end = r + len2;
+			scale = scale2;
 		}
+	}
+	/* "a $20 bill", "a $15 million deal": the unit before a noun */
+	one = p >= s + 2 && (!strncmp(p - 2, "a ", 2) || (p >= s + 3 && !strncmp(p - 3, "an ", 3))) &&
+	      (p - 2 == s || p[-3] == ' ' || (p >= s + 3 && p[-3] == 'a'));
+	if (range) {
+		if (scale >= 0)
+			sb_addf(out, " %s", scales[scale].say);
+		sb_addf(out, " %s", one ? units[u].one : units[u].many);
+		return (size_t)(end - p);
+	}
+	if (scale >= 0) {
+		/* "$2.5M": the number as written, the scale, the unit */
+		sb_add(out, q, nw + (nc ? nc + 1 : 0));
+		sb_addf(out, " %s %s", scales[scale].say, one ? units[u].one : units[u].many);
+		return (size_t)(end - p);
 	}
 	if (nc && nc != 2)
 		return 0;	/* "$1.5" without a scale: leave it to the reader */
 	if (whole == 0 && nc && u == 0) {
-		sb_addf(out, "%lu cent%s", cents, cents == 1 ? "" : "s");
+		sb_addf(out, "%lu cent%s", cents, cents == 1 || one ? "" : "s");
 	} else {
 		sb_add(out, q, nw);
-		sb_addf(out, " %s", whole == 1 && nw == 1 ? units[u].one : units[u].many);
+		sb_addf(out, " %s", (whole == 1 && nw == 1) || one ? units[u].one : units[u].many);
 		if (nc && cents)
 			sb_addf(out, " %02lu", cents);
 	}
-	return (size_t)(q + nw + (nc ? nc + 1 : 0) - p);
+	return (size_t)(end - p);
 }
 
 /* "1990s", "'90s", "80s": a decade, said as one. */
@@ -483,7 +562,10 @@ static size_t slashed(struct sb *out, const char *s, const char *p)
 		sb_addstr(out, "twenty-four seven");
 		return na + nb + 1;
 	}
-	if (a >= 1 && a < b && b >= 2 && b <= 10) {
+	/* halves, thirds and quarters only: "4/5 stars", "8/10" are ratings */
+	if (a >= 1 && a < b && b >= 2 && b <= 4) {
+		if (p >= s + 2 && p[-1] == ' ' && isdigit((unsigned char)p[-2]))
+			sb_addstr(out, "and ");	/* "1 1/2 inches" */
 		sb_addf(out, "%s %s", small[a], parts[b][a != 1]);
 		return na + nb + 1;
 	}
@@ -536,7 +618,7 @@ static size_t hyphen_range(struct sb *out, const char *s, const char *p)
 	    (p[na + 1 + nb] == '.' && isdigit((unsigned char)p[na + 2 + nb])))
 		return 0;
 	sb_add(out, p, na);
-	sb_addstr(out, " to ");
+	sb_addstr(out, a == b ? " " : " to ");	/* "a 50-50 chance": fifty fifty */
 	sb_add(out, p + na + 1, nb);
 	return na + 1 + nb;
 }
@@ -578,9 +660,38 @@ static const struct {
 	{ "WY", "Wyoming" }, { "DC", "D.C." },
 };
 
+/* Two capitalised words before the comma at comma: "Jane Smith, MD". */
+static int after_full_name(const char *s, const char *comma)
+{
+	const char *w = comma;
+
+	while (w > s && isalpha((unsigned char)w[-1]))
+		w--;
+	if (w == comma || !isupper((unsigned char)*w) || w < s + 2 || w[-1] != ' ')
+		return 0;
+	w--;
+	while (w > s && isalpha((unsigned char)w[-1]))
+		w--;
+	return isupper((unsigned char)*w);
+}
+
+/* Does the word before p say when: "from Aug. to Nov.", "in Sept."? */
+static int after_preposition(const char *s, const char *p)
+{
+	static const char *const words[] = { "in ", "from ", "to ", "since ", "until ", "by ", "of ", "and ", "through " };
+
+	for (size_t i = 0; i < COUNT(words); i++) {
+		size_t n = strlen(words[i]);
+
+		if ((size_t)(p - s) >= n && !strncmp(p - n, words[i], n) && (p - n == s || p[-n - 1] == ' '))
+			return 1;
+	}
+	return 0;
+}
+
 /* Is the word before p (which follows ", ") a town's: capitalised, and
  * not a word a sentence opens with ("Yes, OK")? */
-static int town_before(const char *s, const char *comma)
+static int town_before(const char *s, const char *comma, const char code[2])
 {
 	static const char *const openers[] = { "Yes", "No", "Well", "So", "Oh", "Okay", "Hey", "Hi", "And", "But", "Now", "Right" };
 	const char *w = comma;
@@ -589,6 +700,15 @@ static int town_before(const char *s, const char *comma)
 		w--;
 	if (w == comma || !isupper((unsigned char)*w) || islower((unsigned char)comma[-1]) == 0)
 		return 0;
+	/* "Sure, OK", "Fine, ME too": before a code that is also a word, a
+	 * sentence's first word is no town */
+	if (w == s || (w >= s + 2 && strchr(".!?", w[-2]) && w[-1] == ' ')) {
+		static const char *const words[] = { "OK", "ME", "IN", "OR", "HI", "OH", "LA", "MA", "PA", "AL", "ID" };
+
+		for (size_t i = 0; i < COUNT(words); i++)
+			if (code[0] == words[i][0] && code[1] == words[i][1])
+				return 0;
+	}
 	for (size_t i = 0; i < COUNT(openers); i++)
 		if (strlen(openers[i]) == (size_t)(comma - w) && !strncmp(w, openers[i], (size_t)(comma - w)))
 			return 0;
@@ -627,8 +747,8 @@ static void pass_symbols(struct sb *out, const char *s)
 		for (i = 0; i < COUNT(short_months); i++) {
 			size_t n = strlen(short_months[i]);
 
-			if (word_start(s, p) && !strncmp(p, short_months[i], n) && p[n] == ' ' &&
-			    isdigit((unsigned char)p[n + 1])) {
+			if (word_start(s, p) && !strncmp(p, short_months[i], n) &&
+			    ((p[n] == ' ' && isdigit((unsigned char)p[n + 1])) || after_preposition(s, p))) {
 				sb_addstr(out, months[month_of[i]]);
 				p += n;
 				break;
@@ -637,10 +757,12 @@ static void pass_symbols(struct sb *out, const char *s)
 		if (i < COUNT(short_months))
 			continue;
 		if (p > s + 2 && p[-1] == ' ' && p[-2] == ',' && isupper((unsigned char)p[0]) && isupper((unsigned char)p[1]) &&
-		    !isalnum((unsigned char)p[2]) && town_before(s, p - 2)) {
+		    !isalnum((unsigned char)p[2]) && town_before(s, p - 2, p)) {
 			for (i = 0; i < COUNT(states); i++)
 				if (p[0] == states[i].code[0] && p[1] == states[i].code[1])
 					break;
+			if (i < COUNT(states) && after_full_name(s, p - 2) && strstr("MD MA MS PA DC", states[i].code))
+				i = COUNT(states);	/* "Jane Smith, MD": a degree, not Maryland */
 			if (i < COUNT(states)) {
 				sb_addstr(out, states[i].name);
 				p += 2;

@@ -68,12 +68,12 @@ stderr_has "line 4"
 # What the synthesiser is given, shown without rendering: numbers as said,
 # the show's lexicon applied, emoji gone; the script itself unchanged.
 mkdir "$TMP/spoken"
-printf 'Q: Did the $14 million come in the 1990s?\n\nA: Yes, Childers said so \360\237\232\200 on 11/30/2026.\n' >"$TMP/spoken/money.txt"
+printf 'Q: Did the $14 million come in the 1990s?\n\nA: Yes, Childers said so \360\237\232\200 on 11/30/2026, and again on Nov. 30.\n' >"$TMP/spoken/money.txt"
 printf "Childers = [[tS'Ild3z]]\n" >"$TMP/spoken/lexicon.txt"
 check "split --spoken shows each paragraph as the synthesiser is given it" sh -c "
 	'$COLLOQUY' split '$TMP/spoken/money.txt' --spoken >'$TMP/spoken.out' &&
 	grep -qxF 'question [host]: Did the 14 million dollars come in the 19 nineties?' '$TMP/spoken.out' &&
-	grep -qxF \"answer [guest]: Yes, [[tS'Ild3z]] said so on November 30, 2026.\" '$TMP/spoken.out'"
+	grep -qxF \"answer [guest]: Yes, [[tS'Ild3z]] said so on November 30, 2026, and again on November 30.\" '$TMP/spoken.out'"
 check "... with another lexicon by --lexicon" sh -c "
 	printf 'Childers = Chilled Ears\n' >'$TMP/other-lexicon.txt' &&
 	'$COLLOQUY' split '$TMP/spoken/money.txt' --spoken --lexicon '$TMP/other-lexicon.txt' | grep -q 'Yes, Chilled Ears said so'"

@@ -102,6 +102,17 @@ int main(void)
 	sounds("Nov. 30, 2026", "November 30, 2026", 1);
 	sounds("Sept. 5", "September 5", 1);
 	text("call 555-1234", "call 555-1234");	/* a phone number stays */
+	/* what an outside attack found: ranges of money, money before a noun,
+	 * ratings, mixed numbers, even scores, months after a preposition */
+	sounds("from $5 to $10 million", "from 5 to 10 million dollars", 1);
+	sounds("$5-10 million", "5 to 10 million dollars", 1);
+	sounds("tickets were $25-$40", "tickets were 25 to 40 dollars", 1);
+	sounds("a $20 bill", "a 20 dollar bill", 1);
+	sounds("a $15 million deal", "a 15 million dollar deal", 1);
+	text("4/5 stars, 8/10", "4/5 stars, 8/10");	/* a rating, not four fifths */
+	sounds("1 1/2 inches", "1 and one half inches", 1);
+	sounds("a 50-50 chance", "a 50 50 chance", 1);
+	sounds("from Aug. to Nov. this year", "from August to November this year", 1);
 	text("COVID-19 cases", "COVID-19 cases");
 	text("at 10:30", "at 10:30");	/* espeak-ng reads a time right */
 
@@ -110,8 +121,12 @@ int main(void)
 	sounds("written in .NET", "written in dot net", 1);
 	sounds("the P&Ls", "the P and L's", 1);
 	sounds("Sunnyvale, CA", "Sunnyvale, California", 1);
-	sounds("Portland, OR", "Portland, Oregon", 1);
+	sounds("in Portland, OR", "in Portland, Oregon", 1);
 	text("Yes, OK.", "Yes, OK.");	/* no town before it */
+	text("Sure, OK, sounds good.", "Sure, OK, sounds good.");	/* a sentence's first word is no town */
+	text("Fine, ME too.", "Fine, ME too.");
+	text("Jane Smith, MD, said so.", "Jane Smith, MD, said so.");	/* a degree after a name */
+	sounds("in Baltimore, MD", "in Baltimore, Maryland", 1);
 	{	/* "St." by its place: a street after a name, a saint before one */
 		char *n = normalize_text("Main St. in St. Louis"), *ph = phonemes(n);
 
@@ -123,7 +138,9 @@ int main(void)
 	sounds("launch day \xf0\x9f\x9a\x80", "launch day", 1);
 	sounds("great \xf0\x9f\x91\x8d\xf0\x9f\x8f\xbd work", "great work", 1);
 	sounds("party \xf0\x9f\x8e\x89!", "party!", 1);
-	sounds("it \xe2\x9d\xa4\xef\xb8\x8f works", "it works", 1);
+	sounds("the sign said \xf0\x9f\x9a\xab smoking", "the sign said no smoking", 1);
+	sounds("I \xe2\x9d\xa4\xef\xb8\x8f NY", "I love NY", 1);
+	sounds("5\xe2\xad\x90 reviews", "5 star reviews", 0);
 
 	/* exact text where the sound cannot tell */
 	text("end up...looking", "end up, looking");
