@@ -496,7 +496,7 @@ static size_t money(struct sb *out, const char *s, const char *p)
 static size_t decade(struct sb *out, const char *s, const char *p)
 {
 	unsigned long v;
-	size_t n;
+	size_t n, plural;
 	const char *q = p;
 
 	if (!strncmp(q, "'", 1))
@@ -506,8 +506,10 @@ static size_t decade(struct sb *out, const char *s, const char *p)
 	if (p > s && (isalnum((unsigned char)p[-1]) || (q == p && (p[-1] == '$' || p[-1] == '.'))))
 		return 0;
 	n = digits(q, &v);
-	if ((n != 2 && n != 4) || q[n] != 's' || isalnum((unsigned char)q[n + 1]) || v % 10)
-		return 0;
+	/* "1990s", and "1980's" as some write it */
+	plural = q[n] == 's' ? 1 : q[n] == '\'' && q[n + 1] == 's' ? 2 : 0;
+	if ((n != 2 && n != 4) || !plural || isalnum((unsigned char)q[n + plural]) || v % 10 || (n == 2 && v < 10))
+		return 0;	/* "the 00s" is left to the reader */
 	if (n == 2) {
 		sb_addstr(out, tens_plural[v / 10]);
 	} else if (v % 1000 == 0) {
@@ -519,7 +521,7 @@ static size_t decade(struct sb *out, const char *s, const char *p)
 	} else {
 		sb_addf(out, "%lu %s", v / 100, tens_plural[(v % 100) / 10]);
 	}
-	return (size_t)(q + n + 1 - p);
+	return (size_t)(q + n + plural - p);
 }
 
 /* "11/30/2026" (month first, or day first when the first is over 12),

@@ -88,6 +88,8 @@ int main(void)
 	sounds("the 1900s", "the nineteen hundreds", 1);
 	sounds("the 2000s", "the two thousands", 0);
 	sounds("in her 80s", "in her eighties", 1);
+	sounds("the 1980's", "the nineteen eighties", 1);
+	text("the 00s", "the 00s");	/* never dropped */
 	sounds("open 24/7", "open twenty-four seven", 1);
 	sounds("on 11/30/2026", "on November 30, 2026", 1);
 	sounds("on 30/11/2026", "on 30 November 2026", 1);
