@@ -8,6 +8,7 @@
 #include <ctype.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "util.h"
 
@@ -448,14 +449,16 @@ static size_t money(struct sb *out, const char *s, const char *p)
 		return 0;
 	end = q + len;
 	/* a range: the second amount's scale and unit are the first's too */
-	for (size_t k = 0; k < COUNT(to) && scale < 0 && !range; k++) {
+	for (size_t k = 0; k < COUNT(to) && !range; k++) {
 		const char *r = end + strlen(to[k]);
 
 		if (strncmp(end, to[k], strlen(to[k])))
 			continue;
 		if (!strncmp(r, units[u].sign, strlen(units[u].sign)))
 			r += strlen(units[u].sign);
-		if (amount(r, &whole2, &nc2, &cents2, &scale2, &len2) && (!nc2 || scale2 >= 0 || nc2 == 2)) {
+		if (amount(r, &whole2, &nc2, &cents2, &scale2, &len2) && (!nc2 || scale2 >= 0 || nc2 == 2) &&
+		    (scale < 0 || (scale2 >= 0 && !strcmp(scales[scale].say, scales[scale2].say)))) {
+			/* "$1.5bn-$2bn", "£30k-£40k": one scale, said once */
 			range = 1;
 			sb_add(out, q, nw + (nc ? nc + 1 : 0));
 			sb_addstr(out, " to ");
@@ -465,7 +468,7 @@ static size_t money(struct sb *out, const char *s, const char *p)
 		}
 	}
 	/* "a $20 bill", "a $15 million deal": the unit before a noun */
-	one = p >= s + 2 && (!strncmp(p - 2, "a ", 2) || (p >= s + 3 && !strncmp(p - 3, "an ", 3))) &&
+	one = p >= s + 2 && (!strncasecmp(p - 2, "a ", 2) || (p >= s + 3 && !strncasecmp(p - 3, "an ", 3))) &&
 	      (p - 2 == s || p[-3] == ' ' || (p >= s + 3 && p[-3] == 'a'));
 	if (range) {
 		if (scale >= 0)

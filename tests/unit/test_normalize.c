@@ -110,6 +110,9 @@ int main(void)
 	sounds("$5-10 million", "5 to 10 million dollars", 1);
 	sounds("tickets were $25-$40", "tickets were 25 to 40 dollars", 1);
 	sounds("a $20 bill", "a 20 dollar bill", 1);
+	sounds("A $20 bill", "A 20 dollar bill", 1);
+	sounds("$1.5bn-$2bn", "1.5 to 2 billion dollars", 1);
+	sounds("\xc2\xa3" "30k-\xc2\xa3" "40k", "30 to 40 thousand pounds", 1);
 	sounds("a $15 million deal", "a 15 million dollar deal", 1);
 	text("4/5 stars, 8/10", "4/5 stars, 8/10");	/* a rating, not four fifths */
 	sounds("1 1/2 inches", "1 and one half inches", 1);
