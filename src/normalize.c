@@ -322,18 +322,25 @@ static size_t emoji_at(const char *p)
 static void pass_emoji(struct sb *out, const char *s)
 {
 	static const struct {
-		const char *emoji, *word;
+		const char *emoji, *word, *after;	/* said only after this ("" anywhere) */
 	} words[] = {
-		{ "\xe2\x9d\xa4", "love" }, { "\xe2\x99\xa5", "love" }, { "\xe2\xad\x90", "star" },
-		{ "\xf0\x9f\x9a\xab", "no" },
+		{ "\xe2\x9d\xa4", "love", "I " }, { "\xe2\x99\xa5", "love", "I " }, { "\xe2\x9d\xa4", "love", "we " },
+		{ "\xe2\xad\x90", "star", "0123456789" }, { "\xf0\x9f\x9a\xab", "no", "" },
 	};
 
 	for (const char *p = s; *p;) {
 		size_t n = emoji_at(p), k;
 
-		for (k = 0; k < COUNT(words); k++)
-			if (!strncmp(p, words[k].emoji, strlen(words[k].emoji)))
+		for (k = 0; k < COUNT(words); k++) {
+			size_t a = strlen(words[k].after);
+
+			if (strncmp(p, words[k].emoji, strlen(words[k].emoji)))
+				continue;
+			if (!a || (isdigit((unsigned char)words[k].after[0]) ? p > s && isdigit((unsigned char)p[-1])
+									       : (size_t)(p - s) >= a &&
+										 !strncasecmp(p - a, words[k].after, a)))
 				break;
+		}
 		if (k < COUNT(words)) {
 			if (out->len && isalnum((unsigned char)out->buf[out->len - 1]))
 				sb_addch(out, ' ');
@@ -567,8 +574,9 @@ static size_t slashed(struct sb *out, const char *s, const char *p)
 		sb_addstr(out, "twenty-four seven");
 		return na + nb + 1;
 	}
-	/* halves, thirds and quarters only: "4/5 stars", "8/10" are ratings */
-	if (a >= 1 && a < b && b >= 2 && b <= 4) {
+	/* halves, thirds and quarters, and one of up to ten ("1/10"): "4/5
+	 * stars", "8/10" are ratings */
+	if (a >= 1 && a < b && b >= 2 && (b <= 4 || (a == 1 && b <= 10))) {
 		if (p >= s + 2 && p[-1] == ' ' && isdigit((unsigned char)p[-2]))
 			sb_addstr(out, "and ");	/* "1 1/2 inches" */
 		sb_addf(out, "%s %s", small[a], parts[b][a != 1]);
@@ -623,7 +631,7 @@ static size_t hyphen_range(struct sb *out, const char *s, const char *p)
 	    (p[na + 1 + nb] == '.' && isdigit((unsigned char)p[na + 2 + nb])))
 		return 0;
 	sb_add(out, p, na);
-	sb_addstr(out, a == b ? " " : " to ");	/* "a 50-50 chance": fifty fifty */
+	sb_addstr(out, a == 50 && b == 50 ? " " : " to ");	/* "a 50-50 chance": fifty fifty */
 	sb_add(out, p + na + 1, nb);
 	return na + 1 + nb;
 }

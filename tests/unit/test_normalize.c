@@ -145,6 +145,9 @@ int main(void)
 	sounds("party \xf0\x9f\x8e\x89!", "party!", 1);
 	sounds("the sign said \xf0\x9f\x9a\xab smoking", "the sign said no smoking", 1);
 	sounds("I \xe2\x9d\xa4\xef\xb8\x8f NY", "I love NY", 1);
+	sounds("I love this \xe2\x9d\xa4\xef\xb8\x8f so much", "I love this so much", 1);	/* a heart alone is a picture */
+	sounds("only 1/10 of them", "only one tenth of them", 1);
+	sounds("it finished 1-1", "it finished 1 to 1", 1);
 	sounds("5\xe2\xad\x90 reviews", "5 star reviews", 0);
 
 	/* exact text where the sound cannot tell */
