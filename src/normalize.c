@@ -22,7 +22,7 @@ const struct normalize_rule normalize_rules[] = {
 	{ "numbers with #", "Employee #41", "Employee number 41" },
 	{ "abbreviations", "Sr. Manager, Acme Inc., e.g. this vs. that",
 	  "Senior Manager, Acme Incorporated, for example this versus that" },
-	{ "ampersands", "P&L, R&D, salt & pepper", "P and L, R and D, salt and pepper" },
+	{ "ampersands", "salt & pepper, AT&T", "salt and pepper, AT&T" },
 	{ "ellipses and dashes as pauses", "end up...looking -- or not \xe2\x80\x94 ever",
 	  "end up, looking, or not, ever" },
 	{ "number ranges", "10\xe2\x80\x93" "20 people", "10 to 20 people" },
@@ -32,12 +32,12 @@ const struct normalize_rule normalize_rules[] = {
 	{ "decades", "the 1990s, the '80s, the 2000s", "the 19 nineties, the eighties, the two thousands" },
 	{ "dates with slashes", "on 11/30/2026", "on November 30, 2026" },
 	{ "fractions and 24/7", "1/2 cup, 2/3 of them, open 24/7", "one half cup, two thirds of them, open twenty-four seven" },
-	{ "ratios and times", "3:1 odds at 9:05", "3 to 1 odds at 9 oh 5" },
+	{ "ratios and times", "3:1 odds at 9:05, 12:00, 4:00 PM", "3 to 1 odds at 9 oh 5, 12 o'clock, 4 PM" },
 	{ "ranges and scores with a hyphen", "5-10 people, a 2-1 win", "5 to 10 people, a 2 to 1 win" },
 	{ "ISO dates", "on 2024-05-01", "on May 1, 2024" },
 	{ "months cut short", "Nov. 30, 2026", "November 30, 2026" },
 	{ "musical and language names", "C#, F# and .NET", "C sharp, F sharp and dot net" },
-	{ "initials in the plural", "P&Ls", "P and L's" },
+	{ "initials in the plural", "P&Ls, Q&As", "P&L's, Q&A's" },
 	{ "states after a town", "Sunnyvale, CA", "Sunnyvale, California" },
 	{ "emoji", "launch day \xf0\x9f\x9a\x80", "launch day" },
 };
@@ -185,10 +185,16 @@ static void pass_abbreviations(struct sb *out, const char *s)
 	}
 }
 
+/* "salt & pepper": and.  Between capitals ("AT&T", "A&M", "Q&A") the
+ * ampersand is left to espeak-ng, which reads such initials right, where
+ * "A and M" would make its A the article. */
 static void pass_ampersands(struct sb *out, const char *s)
 {
 	for (const char *p = s; *p; p++) {
-		if (*p == '&' && p > s && isalpha((unsigned char)p[-1]) && isalpha((unsigned char)p[1]))
+		if (*p == '&' && p > s && isupper((unsigned char)p[-1]) && isupper((unsigned char)p[1]) &&
+		    (p - 1 == s || !isalpha((unsigned char)p[-2]) || isupper((unsigned char)p[-2])))
+			sb_addch(out, '&');
+		else if (*p == '&' && p > s && isalpha((unsigned char)p[-1]) && isalpha((unsigned char)p[1]))
 			sb_addstr(out, " and ");
 		else if (*p == '&')
 			sb_addstr(out, "and");
@@ -605,6 +611,15 @@ static size_t colon_numbers(struct sb *out, const char *s, const char *p)
 		sb_addf(out, "%lu oh %lu", a, b);
 		return na + 3;
 	}
+	if (nb == 2 && !b && a >= 1 && a <= 12) {
+		/* "4:00 AM": four AM; "12:00": twelve o'clock */
+		const char *r = p + na + 3;
+		int meridian = *r == ' ' && (!strncasecmp(r + 1, "am", 2) || !strncasecmp(r + 1, "pm", 2) ||
+					     !strncasecmp(r + 1, "a.m.", 4) || !strncasecmp(r + 1, "p.m.", 4));
+
+		sb_addf(out, meridian ? "%lu" : "%lu o'clock", a);
+		return na + 3;
+	}
 	return 0;
 }
 
@@ -753,7 +768,7 @@ static void pass_symbols(struct sb *out, const char *s)
 		}
 		if (word_start(s, p) && isupper((unsigned char)p[0]) && p[1] == '&' && isupper((unsigned char)p[2]) &&
 		    p[3] == 's' && !isalnum((unsigned char)p[4])) {
-			sb_addf(out, "%c and %c's", p[0], p[2]);
+			sb_addf(out, "%c&%c's", p[0], p[2]);
 			p += 4;
 			continue;
 		}
