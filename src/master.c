@@ -355,14 +355,12 @@ double master_programme_lufs(const struct episode *ep)
 static unsigned shaped(unsigned base, const struct segment *s, size_t i)
 {
 	const char *t = s->text;
-	size_t n = strlen(t), words = 0;
+	size_t n = strlen(t), words = clean_count_words(t);
 	uint32_t h = 2166136261u ^ (uint32_t)i;
 	double f;
 
-	for (size_t k = 0; k < n; k++) {
-		words += t[k] != ' ' && (k == 0 || t[k - 1] == ' ');
+	for (size_t k = 0; k < n; k++)
 		h = (h ^ (unsigned char)t[k]) * 16777619u;
-	}
 	f = 1.0 + 0.12 * (double)(words < PAUSE_WORDS ? words : PAUSE_WORDS) / PAUSE_WORDS;
 	while (n && (t[n - 1] == ' ' || t[n - 1] == '"' || t[n - 1] == ')'))
 		n--;

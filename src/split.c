@@ -345,18 +345,20 @@ static int asks(const char *s)
 
 static int is_name_word(const char *p);
 
+/* The words before the name a speaker gives themselves. */
+static const char *const self_intros[] = { "I'm ", "I’m ", "I am ", "my name is ", "My name is " };
+
 /* "Hello from Pune", "Thanks, Odette. I'm Priya, in Bergen": a panel's
  * round of hellos, not yet its conversation. */
 static int introduces_self(const char *s)
 {
 	static const char *const hellos[] = { "hello", "hi", "hey", "good morning", "good afternoon", "good evening" };
-	static const char *const self[] = { "I'm ", "I’m ", "I am ", "my name is ", "My name is " };
 
 	if (starts_with_any(s, hellos, COUNT(hellos)))
 		return 1;
-	for (size_t i = 0; i < COUNT(self); i++)
-		for (const char *p = strstr(s, self[i]); p; p = strstr(p + 1, self[i]))
-			if (is_name_word(p + strlen(self[i])))
+	for (size_t i = 0; i < COUNT(self_intros); i++)
+		for (const char *p = strstr(s, self_intros[i]); p; p = strstr(p + 1, self_intros[i]))
+			if (is_name_word(p + strlen(self_intros[i])))
 				return 1;
 	return 0;
 }
@@ -2016,13 +2018,12 @@ static int stands_for(const char *label, const char *full)
  * Tadhg", "my name is Fionn"), that opens with the letter; or NULL. */
 static char *self_named(const struct ctx *c, char letter)
 {
-	static const char *const self[] = { "I'm ", "I’m ", "I am ", "my name is ", "My name is " };
 	char *found = NULL;
 
 	for (size_t i = 0; i < c->n && i < CUED_GUEST_SCAN; i++)
-		for (size_t k = 0; k < COUNT(self); k++)
-			for (const char *p = strstr(c->v[i].body, self[k]); p; p = strstr(p + 1, self[k])) {
-				const char *w = p + strlen(self[k]);
+		for (size_t k = 0; k < COUNT(self_intros); k++)
+			for (const char *p = strstr(c->v[i].body, self_intros[k]); p; p = strstr(p + 1, self_intros[k])) {
+				const char *w = p + strlen(self_intros[k]);
 				size_t n = strcspn(w, " ,.;:!?");
 
 				if (*w != letter || !is_name_word(w) || n < 2 || (found && strlen(found) == n && !strncmp(found, w, n)))
